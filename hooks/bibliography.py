@@ -1,0 +1,1 @@
+"""MkDocs hook: bibliography (adapter over the oncopress core)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook: editorial (adapter over the oncopress core)."""

@@ -1,0 +1,55 @@
+"""Every visible string the hooks produce, keyed by locale.
+
+Site chrome (helpline, footer, header links) is configured in ``mkdocs.yml``
+``extra:``; this table holds the strings the publishing rules generate.
+``tests/unit/test_labels.py`` checks that every locale has every label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LOCALES: tuple[str, ...] = ("en", "es")
+
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "last_revised": "Last Revised",
+        "review_due": "Review due",
+        "reviewed_by": "Reviewed by",
+        "translation_reviewed_by": "Translation reviewed by",
+        "references": "References",
+        "talk_to_doctor": "Go over any medical questions with your own doctor.",
+        "footnote_backlink": "Back to citation %d in the text",
+        "download_pdf": "Download PDF",
+        "pdf_other_language": "PDF in Spanish",
+        "page_of": "Page {page} of {pages}",
+        "language_name": "English",
+    },
+    "es": {
+        "last_revised": "Última revisión",
+        "review_due": "Próxima revisión",
+        "reviewed_by": "Revisado por",
+        "translation_reviewed_by": "Traducción revisada por",
+        "references": "Referencias",
+        "talk_to_doctor": "Hable de sus preguntas médicas con su propio médico.",
+        "footnote_backlink": "Volver a la cita %d en el texto",
+        "download_pdf": "Descargar PDF",
+        "pdf_other_language": "PDF en inglés",
+        "page_of": "Página {page} de {pages}",
+        "language_name": "Español",
+    },
+}
+
+
+class UnknownLocaleError(ValueError):
+    """The site asked for a language the label table does not have."""
+
+
+def label(key: str, locale: str) -> str:
+    """The visible text for ``key`` in ``locale`` (``label("references", "es")``)."""
+    try:
+        table = LABELS[locale]
+    except KeyError:
+        known = ", ".join(LOCALES)
+        raise UnknownLocaleError(f"no labels for language '{locale}' (known: {known})") from None
+    return table[key]

@@ -1,0 +1,1 @@
+"""MkDocs hook: pdfs (adapter over the oncopress core)."""
