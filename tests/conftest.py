@@ -1,0 +1,139 @@
+"""Shared test helpers: copy a fixture site (or the real one) into a temporary
+project next to the real hooks and templates, and build it like a user would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ("hooks", "overrides")
+DATA = ("bibliography.bib", "reviewers.yml")
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build`` of a test project."""
+
+    returncode: int
+    log: str
+    site: Path
+    command: str
+
+    def lines(self, level: str) -> list[str]:
+        """Log lines of one level (``WARNING``, ``ERROR``...), prefix and padding removed."""
+        prefix = f"{level} "
+        return [
+            line[len(prefix) :].lstrip(" -").strip()
+            for line in self.log.splitlines()
+            if line.startswith(prefix)
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.lines("WARNING")
+
+    def explain(self) -> str:
+        return f"replicate with: {self.command}\n--- build log ---\n{self.log}"
+
+
+@dataclass
+class Project:
+    """A throwaway copy of the site: edit its sources, then build it."""
+
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def docs_es(self) -> Path:
+        return self.root / "docs_es"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def config(self) -> dict:
+        return yaml.safe_load((self.root / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def set_config(self, config: dict) -> None:
+        text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+        (self.root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+    def build(self, *args: str, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+        site = self.root / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml")]
+        command += ["--site-dir", str(site)]
+        if strict:
+            command.append("--strict")
+        command += list(args)
+        environment = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_PDFS": "0",
+            **(env or {}),
+        }
+        result = subprocess.run(
+            command, cwd=self.root, env=environment, capture_output=True, text=True, check=False
+        )
+        shown = " ".join(command[1:]).replace(sys.executable, "python")
+        return Build(result.returncode, result.stdout + result.stderr, site, f"python {shown}")
+
+
+def make_project(destination: Path, fixture: str = "minimal") -> Project:
+    """Copy fixture ``fixture`` (a folder of tests/fixtures, or ``real`` for the real
+    site) with the real hooks, templates, bibliography and reviewer registry.
+
+    A fixture may bring its own ``bibliography.bib``/``reviewers.yml``/``mkdocs.yml``;
+    without one it gets the real ``mkdocs.yml`` minus its ``nav`` (fixture pages
+    make their own navigation).
+    """
+    source = ROOT if fixture == "real" else FIXTURES / fixture
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SHARED:
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in DATA:
+        origin = source / name if (source / name).exists() else ROOT / name
+        shutil.copy2(origin, destination / name)
+    for name in ("docs", "docs_es"):
+        shutil.copytree(source / name, destination / name, symlinks=True)
+    link = destination / "docs" / "es"
+    if not link.is_symlink():
+        if link.exists():
+            shutil.rmtree(link)
+        link.symlink_to(Path("..") / "docs_es")
+    if (source / "mkdocs.yml").exists():
+        shutil.copy2(source / "mkdocs.yml", destination / "mkdocs.yml")
+    else:
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config.pop("nav", None)
+        text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+        (destination / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return Project(destination)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The ``minimal`` fixture site, ready to edit and build."""
+    return make_project(tmp_path / "project", "minimal")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session with strict mode (PDFs included)."""
+    built = make_project(tmp_path_factory.mktemp("real") / "project", "real")
+    result = built.build(env={"SITE_PDFS": "1"})
+    assert result.returncode == 0, result.explain()
+    return result
