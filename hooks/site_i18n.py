@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"(the Spanish sources). Recreate it with: ln -sfn ../{SPANISH_SOURCES} {link}"
         )
     language = i18n.current_language
-    config.extra["search_base"] = "" if language == i18n.default_language else language
+    config.extra["search_base"] = "" if language == i18n.default_language else f"{language}/"
     return config
 
 

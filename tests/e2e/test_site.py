@@ -1,0 +1,199 @@
+"""The real bilingual site, built once with --strict: structure, languages, chrome.
+
+Replicate a failure with: ./tasks build /tmp/site  (or mkdocs build --strict -d /tmp/site)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, Build
+from site_pages import (
+    counterpart_of,
+    language_of,
+    material_labels,
+    page_paths,
+    parse,
+    resolve,
+    text_nodes,
+)
+
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+EXPECTED_PAGES = [
+    "404.html",
+    "about/index.html",
+    "index.html",
+    "pdfs/index.html",
+    "survivorship/index.html",
+    "survivorship/recurrence/index.html",
+]
+
+
+@pytest.fixture(scope="module")
+def site(real_site: Build) -> Path:
+    return real_site.site
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {relative: parse(site, relative) for relative in page_paths(site)}
+
+
+def test_strict_build_prints_no_warning(real_site: Build) -> None:
+    assert real_site.warnings == [], real_site.explain()
+    assert real_site.lines("ERROR") == [], real_site.explain()
+
+
+def test_every_page_exists_in_both_languages(pages: dict[str, BeautifulSoup]) -> None:
+    english = sorted(p for p in pages if language_of(p) == "en")
+    spanish = sorted(p[3:] for p in pages if language_of(p) == "es")
+    assert english == EXPECTED_PAGES
+    assert spanish == EXPECTED_PAGES
+
+
+def test_html_lang_matches_the_folder(pages: dict[str, BeautifulSoup]) -> None:
+    wrong = {p: s.html.get("lang") for p, s in pages.items() if s.html.get("lang") != language_of(p)}
+    assert wrong == {}
+
+
+def test_language_link_goes_to_the_exact_counterpart(pages: dict[str, BeautifulSoup]) -> None:
+    for relative, soup in pages.items():
+        if relative.endswith("404.html"):
+            continue  # served at any URL: it links to the other language's home page
+        links = soup.select("a.site-header-links__lang")
+        assert len(links) == 1, relative
+        other = "en" if language_of(relative) == "es" else "es"
+        assert links[0]["hreflang"] == other
+        assert links[0]["lang"] == other
+        assert links[0].get_text(strip=True) == {"en": "English", "es": "Español"}[other]
+        assert resolve(relative, links[0]["href"]) == counterpart_of(relative), relative
+
+
+def test_head_has_reciprocal_hreflang_alternates(pages: dict[str, BeautifulSoup]) -> None:
+    for relative, soup in pages.items():
+        if relative.endswith("404.html"):
+            continue
+        alternates = {
+            link["hreflang"]: resolve(relative, link["href"])
+            for link in soup.head.select('link[rel="alternate"][hreflang]')
+        }
+        english = relative if language_of(relative) == "en" else counterpart_of(relative)
+        assert alternates == {"en": english, "es": f"es/{english}"}, relative
+
+
+@pytest.mark.parametrize(
+    ("relative", "label", "hours"),
+    [
+        ("index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
+        ("es/index.html", "Línea de ayuda sobre el cáncer, 24/7:", "(A cualquier hora, de día o de noche)"),
+        ("survivorship/recurrence/index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
+        (
+            "es/survivorship/recurrence/index.html",
+            "Línea de ayuda sobre el cáncer, 24/7:",
+            "(A cualquier hora, de día o de noche)",
+        ),
+    ],
+)
+def test_helpline_in_the_page_language(
+    pages: dict[str, BeautifulSoup], relative: str, label: str, hours: str
+) -> None:
+    bar = pages[relative].select_one(".site-helpline")
+    assert bar.strong.get_text(strip=True) == label
+    phone = bar.select_one("a.site-helpline__phone")
+    assert phone["href"] == "tel:+18002272345"
+    assert phone.get_text(strip=True) == "1-800-227-2345"
+    assert bar.select_one(".site-helpline__hours").get_text(strip=True) == hours
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_footer_links_in_each_language(pages: dict[str, BeautifulSoup], language: str) -> None:
+    relative = "about/index.html" if language == "en" else "es/about/index.html"
+    footer = pages[relative].select_one(".site-footer")
+    extra = CONFIG["extra"]["footer"]
+    assert footer.select_one(".site-footer__copyright").get_text(strip=True) == extra["copyright"][language]
+    links = [(a.get_text(strip=True), a["href"]) for a in footer.select(".site-footer__links a")]
+    assert links == [
+        (extra["usage_policy"]["label"][language], "#content-usage-policy"),
+        (extra["newsletter"]["label"][language], extra["newsletter"]["url"]),
+        (extra["donate"]["label"][language], extra["donate"]["url"]),
+    ]
+
+
+def _english_only_strings() -> set[str]:
+    """Every chrome string the English site shows that Spanish must not show."""
+    english, spanish = material_labels("en"), material_labels("es")
+    strings = {v for k, v in english.items() if spanish.get(k) != v and len(v) > 2}
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "en" in node and "es" in node and node["en"] != node["es"]:
+                strings.add(str(node["en"]))
+            for value in node.values():
+                walk(value)
+
+    walk(CONFIG["extra"])
+    strings.add(CONFIG["site_name"])
+    for item in CONFIG["nav"]:
+        strings.update(k for k in item if isinstance(item, dict))
+    return strings
+
+
+def test_no_english_chrome_on_spanish_pages(pages: dict[str, BeautifulSoup]) -> None:
+    english = _english_only_strings()
+    assert "Skip to content" in english and "24/7 cancer helpline" in english
+    found = {
+        relative: sorted({text for text in text_nodes(soup, skip_lang="en") if text in english})
+        for relative, soup in pages.items()
+        if language_of(relative) == "es"
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_no_asset_is_loaded_from_another_host(site: Path, pages: dict[str, BeautifulSoup]) -> None:
+    external = re.compile(r"^(https?:)?//", re.IGNORECASE)
+    offenders = []
+    for relative, soup in pages.items():
+        for element in soup.find_all(["script", "img", "iframe", "source", "video", "audio"]):
+            if element.get("src") and external.match(element["src"]):
+                offenders.append((relative, element["src"]))
+        for link in soup.find_all("link", href=True):
+            rel = set(link.get("rel", []))
+            if rel & {"stylesheet", "icon", "preload", "preconnect", "modulepreload", "manifest"}:
+                if external.match(link["href"]) or "preconnect" in rel:
+                    offenders.append((relative, link["href"]))
+    css_url = re.compile(r"""url\(\s*['"]?(https?:)?//""", re.IGNORECASE)
+    for css in site.rglob("*.css"):
+        if css_url.search(css.read_text(encoding="utf-8")):
+            offenders.append((css.relative_to(site).as_posix(), "url(//...) in CSS"))
+    assert offenders == []
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((site / "es/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert spanish["config"]["lang"] == ["es"]
+    english_pages = {d["location"].split("#")[0] for d in english["docs"]}
+    spanish_pages = {d["location"].split("#")[0] for d in spanish["docs"]}
+    expected = {"", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"}
+    assert english_pages == expected
+    assert spanish_pages == expected  # relative to es/
+    titles = {d["title"] for d in spanish["docs"] if d["location"] == "survivorship/recurrence/"}
+    assert titles == {"Qué es la recurrencia del cáncer"}
+
+
+@pytest.mark.parametrize(
+    ("relative", "lang", "title"),
+    [("404.html", "en", "Page not found"), ("es/404.html", "es", "Página no encontrada")],
+)
+def test_not_found_page_per_language(
+    pages: dict[str, BeautifulSoup], relative: str, lang: str, title: str
+) -> None:
+    soup = pages[relative]
+    assert soup.html["lang"] == lang
+    assert soup.find("article").h1.get_text(strip=True) == title
