@@ -197,3 +197,43 @@ def test_not_found_page_per_language(
     soup = pages[relative]
     assert soup.html["lang"] == lang
     assert soup.find("article").h1.get_text(strip=True) == title
+
+
+def _front_matter(relative: str) -> dict:
+    """Front matter of the source of a built page (``es/about/index.html`` -> docs_es/about.md)."""
+    folder = ROOT / ("docs_es" if language_of(relative) == "es" else "docs")
+    stem = relative[3:] if language_of(relative) == "es" else relative
+    stem = stem.removesuffix("index.html").rstrip("/")
+    source = folder / f"{stem}.md" if stem else folder / "index.md"
+    if not source.exists():
+        source = folder / stem / "index.md"
+    text = source.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1])
+
+
+def test_meta_description_and_canonical_url(pages: dict[str, BeautifulSoup]) -> None:
+    site_url = CONFIG["site_url"]
+    for relative, soup in pages.items():
+        if relative.endswith("404.html"):
+            continue
+        meta = _front_matter(relative)
+        assert soup.head.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+        canonical = soup.head.find("link", rel="canonical")["href"]
+        assert canonical == site_url + relative.removesuffix("index.html"), relative
+
+
+def test_sitemap_lists_every_page_with_alternates_and_revision(site: Path) -> None:
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    site_url = CONFIG["site_url"]
+    entries = {}
+    for url in sitemap.find_all("url"):
+        loc = url.loc.get_text()
+        alternates = {link["hreflang"]: link["href"] for link in url.find_all("link")}
+        entries[loc.removeprefix(site_url)] = (url.lastmod.get_text(), alternates)
+    expected = {}
+    for page in EXPECTED_PAGES[1:]:  # every page but the 404
+        path = page.removesuffix("index.html")
+        for relative in (path, f"es/{path}"):
+            revised = str(_front_matter(relative + "index.html")["last_revised"])
+            expected[relative] = (revised, {"en": site_url + path, "es": f"{site_url}es/{path}"})
+    assert entries == expected
