@@ -1,0 +1,133 @@
+"""Plain-language checks: a readability score per page and language.
+
+English pages are scored with the Flesch-Kincaid grade level (lower is easier; the
+target is a US grade, default 8 or below). Spanish pages are scored with the
+Fernández-Huerta reading ease (higher is easier; default target 60, the bottom of
+the "normal" band, or easier). Scores are computed on the article's prose only:
+headings, paragraphs and list items, without navigation, references, code or the
+page's revision stamp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import lxml.html
+import textstat
+
+# Elements whose text is prose, and elements whose text is not (skipped with children).
+PROSE = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote")
+NOT_PROSE = ("pre", "code", "script", "style", "nav", "table", "figure")
+NOT_PROSE_CLASSES = ("footnote", "page-meta", "pdf-links", "page-notices", "md-source-file")
+TERMINAL = (".", "!", "?", ":", ";", "…")
+
+
+class ReadabilityError(ValueError):
+    """A readability setting in mkdocs.yml is unusable."""
+
+
+@dataclass(frozen=True)
+class ReadabilityTargets:
+    """Targets from mkdocs.yml ``extra: quality: readability:``."""
+
+    en_max_grade: float = 8.0
+    es_min_ease: float = 60.0
+    min_words: int = 40
+
+
+@dataclass(frozen=True)
+class Readability:
+    locale: str
+    metric: str
+    score: float
+    words: int
+    target: str
+    meets_target: bool
+
+    def describe(self) -> str:
+        """One line for the build log and the editorial report."""
+        return f"{self.metric} {self.score:.1f} (target {self.target}, {self.words} words)"
+
+
+def read_targets(settings: Mapping[str, object]) -> ReadabilityTargets:
+    """Targets from the ``readability`` mapping (defaults for what is missing)."""
+    defaults = ReadabilityTargets()
+    values: dict[str, float | int] = {}
+    for name, default in (
+        ("en_max_grade", defaults.en_max_grade),
+        ("es_min_ease", defaults.es_min_ease),
+        ("min_words", defaults.min_words),
+    ):
+        value = settings.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ReadabilityError(
+                f"mkdocs.yml: extra.quality.readability.{name} must be a positive number "
+                f"(found {value!r})"
+            )
+        values[name] = value
+    unknown = sorted(set(settings) - set(values))
+    if unknown:
+        raise ReadabilityError(
+            f"mkdocs.yml: unknown setting extra.quality.readability.{unknown[0]} "
+            f"(known: {', '.join(values)})"
+        )
+    return ReadabilityTargets(
+        float(values["en_max_grade"]), float(values["es_min_ease"]), int(values["min_words"])
+    )
+
+
+def extract_prose(html: str) -> str:
+    """The article's prose as plain sentences, one block per line.
+
+    Every prose block ends with a full stop if it has no end punctuation of its
+    own, so a heading or a list item counts as a sentence rather than running into
+    the next one.
+    """
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in list(root.iter()):
+        classes = (element.get("class") or "").split()
+        if element.tag in NOT_PROSE or any(c in NOT_PROSE_CLASSES for c in classes):
+            if element.getparent() is not None:
+                element.drop_tree()
+    sentences = []
+    for element in root.iter(*PROSE):
+        if any(ancestor.tag in PROSE for ancestor in element.iterancestors()):
+            continue  # a paragraph inside a list item is read with the item
+        text = " ".join(element.text_content().split())
+        if not text:
+            continue
+        if not text.endswith(TERMINAL):
+            text += "."
+        sentences.append(text)
+    return "\n".join(sentences)
+
+
+def measure_readability(prose: str, locale: str, targets: ReadabilityTargets) -> Readability | None:
+    """The page's score against its language's target; None for too little text to score."""
+    words = len(prose.split())
+    if words < targets.min_words:
+        return None
+    if locale == "es":
+        textstat.set_lang("es")
+        ease = float(textstat.fernandez_huerta(prose))
+        return Readability(
+            "es",
+            "Fernández-Huerta",
+            ease,
+            words,
+            f">= {targets.es_min_ease:g}",
+            ease >= targets.es_min_ease,
+        )
+    textstat.set_lang("en")
+    grade = float(textstat.flesch_kincaid_grade(prose))
+    return Readability(
+        locale,
+        "Flesch-Kincaid grade",
+        grade,
+        words,
+        f"<= {targets.en_max_grade:g}",
+        grade <= targets.en_max_grade,
+    )
