@@ -3,6 +3,7 @@ project next to the real hooks and templates, and build it like a user would."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -72,7 +73,32 @@ class Project:
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         (self.root / "mkdocs.yml").write_text(text, encoding="utf-8")
 
+    def sources_digest(self) -> dict[str, str]:
+        """A hash of every source file a build reads (pages, bibliography, registry)."""
+        digest = {}
+        for folder in (self.docs, self.docs_es):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink() and folder.name in path.parts:
+                    key = path.relative_to(self.root).as_posix()
+                    if key.startswith("docs/es/"):
+                        continue  # the same files as docs_es/, seen through the link
+                    digest[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        for name in DATA:
+            path = self.root / name
+            if path.exists():
+                digest[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return digest
+
     def build(self, *args: str, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+        """Build like a user; fails the test if the build changed any source file."""
+        before = self.sources_digest()
+        result = self._run_build(*args, strict=strict, env=env)
+        assert self.sources_digest() == before, (
+            f"the build changed a source file\n{result.explain()}"
+        )
+        return result
+
+    def _run_build(self, *args: str, strict: bool, env: dict[str, str] | None) -> Build:
         site = self.root / "site"
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml")]
         command += ["--site-dir", str(site)]
@@ -103,7 +129,9 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
     source = ROOT if fixture == "real" else FIXTURES / fixture
     destination.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
-        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+        )
     for name in DATA:
         origin = source / name if (source / name).exists() else ROOT / name
         shutil.copy2(origin, destination / name)

@@ -4,11 +4,12 @@ A failed build (a content problem, a broken template, an interrupted run) never
 touches the last good site: the output directory is replaced only after
 ``mkdocs build --strict`` succeeded, by two renames on the same filesystem.
 
-Usage: python tools/build_site.py [OUTPUT_DIR]   (default: site)
+Usage: python tools/build_site.py [OUTPUT_DIR] [--config-file mkdocs.yml]   (default: site)
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -20,15 +21,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1] if len(argv) > 1 else "site").resolve()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", nargs="?", default="site", help="output folder (default: site)")
+    parser.add_argument("--config-file", "-f", default=str(ROOT / "mkdocs.yml"))
+    args = parser.parse_args(argv[1:])
+    config_file = Path(args.config_file).resolve()
+    out = Path(args.output).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
     mkdocs = Path(sys.executable).with_name("mkdocs")
     started = time.perf_counter()
     try:
         result = subprocess.run(
-            [str(mkdocs), "build", "--strict", "--site-dir", str(staging)],
-            cwd=ROOT,
+            [str(mkdocs), "build", "--strict", "-f", str(config_file), "--site-dir", str(staging)],
+            cwd=config_file.parent,
             check=False,
         )
         if result.returncode != 0:
