@@ -1,1 +1,123 @@
-"""MkDocs hook: bibliography (adapter over the oncopress core)."""
+"""MkDocs hook: house-style citations through mkdocs-bibtex (adapter over oncopress).
+
+mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); this hook
+- checks the bibliography before mkdocs-bibtex reads it (file and line of every
+  problem, instead of a pybtex traceback);
+- gives the plugin a registry that formats references in house style
+  (``oncopress.citations``), once per key, and refuses unknown keys;
+- puts a "References"/"Referencias" heading before the reference list and makes
+  the footnotes' backlink title speak the page's language.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import validators
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
+from mkdocs_bibtex.registry import ReferenceRegistry
+from oncopress.bibfile import BibliographyError, load_bibliography
+from oncopress.citations import ReferenceBook, add_reference_section, cited_keys
+from oncopress.labels import label
+
+PLACE_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
+
+
+class HouseRegistry(ReferenceRegistry):
+    """mkdocs-bibtex's formatting seam, in house style (see oncopress.citations)."""
+
+    def __init__(self, bib_data: Any, footnote_format: str) -> None:  # already parsed
+        self.bib_data = bib_data
+        self.footnote_format = footnote_format
+        self.book = ReferenceBook(bib_data.entries)
+
+    def validate_citation_blocks(self, citation_blocks: list[CitationBlock]) -> None:
+        for citation in (c for block in citation_blocks for c in block.citations):
+            if citation.key not in self.book:  # the editorial preflight names the page
+                raise PluginError(f"Citing unknown reference key '{citation.key}'")
+
+    def validate_inline_references(self, refs: list[InlineReference]) -> set[InlineReference]:
+        return {ref for ref in refs if ref.key in self.book}
+
+    def inline_text(self, citation_block: CitationBlock) -> str:
+        notes = [self.footnote_format.format(key=c.key) for c in citation_block.citations]
+        return "<sup>,</sup>".join(f"[^{note}]" for note in notes)
+
+    def reference_text(self, citation: Citation | InlineReference) -> str:
+        return self.book.html(citation.key)
+
+
+@event_priority(50)  # before mkdocs-bibtex parses the files
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for path, name in _bib_files(config):
+        if not path.is_file():
+            raise PluginError(
+                f"Bibliography '{name}' not found: create it next to mkdocs.yml or fix "
+                "'bib_file' of the bibtex plugin in mkdocs.yml"
+            )
+        try:
+            load_bibliography(path.read_text(encoding="utf-8"), name)
+        except UnicodeDecodeError as error:
+            raise PluginError(f"Bibliography '{name}' is not UTF-8 text ({error.reason})") from None
+        except BibliographyError as error:
+            raise PluginError(str(error)) from None
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    plugin = _bibtex(config)  # mkdocs-bibtex keeps its registry while the file is unchanged
+    if not isinstance(plugin.registry, HouseRegistry):
+        plugin.registry = HouseRegistry(plugin.registry.bib_data, plugin.config.footnote_format)
+    footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
+    footnotes["PLACE_MARKER"] = PLACE_MARKER
+    footnotes["BACKLINK_TITLE"] = label("footnote_backlink", _language(config))
+
+
+@event_priority(60)  # before mkdocs-bibtex turns [@key] into footnotes
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not cited_keys(markdown):
+        return markdown
+    heading = label("references", _language(config))
+    bib_command = _bibtex(config).config.bib_command
+    return add_reference_section(markdown, heading, bib_command, PLACE_MARKER)
+
+
+def _bib_files(config: MkDocsConfig) -> list[tuple[Path, str]]:
+    options = _bibtex(config, loaded=False).config
+    root = Path(config.config_file_path).parent
+    if options.bib_file and not validators.url(options.bib_file):
+        return [(root / options.bib_file, options.bib_file)]
+    if options.bib_dir:
+        folder = Path(options.bib_dir)
+        return [(path, os.path.relpath(path, root)) for path in sorted(folder.rglob("*.bib"))]
+    return []
+
+
+def _footnotes_extension(config: MkDocsConfig) -> str:
+    for name in config.markdown_extensions:
+        if name == "footnotes" or name.endswith(".footnotes"):
+            return str(name)
+    raise PluginError(
+        "Citations are footnotes: add 'footnotes' to markdown_extensions in mkdocs.yml"
+    )
+
+
+def _language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    return str(plugin.current_language if plugin else config.theme["language"])
+
+
+def _bibtex(config: MkDocsConfig, loaded: bool = True) -> Any:
+    plugin = config.plugins.get("bibtex")
+    if plugin is None or (loaded and plugin.registry is None):
+        raise PluginError(
+            "bibliography hook: the 'bibtex' plugin (mkdocs-bibtex) is not configured"
+        )
+    return plugin

@@ -1,0 +1,125 @@
+"""The bibliography file: parse it and report every problem with its line.
+
+pybtex stops at the first syntax error with a traceback and no file name, and
+accepts entries the house style cannot print. ``check_bibliography`` collects
+syntax errors, repeated keys and entries missing a required field, each with
+the line an editor should look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pybtex.errors
+from pybtex.database import BibliographyData, parse_string
+from pybtex.exceptions import PybtexError
+
+REQUIRED_FIELDS = ("title", "journal", "year")
+_ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]+)\s*,")
+_NOT_ENTRIES = {"comment", "string", "preamble"}
+_QUOTED = re.compile(r"'(.+)'")
+_SYNTAX_PREFIX = re.compile(r"^syntax error in line \d+: ")
+
+
+class BibliographyError(ValueError):
+    """The bibliography file is missing or cannot be used (a setup problem)."""
+
+
+@dataclass(frozen=True, order=True)
+class BibProblem:
+    """One problem in the bibliography file, at ``line`` (1-based) when known."""
+
+    line: int
+    message: str
+
+
+def entry_lines(text: str) -> list[tuple[str, int]]:
+    """``(key, line)`` of every entry head (``@article{key,``), in file order."""
+    found = []
+    for match in _ENTRY_HEAD.finditer(text):
+        if match.group(1).lower() not in _NOT_ENTRIES:
+            found.append((match.group(2), text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def _line_of(error: PybtexError, text: str, heads: Sequence[tuple[str, int]]) -> int:
+    """Best line for a pybtex error: its own, else the entry or name it quotes."""
+    lineno = getattr(error, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    quoted = _QUOTED.search(str(error))
+    words = str(error).split()
+    for key, line in reversed(heads):
+        if key in words or f"{key}:" in words or (quoted and quoted.group(1) == key):
+            return line
+    if quoted:
+        index = text.find(quoted.group(1))
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 0
+
+
+def check_bibliography(text: str) -> tuple[BibliographyData | None, list[BibProblem]]:
+    """Parse BibTeX ``text``; the data and every problem (empty when usable)."""
+    heads = entry_lines(text)
+    problems: list[BibProblem] = []
+    seen: dict[str, int] = {}
+    for key, line in heads:
+        if key in seen:
+            problems.append(
+                BibProblem(line, f"key '{key}' is used twice (first at line {seen[key]})")
+            )
+        seen.setdefault(key, line)
+    data: BibliographyData | None = None
+    with pybtex.errors.capture() as captured:
+        try:
+            data = parse_string(text, "bibtex")
+        except PybtexError as raised:  # errors pybtex raises instead of reporting
+            captured.append(raised)
+    for error in captured:
+        if "repeated bibliography entry" not in str(error):  # reported above with lines
+            problems.append(_problem(error, text, heads))
+    if data is not None and not problems:  # fields are only meaningful once it parses
+        lines = dict(reversed(heads))
+        for key, entry in data.entries.items():
+            problems.extend(_missing_fields(key, entry, lines.get(key, 0)))
+    ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem.line)
+    return (data if not problems else None), ordered
+
+
+def _problem(error: PybtexError, text: str, heads: Sequence[tuple[str, int]]) -> BibProblem:
+    line = _line_of(error, text, heads)
+    message = _SYNTAX_PREFIX.sub("syntax error: ", str(error))
+    if message.startswith("syntax error"):
+        entry = [(key, head) for key, head in heads if head < line]
+        if entry:
+            message += f" (entry '{entry[-1][0]}' starts at line {entry[-1][1]})"
+    return BibProblem(line, message)
+
+
+def _missing_fields(key: str, entry: Any, line: int) -> list[BibProblem]:
+    missing = [f for f in REQUIRED_FIELDS if not str(entry.fields.get(f, "")).strip()]
+    if not entry.persons.get("author"):
+        missing.insert(0, "author")
+    return [BibProblem(line, f"entry '{key}' has no '{field}'") for field in missing]
+
+
+def summarize_bibliography(source: str, problems: Sequence[BibProblem]) -> str:
+    """One message naming the file and the line of every problem."""
+    noun = "problem" if len(problems) == 1 else "problems"
+    lines = [f"Bibliography check failed: {len(problems)} {noun} in '{source}'"]
+    for problem in problems:
+        where = f"{source}, line {problem.line}" if problem.line else source
+        lines.append(f"  {where}: {problem.message}")
+    return "\n".join(lines)
+
+
+def load_bibliography(text: str, source: str) -> BibliographyData:
+    """The parsed bibliography, or ``BibliographyError`` listing every problem."""
+    data, problems = check_bibliography(text)
+    if problems or data is None:
+        raise BibliographyError(summarize_bibliography(source, problems))
+    return data

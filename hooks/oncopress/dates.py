@@ -1,0 +1,92 @@
+"""Revision dates: read them from front matter, show them in the page's language,
+and work out when a page is due for review.
+
+Dates come from front matter only (``last_revised: 2023-08-28``), never from git:
+a shallow clone would give every page the date of the clone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+
+from babel.dates import format_date
+
+from oncopress.problems import ContentError
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXAMPLE = "2023-08-28"
+
+
+class DateError(ContentError):
+    """A revision date in front matter is missing, malformed, impossible or in the future."""
+
+
+class BuildDateError(ValueError):
+    """``SOURCE_DATE_EPOCH`` is set but is not a Unix timestamp."""
+
+
+def parse_revised(value: object, today: date, field: str = "last_revised") -> date:
+    """The date in front matter field ``field``, checked against ``today``.
+
+    Accepts a ``date`` (YAML turns ``2023-08-28`` into one) or the same text
+    ``YYYY-MM-DD``. Refuses anything else, impossible days and future dates.
+    """
+    if value is None:
+        raise DateError(
+            f"has no '{field}' in front matter; add the date of the last revision, "
+            f"like {field}: {EXAMPLE}"
+        )
+    if isinstance(value, date) and not isinstance(value, datetime):
+        day = value
+    elif isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise DateError(f"'{field}' is not a real date: {value.strip()} ({error})") from None
+    else:
+        raise DateError(
+            f"'{field}' must be a date written YYYY-MM-DD, like {EXAMPLE} (found {value!r})"
+        )
+    if day > today:
+        raise DateError(f"'{field}' is in the future: {day.isoformat()} (today is {today})")
+    return day
+
+
+def format_revised(day: date, locale: str) -> str:
+    """Babel's long date in ``locale``: "August 28, 2023" / "28 de agosto de 2023"."""
+    return format_date(day, "long", locale=locale)
+
+
+def review_due(day: date, years: int) -> date:
+    """The day a page revised on ``day`` is due for review, ``years`` later.
+
+    A page revised on 29 February is due on 28 February of a common year;
+    dates past the calendar's end stop at 9999-12-31.
+    """
+    year = day.year + years
+    if year > date.max.year:
+        return date.max
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return day.replace(year=year, day=28)
+
+
+def is_overdue(due: date, today: date) -> bool:
+    """True once the review date has passed."""
+    return today > due
+
+
+def build_date(environ: Mapping[str, str], clock: Callable[[], date]) -> date:
+    """Today, for the build: ``SOURCE_DATE_EPOCH`` (reproducible builds) or ``clock()``."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return clock()
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(
+            f"SOURCE_DATE_EPOCH must be a Unix timestamp in whole seconds (found {epoch!r})"
+        ) from None

@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+from oncopress.bibfile import (
+    BibliographyError,
+    BibProblem,
+    check_bibliography,
+    entry_lines,
+    load_bibliography,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = "@article{{{key},\n  author = {{Emery, Jon}},\n  title = {{T}},\n  journal = {{J}},\n  year = {{2020}},\n}}\n"
+
+
+def test_the_real_bibliography_is_usable() -> None:
+    data = load_bibliography((ROOT / "bibliography.bib").read_text("utf-8"), "bibliography.bib")
+    assert list(data.entries) == ["emery2022management", "gotze2019fear"]
+
+
+def test_entry_lines() -> None:
+    text = "% refs\n@string{x = {y}}\n" + GOOD.format(key="a") + "\n@Article{ b ,\n}\n"
+    assert entry_lines(text) == [("a", 3), ("b", 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            # the unclosed brace on line 5 is only noticed where the next entry starts
+            GOOD.format(key="a").replace("{2020}", "{2020") + "\n" + GOOD.format(key="b"),
+            [BibProblem(8, "syntax error: '}' expected (entry 'a' starts at line 1)")],
+        ),
+        (
+            GOOD.format(key="a").replace("{T},", "{T}"),
+            [BibProblem(4, "syntax error: '}' expected (entry 'a' starts at line 1)")],
+        ),
+        (
+            "@article{a,\n  title = {T},\n",
+            [BibProblem(3, "syntax error: premature end of file (entry 'a' starts at line 1)")],
+        ),
+        (
+            GOOD.format(key="a") + GOOD.format(key="b") + GOOD.format(key="a"),
+            [BibProblem(13, "key 'a' is used twice (first at line 1)")],
+        ),
+        (
+            "@article{a,\n  author = {Emery, Jon},\n  year = {2020},\n}\n",
+            [
+                BibProblem(1, "entry 'a' has no 'title'"),
+                BibProblem(1, "entry 'a' has no 'journal'"),
+            ],
+        ),
+        (
+            GOOD.format(key="a")
+            + "@article{b,\n  title = {T},\n  journal = {J},\n  year = {},\n}\n",
+            [BibProblem(7, "entry 'b' has no 'author'"), BibProblem(7, "entry 'b' has no 'year'")],
+        ),
+        (
+            GOOD.format(key="a").replace("Emery, Jon", "Emery, Jon, Jr, X"),
+            [BibProblem(2, "Too many commas in 'Emery, Jon, Jr, X'")],
+        ),
+    ],
+)
+def test_every_problem_with_its_line(text: str, problems: list[BibProblem]) -> None:
+    data, found = check_bibliography(text)
+    assert found == problems
+    assert data is None
+
+
+def test_load_bibliography_names_the_file_and_every_line() -> None:
+    text = "@article{a,\n  author = {Emery, Jon},\n  year = {2020},\n}\n" + GOOD.format(key="a")
+    with pytest.raises(BibliographyError) as raised:
+        load_bibliography(text, "bibliography.bib")
+    assert str(raised.value) == (
+        "Bibliography check failed: 1 problem in 'bibliography.bib'\n"
+        "  bibliography.bib, line 5: key 'a' is used twice (first at line 1)"
+    )
+
+
+def test_load_bibliography_lists_every_missing_field() -> None:
+    with pytest.raises(BibliographyError) as raised:
+        load_bibliography("@article{a,\n  title = {T},\n}\n", "refs/medical.bib")
+    assert str(raised.value) == (
+        "Bibliography check failed: 3 problems in 'refs/medical.bib'\n"
+        "  refs/medical.bib, line 1: entry 'a' has no 'author'\n"
+        "  refs/medical.bib, line 1: entry 'a' has no 'journal'\n"
+        "  refs/medical.bib, line 1: entry 'a' has no 'year'"
+    )

@@ -1,0 +1,70 @@
+import json
+from datetime import date
+
+from oncopress.preflight import PageRecord
+from oncopress.report import EditorialReport, overdue_message, record_row
+
+
+def record(path: str, locale: str, revised: date, **changes: object) -> PageRecord:
+    fields: dict[str, object] = {
+        "path": path,
+        "locale": locale,
+        "title": "Recurrence",
+        "last_revised": revised,
+        "medical": True,
+        "reviewers": ("content-team",),
+        "translation_reviewers": (),
+        "citations": ("emery2022management",),
+    }
+    return PageRecord(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_record_row() -> None:
+    row = record_row(record("docs/care.md", "en", date(2024, 2, 29)), 3, date(2026, 11, 26))
+    assert row == {
+        "path": "docs/care.md",
+        "locale": "en",
+        "title": "Recurrence",
+        "url": None,
+        "last_revised": "2024-02-29",
+        "review_due": "2027-02-28",
+        "overdue": False,
+        "medical": True,
+        "reviewers": ["content-team"],
+        "translation_reviewers": [],
+        "citations": ["emery2022management"],
+    }
+
+
+def test_report_json_lists_every_page_sorted_with_later_fields() -> None:
+    report = EditorialReport(date(2026, 11, 26), 3)
+    report.add_records(
+        [
+            record("docs_es/care.md", "es", date(2023, 8, 28), translation_reviewers=("t",)),
+            record("docs/care.md", "en", date(2023, 8, 28)),
+            record("docs/index.md", "en", date(2025, 1, 1), medical=False, citations=()),
+        ]
+    )
+    report.add_fields("docs/care.md", {"url": "care/", "readability": 7.5})
+    report.add_fields("docs/missing.md", {"url": "missing/"})  # not in the report: ignored
+    document = json.loads(report.to_json())
+    assert document["version"] == 1
+    assert document["generated"] == "2026-11-26"
+    assert document["review_interval_years"] == 3
+    assert document["summary"] == {"pages": 3, "overdue": 2}
+    assert [(p["path"], p["locale"], p["overdue"]) for p in document["pages"]] == [
+        ("docs/care.md", "en", True),
+        ("docs/index.md", "en", False),
+        ("docs_es/care.md", "es", True),
+    ]
+    assert document["pages"][0]["url"] == "care/"
+    assert document["pages"][0]["readability"] == 7.5
+    assert [row["path"] for row in report.overdue()] == ["docs/care.md", "docs_es/care.md"]
+
+
+def test_overdue_message() -> None:
+    row = record_row(record("docs_es/care.md", "es", date(2023, 8, 28)), 3, date(2026, 11, 26))
+    assert overdue_message(row) == (
+        "Review overdue: Doc file 'docs_es/care.md' (es): last revised 2023-08-28, "
+        "review was due 2026-08-28"
+    )

@@ -1,0 +1,154 @@
+from pathlib import Path
+
+import pytest
+from oncopress.review import (
+    RegistryError,
+    ReviewerRegistry,
+    is_medical,
+    load_reviewers,
+    missing_review,
+    registry_not_found,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ("en", "es")
+REGISTRY_YAML = """\
+content-team:
+  name: {en: Medical and Editorial Content Team, es: Equipo de Contenido Médico y Editorial}
+  credentials: {en: Doctors and nurses, es: Médicos y enfermeras}
+translation-team:
+  name: {en: Medical Translation Team, es: Equipo de Traducción Médica}
+  credentials: {en: Translators, es: Traductores}
+"""
+
+
+@pytest.fixture
+def registry() -> ReviewerRegistry:
+    return load_reviewers(REGISTRY_YAML, "reviewers.yml", LOCALES)
+
+
+def test_the_real_registry_loads_in_both_languages() -> None:
+    text = (ROOT / "reviewers.yml").read_text(encoding="utf-8")
+    real = load_reviewers(text, "reviewers.yml", LOCALES)
+    assert sorted(real.reviewers) == ["content-team", "translation-team"]
+    team = real.get("content-team")
+    assert team.name["en"] == "Medical and Editorial Content Team"
+    assert team.name["es"] == "Equipo de Contenido Médico y Editorial"
+    assert all(team.credentials[locale] for locale in LOCALES)
+
+
+@pytest.mark.parametrize(
+    ("meta", "problems"),
+    [
+        ({"reviewed_by": ["content-team"]}, []),
+        ({"reviewed_by": "content-team"}, []),  # one id written alone
+        ({"medical": False}, []),
+        ({"medical": False, "reviewed_by": ["content-team"]}, []),
+        (
+            {"reviewed_by": ["content-team"], "translation_reviewed_by": ["translation-team"]},
+            [],
+        ),
+        (
+            {},
+            [
+                "medical page has no 'reviewed_by' in front matter (name reviewer ids from "
+                "reviewers.yml, or set 'medical: false')"
+            ],
+        ),
+        (
+            {"reviewed_by": []},
+            [
+                "medical page has no 'reviewed_by' in front matter (name reviewer ids from "
+                "reviewers.yml, or set 'medical: false')"
+            ],
+        ),
+        (
+            {"reviewed_by": ["dr-who", "content-team", "nurse-x"]},
+            [
+                "unknown reviewer id 'dr-who' in 'reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)",
+                "unknown reviewer id 'nurse-x' in 'reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)",
+            ],
+        ),
+        (
+            {"medical": False, "reviewed_by": ["dr-who"]},
+            [
+                "unknown reviewer id 'dr-who' in 'reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)"
+            ],
+        ),
+        (
+            {"reviewed_by": ["content-team"], "translation_reviewed_by": ["translators"]},
+            [
+                "unknown reviewer id 'translators' in 'translation_reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)"
+            ],
+        ),
+        (
+            {"reviewed_by": {"id": "content-team"}},
+            [
+                "'reviewed_by' must be a list of reviewer ids, like [content-team] "
+                "(found {'id': 'content-team'})"
+            ],
+        ),
+        (
+            {"medical": "no", "reviewed_by": ["content-team"]},
+            ["'medical' must be true or false (found 'no')"],
+        ),
+    ],
+)
+def test_missing_review(
+    registry: ReviewerRegistry, meta: dict[str, object], problems: list[str]
+) -> None:
+    assert missing_review(meta, registry) == problems
+
+
+@pytest.mark.parametrize(("meta", "expected"), [({}, True), ({"medical": False}, False)])
+def test_pages_are_medical_unless_they_say_otherwise(
+    meta: dict[str, object], expected: bool
+) -> None:
+    assert is_medical(meta) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "content-team:\n  name: {en: Team, es: Equipo\n",
+            "Reviewer registry 'reviewers.yml' is not valid YAML "
+            "(line 2, column 9: expected ',' or '}', but got '<stream end>')",
+        ),
+        (
+            "content-team:\n  name: {en: Team}\n  credentials: {en: Doctors, es: ''}\n",
+            "Reviewer registry 'reviewers.yml' has 2 problems:\n"
+            "  reviewer 'content-team' has no 'name' in 'es'\n"
+            "  reviewer 'content-team' has no 'credentials' in 'es'",
+        ),
+        (
+            "Content Team:\n  name: {en: A, es: B}\n  credentials: {en: C, es: D}\n"
+            "nurses: a list\n",
+            "Reviewer registry 'reviewers.yml' has 2 problems:\n"
+            "  reviewer id 'Content Team' must be lowercase letters, digits and hyphens\n"
+            "  reviewer 'nurses' must have 'name' and 'credentials'",
+        ),
+        (
+            "- content-team\n",
+            "Reviewer registry 'reviewers.yml' must map reviewer ids to their 'name' and "
+            "'credentials' in en, es, like:\ncontent-team:\n  name:\n    en: ...\n"
+            "  credentials:\n    en: ...",
+        ),
+    ],
+)
+def test_a_broken_registry_is_a_clear_setup_error(text: str, message: str) -> None:
+    with pytest.raises(RegistryError) as raised:
+        load_reviewers(text, "reviewers.yml", LOCALES)
+    assert str(raised.value) == message
+
+
+def test_a_missing_registry_says_what_to_create() -> None:
+    assert registry_not_found("reviewers.yml", LOCALES) == (
+        "Reviewer registry 'reviewers.yml' not found next to mkdocs.yml: create it with each "
+        "reviewer id's 'name' and 'credentials' in en, es, or set extra.editorial.reviewers "
+        "in mkdocs.yml to its file name"
+    )
