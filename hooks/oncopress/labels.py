@@ -24,6 +24,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_other_language": "PDF in Spanish",
         "page_of": "Page {page} of {pages}",
         "language_name": "English",
+        "pdf_booklet": "all pages in one booklet",
+        "pdf_contents": "Contents",
+        "pdf_title": "Title",
+        "pdf_language": "Language",
+        "pdf_size": "File size",
+        "pdfs_in_language": "PDFs in {language}",
+        "pdf_online": "Read this page online: {url}",
+        "pdf_booklet_online": "Every page is online: {url}",
+        "pdf_list_unavailable": (
+            "The PDF files are made when the site is published. This preview does not have them."
+        ),
     },
     "es": {
         "last_revised": "Última revisión",
@@ -37,6 +48,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_other_language": "PDF en inglés",
         "page_of": "Página {page} de {pages}",
         "language_name": "Español",
+        "pdf_booklet": "todas las páginas en un folleto",
+        "pdf_contents": "Contenido",
+        "pdf_title": "Título",
+        "pdf_language": "Idioma",
+        "pdf_size": "Tamaño del archivo",
+        "pdfs_in_language": "PDF en {language}",
+        "pdf_online": "Lea esta página en internet: {url}",
+        "pdf_booklet_online": "Todas las páginas están en internet: {url}",
+        "pdf_list_unavailable": (
+            "Los archivos PDF se crean cuando se publica el sitio. Esta vista previa no los tiene."
+        ),
     },
 }
 
