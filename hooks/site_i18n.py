@@ -26,7 +26,9 @@ _not_found_pages: dict[str, str] = {}
 def _i18n(config: MkDocsConfig):  # type: ignore[no-untyped-def]
     plugin = config.plugins.get("i18n")
     if plugin is None:
-        raise PluginError("site_i18n hook: the 'i18n' plugin (mkdocs-static-i18n) is not configured")
+        raise PluginError(
+            "site_i18n hook: the 'i18n' plugin (mkdocs-static-i18n) is not configured"
+        )
     return plugin
 
 

@@ -45,8 +45,12 @@ def audited(real_site: Build) -> Iterator[dict[str, tuple[list[str], list[str]]]
                     f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
                     for v in outcome.response["violations"]
                 ]
-                foreign = [u for u in requested if urlsplit(u).netloc not in ("", local)
-                           and urlsplit(u).scheme in ("http", "https", "ws", "wss")]
+                foreign = [
+                    u
+                    for u in requested
+                    if urlsplit(u).netloc not in ("", local)
+                    and urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                ]
                 key = f"{relative} @ {viewport['width']}px"
                 results[key] = (violations, foreign)
                 page.close()
@@ -59,5 +63,7 @@ def test_every_page_has_no_wcag_violation(audited: dict[str, tuple[list[str], li
     assert {page: v for page, (v, _) in audited.items() if v} == {}
 
 
-def test_every_page_loads_only_from_the_site(audited: dict[str, tuple[list[str], list[str]]]) -> None:
+def test_every_page_loads_only_from_the_site(
+    audited: dict[str, tuple[list[str], list[str]]],
+) -> None:
     assert {page: f for page, (_, f) in audited.items() if f} == {}

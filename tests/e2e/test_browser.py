@@ -88,7 +88,10 @@ def test_page_load_requests_only_the_local_server(page, base_url: str, path: str
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{path}", wait_until="networkidle")
     local = urlsplit(base_url).netloc
-    foreign = [url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-               and urlsplit(url).netloc != local]
+    foreign = [
+        url
+        for url in requested
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != local
+    ]
     assert requested, "the page made no request at all"
     assert foreign == []

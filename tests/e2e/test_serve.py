@@ -61,8 +61,12 @@ def served(project: Project) -> Iterator[tuple[Project, str]]:
 def test_serve_reloads_english_and_spanish_edits(served: tuple[Project, str]) -> None:
     project, base = served
     spanish = project.docs_es / "care.md"
-    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nTexto nuevo del traductor.\n", "utf-8")
+    spanish.write_text(
+        spanish.read_text(encoding="utf-8") + "\nTexto nuevo del traductor.\n", "utf-8"
+    )
     _wait_for(f"{base}es/care/", "Texto nuevo del traductor.")
     english = project.docs / "care.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nNew text from the editor.\n", "utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nNew text from the editor.\n", "utf-8"
+    )
     _wait_for(f"{base}care/", "New text from the editor.")

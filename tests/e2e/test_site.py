@@ -57,7 +57,9 @@ def test_every_page_exists_in_both_languages(pages: dict[str, BeautifulSoup]) ->
 
 
 def test_html_lang_matches_the_folder(pages: dict[str, BeautifulSoup]) -> None:
-    wrong = {p: s.html.get("lang") for p, s in pages.items() if s.html.get("lang") != language_of(p)}
+    wrong = {
+        p: s.html.get("lang") for p, s in pages.items() if s.html.get("lang") != language_of(p)
+    }
     assert wrong == {}
 
 
@@ -90,7 +92,11 @@ def test_head_has_reciprocal_hreflang_alternates(pages: dict[str, BeautifulSoup]
     ("relative", "label", "hours"),
     [
         ("index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
-        ("es/index.html", "Línea de ayuda sobre el cáncer, 24/7:", "(A cualquier hora, de día o de noche)"),
+        (
+            "es/index.html",
+            "Línea de ayuda sobre el cáncer, 24/7:",
+            "(A cualquier hora, de día o de noche)",
+        ),
         ("survivorship/recurrence/index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
         (
             "es/survivorship/recurrence/index.html",
@@ -115,7 +121,10 @@ def test_footer_links_in_each_language(pages: dict[str, BeautifulSoup], language
     relative = "about/index.html" if language == "en" else "es/about/index.html"
     footer = pages[relative].select_one(".site-footer")
     extra = CONFIG["extra"]["footer"]
-    assert footer.select_one(".site-footer__copyright").get_text(strip=True) == extra["copyright"][language]
+    assert (
+        footer.select_one(".site-footer__copyright").get_text(strip=True)
+        == extra["copyright"][language]
+    )
     links = [(a.get_text(strip=True), a["href"]) for a in footer.select(".site-footer__links a")]
     assert links == [
         (extra["usage_policy"]["label"][language], "#content-usage-policy"),
@@ -217,7 +226,9 @@ def test_meta_description_and_canonical_url(pages: dict[str, BeautifulSoup]) -> 
         if relative.endswith("404.html"):
             continue
         meta = _front_matter(relative)
-        assert soup.head.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+        assert (
+            soup.head.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+        )
         canonical = soup.head.find("link", rel="canonical")["href"]
         assert canonical == site_url + relative.removesuffix("index.html"), relative
 

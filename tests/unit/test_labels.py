@@ -1,5 +1,4 @@
 import pytest
-
 from oncopress.labels import LABELS, LOCALES, UnknownLocaleError, label
 
 
@@ -9,9 +8,7 @@ def test_every_locale_has_every_label() -> None:
     assert keys["es"] == keys["en"]
 
 
-@pytest.mark.parametrize(
-    ("locale", "expected"), [("en", "References"), ("es", "Referencias")]
-)
+@pytest.mark.parametrize(("locale", "expected"), [("en", "References"), ("es", "Referencias")])
 def test_label_in_each_language(locale: str, expected: str) -> None:
     assert label("references", locale) == expected
 

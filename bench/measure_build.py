@@ -1,0 +1,38 @@
+"""Run one `mkdocs build` in this process and print its wall time and peak memory.
+
+    python bench/measure_build.py -f path/to/mkdocs.yml -d site_dir [mkdocs build options]
+
+Prints one JSON line on stdout: {"seconds": ..., "max_rss_mb": ..., "exit": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.__main__ import cli
+
+
+def main() -> None:
+    logging.disable(logging.INFO)
+    started = time.perf_counter()
+    try:
+        cli.main(["build", "-q", *sys.argv[1:]], standalone_mode=False)
+        code = 0
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    except Exception:  # a failed build is a result to report, not to hide
+        code = 1
+    seconds = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": round(seconds, 3), "max_rss_mb": round(rss, 1), "exit": code}))
+
+
+if __name__ == "__main__":
+    main()
