@@ -27,9 +27,13 @@ def test_entry_lines() -> None:
     ("text", "problems"),
     [
         (
-            # the unclosed brace on line 5 is only noticed where the next entry starts
+            # pybtex only notices the unclosed brace of line 5 where the next entry starts
             GOOD.format(key="a").replace("{2020}", "{2020") + "\n" + GOOD.format(key="b"),
-            [BibProblem(8, "syntax error: '}' expected (entry 'a' starts at line 1)")],
+            [
+                BibProblem(
+                    1, "entry 'a' is missing a closing '}' (it runs on into entry 'b' at line 8)"
+                )
+            ],
         ),
         (
             GOOD.format(key="a").replace("{T},", "{T}"),
@@ -37,7 +41,11 @@ def test_entry_lines() -> None:
         ),
         (
             "@article{a,\n  title = {T},\n",
-            [BibProblem(3, "syntax error: premature end of file (entry 'a' starts at line 1)")],
+            [
+                BibProblem(
+                    1, "entry 'a' is missing a closing '}' (it runs on to the end of the file)"
+                )
+            ],
         ),
         (
             GOOD.format(key="a") + GOOD.format(key="b") + GOOD.format(key="a"),
