@@ -1,20 +1,30 @@
 """MkDocs hook: editorial rules (adapter over the oncopress core).
 
 - ``on_config``: settings, reviewer registry and the build date; fresh state for
-  each full build (the Spanish build runs nested inside the English one);
+  each full build (the Spanish build runs nested inside the English one); refuses
+  the i18n plugin's ``fallback_to_default`` (no silent English page in Spanish);
 - ``on_files`` (default-language pass only): the preflight, checking every page of
-  every language before anything is rendered, all problems in one ``PluginError``;
-- ``on_env``: each language's page URLs (report) and About page (reviewer links);
-- ``on_page_context``: the stamp under the page (``partials/page-meta.html``);
+  every language before anything is rendered (front matter, dates, reviewers,
+  citations, each page's counterpart, each translation against its original), all
+  problems in one ``PluginError``; then a line per stale translation (WARNING, or
+  INFO with ``extra: quality: stale_translations: info``);
+- ``on_env``: each language's page URLs and PDF paths (report), About page;
+- ``on_page_context``: the stamp under the page (``partials/page-meta.html``) and
+  the translation notices above it (``partials/page-notices.html``);
 - ``on_post_page``: schema.org ``MedicalWebPage`` JSON-LD in medical pages' head;
-- ``on_post_build`` (once all languages are built): ``editorial-report.json`` and
-  the pages overdue for review, at INFO level (editors' news, not a site defect).
+- ``on_post_build`` (once all languages are built and the PDFs made): the
+  editorial report (``editorial-report.json`` and ``.html``), and the pages overdue
+  for review or pending translation, at INFO level (editors' news, not defects).
+
+Other hooks add their columns to the report with ``add_report_fields`` (see
+``hooks/quality.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,11 +39,31 @@ from oncopress.citations import ReferenceBook
 from oncopress.dates import BuildDateError, build_date
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
 from oncopress.pagemeta import page_meta
-from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of
-from oncopress.problems import summarize_problems
-from oncopress.report import REPORT_FILE, EditorialReport, overdue_message
+from oncopress.pdf_names import pdf_path
+from oncopress.preflight import (
+    PageRecord,
+    Rules,
+    SourcePage,
+    check_pages,
+    check_site,
+    language_of,
+    source_path,
+)
+from oncopress.problems import Problem, summarize_problems
+from oncopress.quality_settings import QualitySettings, QualitySettingsError, read_quality_settings
+from oncopress.readability import ReadabilityError
+from oncopress.report import (
+    REPORT_FILE,
+    REPORT_HTML,
+    EditorialReport,
+    overdue_message,
+    pending_message,
+    summary_message,
+)
+from oncopress.report_html import render_report_html
 from oncopress.review import RegistryError, ReviewerRegistry, load_reviewers, registry_not_found
 from oncopress.settings import EditorialSettings, SettingsError, read_settings
+from oncopress.translations import Translation, page_notices, stale_message
 
 log = logging.getLogger("mkdocs.hooks.editorial")
 
@@ -44,9 +74,13 @@ class _Build:
 
     root: Path
     settings: EditorialSettings
+    quality: QualitySettings
     registry: ReviewerRegistry
     report: EditorialReport
+    site_name: str
     records: dict[str, PageRecord] = field(default_factory=dict)
+    translations: dict[str, Translation] = field(default_factory=dict)
+    pdfs: dict[str, str] = field(default_factory=dict)  # source path -> its PDF, if made
     about_urls: dict[str, str] = field(default_factory=dict)
     book: ReferenceBook | None = None
 
@@ -68,11 +102,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files  # checked once, in the default-language pass, for every language
     state = _state()
     sources = [_source(file, state.root, config) for file in files.documentation_pages()]
-    records, problems = check_pages(sources, _rules(config, state))
-    if problems:
-        raise PluginError(summarize_problems(problems, "Editorial check"))
-    state.records = records
-    state.report.add_records(records.values())
+    checked = check_site(sources, _rules(config, state), _folders(config, state.root))
+    if checked.problems:
+        raise PluginError(summarize_problems(checked.problems, "Editorial check"))
+    state.records, state.translations = checked.records, checked.translations
+    state.report.add_records(checked.records.values())
+    state.report.add_translations(checked.translations.values())
+    report = log.warning if state.quality.stale_fails_strict else log.info
+    for stale in checked.stale():
+        report(str(Problem(stale.path, stale.locale, stale_message(stale, i18n.default_language))))
     return files
 
 
@@ -84,7 +122,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> None:
             file.src_uri, list(i18n.all_languages), i18n.default_language
         )
         if file_locale == locale:
-            state.report.add_fields(_path(state.root, file), {"url": file.url})
+            path = _path(state.root, file)
+            state.report.add_fields(path, {"url": file.url})
+            state.pdfs[path] = pdf_path(file.src_uri, locale, i18n.default_language)
             if uri == state.settings.about_page:
                 state.about_urls[locale] = file.url
     if locale not in state.about_urls:
@@ -96,7 +136,12 @@ def on_page_context(
 ) -> dict[str, Any]:
     state, locale = _state(), _language(config)
     record = _record(state, page, config)
-    context["editorial"] = page_meta(record, state.registry, locale, state.about_urls.get(locale))
+    original = _i18n(config).default_language
+    stamp = page_meta(record, state.registry, locale, state.about_urls.get(locale))
+    context["editorial"] = None if record.translation_pending else stamp
+    context["page_notices"] = page_notices(
+        state.translations.get(record.path), original, _url_in(page, original)
+    )
     return context
 
 
@@ -108,7 +153,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     book = state.book = state.book or _reference_book(config)
     data = medical_webpage(
         record,
-        name=page.title or "",
+        name=record.title or page.title or "",  # page.title is HTML-escaped
         url=page.canonical_url or page.url,
         locale=_language(config),
         registry=state.registry,
@@ -117,17 +162,29 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return insert_in_head(output, render_jsonld(data))
 
 
-@event_priority(-150)  # after mkdocs-static-i18n built the other languages
+@event_priority(-200)  # after mkdocs-static-i18n built the other languages and PDFs were made
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building or _build is None:
         return
-    report = _build.report
-    target = Path(config.site_dir) / REPORT_FILE
-    target.write_text(report.to_json(), encoding="utf-8")
+    report, site = _build.report, Path(config.site_dir)
+    for path, pdf in _build.pdfs.items():
+        report.add_fields(path, {"pdf": pdf if (site / pdf).is_file() else None})
+    targets = (site / REPORT_FILE, site / REPORT_HTML)
+    targets[0].write_text(report.to_json(), encoding="utf-8")
+    html = render_report_html(report.document(), _build.site_name)
+    targets[1].write_text(html, encoding="utf-8")
     for row in report.overdue():
         log.info(overdue_message(row))
-    overdue = len(report.overdue())
-    log.info(f"Editorial report: {len(report.rows)} pages, {overdue} overdue for review: {target}")
+    for row in report.pending():
+        log.info(pending_message(row))
+    log.info(summary_message(report.summary(), [str(target) for target in targets]))
+
+
+def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
+    """For other hooks: merge ``fields`` into the report row of the page built from
+    ``file`` (its source path from the project root)."""
+    state = _state()
+    state.report.add_fields(_path(state.root, file), fields)
 
 
 # Helpers: pull plain values out of MkDocs objects.
@@ -135,21 +192,35 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _start_build(config: MkDocsConfig) -> _Build:
     root = Path(config.config_file_path).parent.resolve()
-    locales = list(_i18n(config).build_languages)
+    i18n = _i18n(config)
+    if i18n.config.fallback_to_default:
+        raise PluginError(
+            "mkdocs.yml: set 'fallback_to_default: false' for the i18n plugin: a page "
+            "missing in one language must fail the build or show a 'translation_status: "
+            "pending' notice, never the other language's text"
+        )
+    locales = list(i18n.build_languages)
     try:
         settings = read_settings(config.extra)
+        quality = read_quality_settings(config.extra)
         registry_file = root / settings.reviewers
         if not registry_file.is_file():
             raise RegistryError(registry_not_found(settings.reviewers, locales))
-        text = registry_file.read_text(encoding="utf-8")
+        text = registry_file.read_bytes()  # load_reviewers decodes it, naming the line
         registry = load_reviewers(text, settings.reviewers, locales)
         today = build_date(os.environ, date.today)
-    except (SettingsError, RegistryError, BuildDateError) as error:
-        raise PluginError(str(error)) from None
     except UnicodeDecodeError as error:
         raise PluginError(f"Reviewer registry is not UTF-8 text ({error.reason})") from None
+    except (
+        SettingsError,
+        QualitySettingsError,
+        ReadabilityError,
+        RegistryError,
+        BuildDateError,
+    ) as error:
+        raise PluginError(str(error)) from None
     report = EditorialReport(today, settings.review_interval_years)
-    return _Build(root, settings, registry, report)
+    return _Build(root, settings, quality, registry, report, config.site_name)
 
 
 def _state() -> _Build:
@@ -162,7 +233,28 @@ def _rules(config: MkDocsConfig, state: _Build) -> Rules:
     plugin = _bibtex(config)
     keys = frozenset(plugin.registry.bib_data.entries)
     source = plugin.config.bib_file or plugin.config.bib_dir
-    return Rules(state.registry, keys, str(source), state.report.today)
+    original = _i18n(config).default_language
+    return Rules(state.registry, keys, str(source), state.report.today, original)
+
+
+def _folders(config: MkDocsConfig, root: Path) -> dict[str, str]:
+    """Each language's source folder from the project root (``docs``, ``docs_es``)."""
+    i18n = _i18n(config)
+    docs = Path(config.docs_dir)
+    return {
+        locale: source_path(
+            str(docs if locale == i18n.default_language else docs / locale), "", str(root)
+        )
+        for locale in i18n.all_languages
+    }
+
+
+def _url_in(page: Page, locale: str) -> str | None:
+    """The site URL of ``page`` in language ``locale`` (None if it has none)."""
+    other = getattr(page.file, "alternates", {}).get(locale)
+    return (
+        str(other.url) if other is not None and getattr(other, "locale", None) == locale else None
+    )
 
 
 def _record(state: _Build, page: Page, config: MkDocsConfig) -> PageRecord:
@@ -192,9 +284,7 @@ def _source(file: File, root: Path, config: MkDocsConfig) -> SourcePage:
 
 def _path(root: Path, file: File) -> str:
     """The source's path from the project root: ``docs_es/...`` for Spanish pages."""
-    if file.abs_src_path is None:
-        return file.src_uri
-    return Path(os.path.relpath(os.path.realpath(file.abs_src_path), root)).as_posix()
+    return source_path(file.abs_src_path, file.src_uri, str(root))
 
 
 def _language(config: MkDocsConfig) -> str:

@@ -35,6 +35,14 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_list_unavailable": (
             "The PDF files are made when the site is published. This preview does not have them."
         ),
+        "translation_pending_title": "Translation pending",
+        "translation_pending": "This page is not available in English yet.",
+        "translation_stale_title": "Translation being updated",
+        "translation_stale": (
+            "The {language} version was updated on {date}. "
+            "This translation may not have those changes yet."
+        ),
+        "read_original": "Read this page in {language}",
     },
     "es": {
         "last_revised": "Última revisión",
@@ -59,6 +67,14 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_list_unavailable": (
             "Los archivos PDF se crean cuando se publica el sitio. Esta vista previa no los tiene."
         ),
+        "translation_pending_title": "Traducción pendiente",
+        "translation_pending": "Esta página todavía no está disponible en español.",
+        "translation_stale_title": "Traducción en revisión",
+        "translation_stale": (
+            "La versión en {language} se actualizó el {date}. "
+            "Es posible que esta traducción todavía no tenga esos cambios."
+        ),
+        "read_original": "Lea esta página en {language}",
     },
 }
 

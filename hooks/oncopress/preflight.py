@@ -3,20 +3,31 @@ is rendered, and collect every problem, so one build shows an editor all of them
 
 Each source page gives either a ``PageRecord`` (the checked editorial data the
 page events render) or problems in the ``Doc file '<path>' (<locale>): ...``
-template of ``oncopress.problems``.
+template of ``oncopress.problems``. ``check_site`` adds the checks across pages:
+every page in every language, and each translation against its original
+(``oncopress.translations``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from oncopress.citations import find_citations
+from oncopress.citations import find_citations, malformed_citations
 from oncopress.dates import DateError, parse_revised
 from oncopress.frontmatter import FrontMatterError, read_front_matter
 from oncopress.problems import Problem
 from oncopress.review import ReviewerRegistry, is_medical, missing_review, reviewer_ids
+from oncopress.translations import (
+    Status,
+    Translation,
+    missing_counterparts,
+    missing_translation_review,
+    read_translation,
+    translation_states,
+)
 
 
 @dataclass(frozen=True)
@@ -44,12 +55,14 @@ class SourcePage:
 
 @dataclass(frozen=True)
 class Rules:
-    """What pages are checked against: reviewers, citable keys and today's date."""
+    """What pages are checked against: reviewers, citable keys, today's date, and
+    the language of the originals (the others are translations)."""
 
     reviewers: ReviewerRegistry
     reference_keys: Collection[str]
     bibliography: str
     today: date
+    original_locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,29 @@ class PageRecord:
     reviewers: tuple[str, ...]
     translation_reviewers: tuple[str, ...]
     citations: tuple[str, ...]
+    translation_of: date | None = None
+    translation_pending: bool = False
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """The outcome of checking every page: the good pages' records and translation
+    status by path, and every problem."""
+
+    records: dict[str, PageRecord] = field(default_factory=dict)
+    translations: dict[str, Translation] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def stale(self) -> list[Translation]:
+        return [t for t in self.translations.values() if t.status is Status.STALE]
+
+
+def source_path(abs_src_path: str | None, src_uri: str, root: str) -> str:
+    """A source's path from the project root, links resolved: ``docs_es/care.md`` for
+    ``docs/es/care.md`` (``src_uri`` when the file has no path on disk)."""
+    if abs_src_path is None:
+        return src_uri
+    return os.path.relpath(os.path.realpath(abs_src_path), root).replace(os.sep, "/")
 
 
 def language_of(src_uri: str, locales: Sequence[str], default: str) -> tuple[str, str]:
@@ -81,12 +117,24 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         meta, markdown = read_front_matter(page.text())
     except FrontMatterError as error:
         return None, [str(error)]
-    problems = missing_review(meta, rules.reviewers)
+    translation, problems = read_translation(
+        meta, markdown, page.locale, rules.original_locale, rules.today
+    )
+    review_meta = {**meta, "medical": False} if translation.pending else meta
+    problems[:0] = missing_review(review_meta, rules.reviewers)
+    if (
+        page.locale != rules.original_locale
+        and not translation.pending
+        and not meta.get("translation_reviewed_by")
+        and meta.get("medical", True) is True
+    ):
+        problems.append(missing_translation_review(rules.reviewers.source))
     try:
         revised = parse_revised(meta.get("last_revised"), rules.today)
     except DateError as error:
         problems.insert(0, str(error))
     citations = find_citations(markdown)
+    problems.extend(malformed_citations(markdown))
     for cited in citations:
         if cited.prefix or cited.suffix:
             problems.append(
@@ -106,12 +154,14 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         locale=page.locale,
         title=str(title) if title is not None else None,
         last_revised=revised,
-        medical=is_medical(meta),
+        medical=is_medical(review_meta),
         reviewers=tuple(reviewer_ids(meta.get("reviewed_by"), "reviewed_by")),
         translation_reviewers=tuple(
             reviewer_ids(meta.get("translation_reviewed_by"), "translation_reviewed_by")
         ),
         citations=keys,
+        translation_of=translation.translation_of,
+        translation_pending=translation.pending,
     ), []
 
 
@@ -127,3 +177,15 @@ def check_pages(
             records[page.path] = record
         problems.extend(Problem(page.path, page.locale, message) for message in messages)
     return records, problems
+
+
+def check_site(pages: Sequence[SourcePage], rules: Rules, folders: Mapping[str, str]) -> Preflight:
+    """Every page on its own, then across pages: each page's counterpart in every
+    language (``folders``: each language's source folder from the project root), and
+    each translation's ``translation_of`` against its original's ``last_revised``."""
+    records, problems = check_pages(pages, rules)
+    problems += missing_counterparts(
+        [(page.path, page.locale) for page in pages], folders, rules.original_locale
+    )
+    translations, mismatches = translation_states(records, folders, rules.original_locale)
+    return Preflight(records, translations, problems + mismatches)

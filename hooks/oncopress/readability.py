@@ -4,8 +4,10 @@ English pages are scored with the Flesch-Kincaid grade level (lower is easier; t
 target is a US grade, default 8 or below). Spanish pages are scored with the
 Fernández-Huerta reading ease (higher is easier; default target 60, the bottom of
 the "normal" band, or easier). Scores are computed on the article's prose only:
-headings, paragraphs and list items, without navigation, references, code or the
-page's revision stamp.
+headings, paragraphs and list items, without navigation, code, or what the hooks
+add around the text: the references (their heading and the footnotes), the
+revision stamp (``page-meta``), the PDF links (``site-pdf-links``) and the
+translation notices (``page-notices``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ import textstat
 # Elements whose text is prose, and elements whose text is not (skipped with children).
 PROSE = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote")
 NOT_PROSE = ("pre", "code", "script", "style", "nav", "table", "figure")
-NOT_PROSE_CLASSES = ("footnote", "page-meta", "pdf-links", "page-notices", "md-source-file")
+NOT_PROSE_CLASSES = (
+    "footnote",  # the reference list (the footnotes extension's div)
+    "page-meta",  # overrides/partials/page-meta.html: revision stamp, reviewers
+    "site-pdf-links",  # overrides/partials/pdf-links.html
+    "page-notices",  # overrides/partials/page-notices.html
+    "md-source-file",  # Material's revision-date block
+    "md-content__button",  # Material's edit/view buttons
+    "md-tags",
+    "headerlink",
+)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TERMINAL = (".", "!", "?", ":", ";", "…")
 
 
@@ -90,8 +102,12 @@ def extract_prose(html: str) -> str:
     for element in list(root.iter()):
         classes = (element.get("class") or "").split()
         if element.tag in NOT_PROSE or any(c in NOT_PROSE_CLASSES for c in classes):
-            if element.getparent() is not None:
-                element.drop_tree()
+            if element.getparent() is None:
+                continue
+            heading = element.getprevious()
+            if "footnote" in classes and heading is not None and heading.tag in HEADINGS:
+                heading.drop_tree()  # "References": the reference list's title
+            element.drop_tree()
     sentences = []
     for element in root.iter(*PROSE):
         if any(ancestor.tag in PROSE for ancestor in element.iterancestors()):
@@ -131,3 +147,26 @@ def measure_readability(prose: str, locale: str, targets: ReadabilityTargets) ->
         f"<= {targets.en_max_grade:g}",
         grade <= targets.en_max_grade,
     )
+
+
+def hard_to_read_message(result: Readability) -> str:
+    """The build log's line for a page outside its target (message of a ``Problem``)."""
+    return (
+        f"is harder to read than the target: {result.describe()}; "
+        "use shorter sentences and everyday words"
+    )
+
+
+def report_fields(result: Readability | None) -> dict[str, object]:
+    """The page's readability column in the editorial report (None: too short to score)."""
+    if result is None:
+        return {"readability": None}
+    return {
+        "readability": {
+            "metric": result.metric,
+            "score": round(result.score, 1),
+            "target": result.target,
+            "ok": result.meets_target,
+            "words": result.words,
+        }
+    }

@@ -1,25 +1,29 @@
-"""The editorial report: one JSON file for editors, one row per page and language
-(``site/editorial-report.json``).
+"""The editorial report: one row per page and language, written on every build as
+JSON for tools (``site/editorial-report.json``) and as an HTML table for editors
+(``site/editorial-report.html``, see ``oncopress.report_html``).
 
 Rows start from the preflight's ``PageRecord`` (path, locale, title, dates,
-reviewers, citations, medical); anything known later is merged in by name with
-``add_fields`` (the URL once the language's files are laid out; later also
-translation status, readability, PDF...). The JSON lists rows sorted by path.
+reviewers, citations, medical) and its translation status; anything known later is
+merged in by name with ``add_fields`` (the URL once the language's files are laid
+out, the readability score once the page is rendered, the PDF once it is made).
+The JSON lists rows sorted by path.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from oncopress.dates import is_overdue, review_due
 from oncopress.preflight import PageRecord
+from oncopress.translations import Translation
 
 REPORT_FILE = "editorial-report.json"
-REPORT_VERSION = 1
+REPORT_HTML = "editorial-report.html"
+REPORT_VERSION = 2
 
 
 def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str, Any]:
@@ -37,6 +41,11 @@ def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str
         "reviewers": list(record.reviewers),
         "translation_reviewers": list(record.translation_reviewers),
         "citations": list(record.citations),
+        "translation": None,
+        "translation_of": record.translation_of.isoformat() if record.translation_of else None,
+        "original": None,
+        "readability": None,
+        "pdf": None,
     }
 
 
@@ -52,24 +61,46 @@ class EditorialReport:
         for record in records:
             self.rows[record.path] = record_row(record, self.interval_years, self.today)
 
+    def add_translations(self, translations: Iterable[Translation]) -> None:
+        for translation in translations:
+            self.add_fields(translation.path, translation.report_fields())
+
     def add_fields(self, path: str, fields: Mapping[str, Any]) -> None:
         """Merge ``fields`` into the row of ``path`` (ignored for pages not in the report)."""
         if path in self.rows:
             self.rows[path].update(fields)
 
     def overdue(self) -> list[dict[str, Any]]:
-        return [row for _, row in sorted(self.rows.items()) if row["overdue"]]
+        return self._where(lambda row: bool(row["overdue"]))
 
-    def to_json(self) -> str:
-        pages = [row for _, row in sorted(self.rows.items())]
-        document = {
+    def pending(self) -> list[dict[str, Any]]:
+        return self._where(lambda row: row.get("translation") == "pending")
+
+    def summary(self) -> dict[str, int]:
+        """How many pages, and how many need an editor's attention, by reason."""
+        return {
+            "pages": len(self.rows),
+            "overdue": len(self.overdue()),
+            "stale": len(self._where(lambda row: row.get("translation") == "stale")),
+            "pending": len(self.pending()),
+            "hard_to_read": len(self._where(_hard_to_read)),
+        }
+
+    def document(self) -> dict[str, Any]:
+        """The whole report as plain data (what the JSON file holds)."""
+        return {
             "version": REPORT_VERSION,
             "generated": self.today.isoformat(),
             "review_interval_years": self.interval_years,
-            "summary": {"pages": len(pages), "overdue": len(self.overdue())},
-            "pages": pages,
+            "summary": self.summary(),
+            "pages": [row for _, row in sorted(self.rows.items())],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    def to_json(self) -> str:
+        return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+
+    def _where(self, keep: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+        return [row for _, row in sorted(self.rows.items()) if keep(row)]
 
 
 def overdue_message(row: Mapping[str, Any]) -> str:
@@ -77,4 +108,26 @@ def overdue_message(row: Mapping[str, Any]) -> str:
     return (
         f"Review overdue: Doc file '{row['path']}' ({row['locale']}): last revised "
         f"{row['last_revised']}, review was due {row['review_due']}"
+    )
+
+
+def _hard_to_read(row: Mapping[str, Any]) -> bool:
+    readability = row.get("readability")
+    return isinstance(readability, Mapping) and readability.get("ok") is False
+
+
+def pending_message(row: Mapping[str, Any]) -> str:
+    """An editor's line for one page waiting for its translation (INFO)."""
+    return (
+        f"Translation pending: Doc file '{row['path']}' ({row['locale']}): shows a notice "
+        f"with a link to '{row['original']}'"
+    )
+
+
+def summary_message(summary: Mapping[str, int], files: Iterable[str]) -> str:
+    """The build log's last word on the report: counts, and where to read it."""
+    return (
+        f"Editorial report: {summary['pages']} pages, {summary['overdue']} overdue for review, "
+        f"{summary['stale']} stale and {summary['pending']} pending translations, "
+        f"{summary['hard_to_read']} hard to read: {', '.join(files)}"
     )

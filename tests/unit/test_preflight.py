@@ -1,14 +1,30 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
-from oncopress.preflight import PageRecord, Rules, SourcePage, check_page, check_pages, language_of
+from oncopress.preflight import (
+    PageRecord,
+    Rules,
+    SourcePage,
+    check_page,
+    check_pages,
+    check_site,
+    language_of,
+    source_path,
+)
 from oncopress.problems import Problem, summarize_problems
 from oncopress.review import Reviewer, ReviewerRegistry
+from oncopress.translations import Status, Translation
 
 TODAY = date(2026, 11, 26)
 TEAM = Reviewer("content-team", {"en": "Team", "es": "Equipo"}, {"en": "MDs", "es": "Médicos"})
+TRANSLATORS = Reviewer(
+    "translation-team", {"en": "Translators", "es": "Traductores"}, {"en": "-", "es": "-"}
+)
 RULES = Rules(
-    reviewers=ReviewerRegistry("reviewers.yml", {"content-team": TEAM}),
+    reviewers=ReviewerRegistry(
+        "reviewers.yml", {"content-team": TEAM, "translation-team": TRANSLATORS}
+    ),
     reference_keys=frozenset({"emery2022management", "gotze2019fear"}),
     bibliography="bibliography.bib",
     today=TODAY,
@@ -17,6 +33,12 @@ GOOD = (
     "---\ntitle: Recurrence\nlast_revised: 2023-08-28\nreviewed_by: [content-team]\n---\n\n"
     "# Recurrence\n\nIt helps [@emery2022management; @gotze2019fear]. See [@gotze2019fear].\n"
 )
+GOOD_ES = GOOD.replace(
+    "reviewed_by: [content-team]\n",
+    "translation_of: 2023-08-28\nreviewed_by: [content-team]\n"
+    "translation_reviewed_by: [translation-team]\n",
+)
+FOLDERS = {"en": "docs", "es": "docs_es"}
 NO_REVIEWER = (
     "medical page has no 'reviewed_by' in front matter (name reviewer ids from reviewers.yml, "
     "or set 'medical: false')"
@@ -24,7 +46,7 @@ NO_REVIEWER = (
 
 
 def page(
-    text: str, path: str = "docs_es/survivorship/recurrence.md", locale: str = "es"
+    text: str | bytes, path: str = "docs/survivorship/recurrence.md", locale: str = "en"
 ) -> SourcePage:
     return SourcePage(path, locale, text)
 
@@ -46,10 +68,10 @@ def test_language_of(src_uri: str, expected: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("content", [GOOD, GOOD.encode("utf-8"), b"\xef\xbb\xbf" + GOOD.encode()])
 def test_a_good_page_gives_its_record(content: str | bytes) -> None:
-    assert check_page(page(content), RULES) == (  # type: ignore[arg-type]
+    assert check_page(page(content), RULES) == (
         PageRecord(
-            path="docs_es/survivorship/recurrence.md",
-            locale="es",
+            path="docs/survivorship/recurrence.md",
+            locale="en",
             title="Recurrence",
             last_revised=date(2023, 8, 28),
             medical=True,
@@ -61,6 +83,23 @@ def test_a_good_page_gives_its_record(content: str | bytes) -> None:
     )
 
 
+def test_a_good_translation_gives_its_record() -> None:
+    record, problems = check_page(page(GOOD_ES, "docs_es/survivorship/recurrence.md", "es"), RULES)
+    assert problems == []
+    assert record == PageRecord(
+        path="docs_es/survivorship/recurrence.md",
+        locale="es",
+        title="Recurrence",
+        last_revised=date(2023, 8, 28),
+        medical=True,
+        reviewers=("content-team",),
+        translation_reviewers=("translation-team",),
+        citations=("emery2022management", "gotze2019fear"),
+        translation_of=date(2023, 8, 28),
+        translation_pending=False,
+    )
+
+
 @pytest.mark.parametrize(
     ("old", "new", "problems"),
     [
@@ -68,7 +107,10 @@ def test_a_good_page_gives_its_record(content: str | bytes) -> None:
         (
             "reviewed_by: [content-team]\n",
             "reviewed_by: [dr-who]\n",
-            ["unknown reviewer id 'dr-who' in 'reviewed_by' (ids in reviewers.yml: content-team)"],
+            [
+                "unknown reviewer id 'dr-who' in 'reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)"
+            ],
         ),
         (
             "2023-08-28",
@@ -139,11 +181,15 @@ def test_non_medical_pages_need_no_reviewer() -> None:
 
 
 def test_every_problem_of_every_page_in_one_summary() -> None:
-    broken = GOOD.replace("reviewed_by: [content-team]\n", "").replace("2023-08-28", "yesterday")
+    def broken(text: str) -> str:
+        return text.replace("reviewed_by: [content-team]\n", "").replace(
+            "last_revised: 2023-08-28", "last_revised: yesterday"
+        )
+
     pages = [
-        page(broken, "docs/care.md", "en"),
+        page(broken(GOOD), "docs/care.md", "en"),
         page(GOOD, "docs/index.md", "en"),
-        page(broken, "docs_es/care.md", "es"),
+        page(broken(GOOD_ES), "docs_es/care.md", "es"),
     ]
     records, problems = check_pages(pages, RULES)
     assert list(records) == ["docs/index.md"]
@@ -157,3 +203,202 @@ def test_every_problem_of_every_page_in_one_summary() -> None:
         f"  Doc file 'docs_es/care.md' (es): {NO_REVIEWER}"
     )
     assert problems[0] == Problem("docs/care.md", "en", problems[0].message)
+
+
+STUB = (
+    "---\ntitle: Cómo sobrellevar el cansancio\nlast_revised: 2023-09-15\n"
+    "translation_status: pending\n---\n"
+)
+NO_TRANSLATION_REVIEWER = (
+    "medical page has no 'translation_reviewed_by' in front matter (name the reviewer ids of "
+    "the translation from reviewers.yml)"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        (
+            "translation_of: 2023-08-28\n",
+            "",
+            [
+                "has no 'translation_of' in front matter; add the last_revised date of the "
+                "English page it translates, like translation_of: 2023-08-28"
+            ],
+        ),
+        (
+            "translation_of: 2023-08-28\n",
+            "translation_of: 2023-02-30\n",
+            ["'translation_of' is not a real date: 2023-02-30 (day is out of range for month)"],
+        ),
+        (
+            "translation_of: 2023-08-28\n",
+            "translation_of: 2027-01-01\n",
+            ["'translation_of' is in the future: 2027-01-01 (today is 2026-11-26)"],
+        ),
+        ("translation_reviewed_by: [translation-team]\n", "", [NO_TRANSLATION_REVIEWER]),
+        (
+            "translation_reviewed_by: [translation-team]\n",
+            "translation_reviewed_by: [translaters]\n",
+            [
+                "unknown reviewer id 'translaters' in 'translation_reviewed_by' "
+                "(ids in reviewers.yml: content-team, translation-team)"
+            ],
+        ),
+        (
+            "translation_of: 2023-08-28\n",
+            "translation_of: 2023-08-28\ntranslation_status: done\n",
+            [
+                "'translation_status' can only be 'pending' (found 'done'); remove it once the "
+                "page is translated"
+            ],
+        ),
+    ],
+)
+def test_translation_problems(old: str, new: str, problems: list[str]) -> None:
+    assert old in GOOD_ES
+    spanish = page(GOOD_ES.replace(old, new), "docs_es/care.md", "es")
+    assert check_page(spanish, RULES) == (None, problems)
+
+
+def test_a_non_medical_translation_needs_no_translation_reviewer() -> None:
+    text = "---\ntitle: Inicio\nlast_revised: 2023-08-28\ntranslation_of: 2023-08-28\n"
+    text += "medical: false\n---\n# Inicio\n"
+    record, problems = check_page(page(text, "docs_es/index.md", "es"), RULES)
+    assert problems == []
+    assert record is not None and record.translation_of == date(2023, 8, 28)
+
+
+def test_translation_fields_on_an_original_are_refused() -> None:
+    english = page(GOOD_ES, "docs/care.md", "en")
+    assert check_page(english, RULES) == (
+        None,
+        [
+            "'translation_of' is only for translations; the English page is the original "
+            "(remove it)",
+            "'translation_reviewed_by' is only for translations; the English page is the "
+            "original (remove it)",
+        ],
+    )
+
+
+def test_a_pending_stub_is_a_non_medical_record_without_reviewers() -> None:
+    record, problems = check_page(page(STUB, "docs_es/fatigue.md", "es"), RULES)
+    assert problems == []
+    assert record == PageRecord(
+        path="docs_es/fatigue.md",
+        locale="es",
+        title="Cómo sobrellevar el cansancio",
+        last_revised=date(2023, 9, 15),
+        medical=False,
+        reviewers=(),
+        translation_reviewers=(),
+        citations=(),
+        translation_of=None,
+        translation_pending=True,
+    )
+
+
+def test_a_pending_stub_with_text_a_date_and_no_title() -> None:
+    stub = STUB.replace("title: Cómo sobrellevar el cansancio\n", "translation_of: 2023-08-28\n")
+    stub += "\nFatigue is common.\n"
+    marked = "is marked 'translation_status: pending'"
+    assert check_page(page(stub, "docs_es/fatigue.md", "es"), RULES) == (
+        None,
+        [
+            f"{marked} and has 'translation_of'; once the page is translated, remove "
+            "'translation_status'",
+            f"{marked} but has no 'title'; give its title in Spanish",
+            f"{marked} but has text; a pending page shows only a notice with a link to the "
+            "original (remove the text, or finish the translation)",
+        ],
+    )
+
+
+def site(*pages: tuple[str, str, str]) -> list[SourcePage]:
+    return [page(text, path, locale) for path, locale, text in pages]
+
+
+def test_check_site_gives_each_page_its_translation_status() -> None:
+    revised = GOOD.replace("last_revised: 2023-08-28", "last_revised: 2024-03-01")
+    checked = check_site(
+        site(
+            ("docs/care.md", "en", revised),
+            ("docs_es/care.md", "es", GOOD_ES),
+            ("docs/index.md", "en", GOOD),
+            ("docs_es/index.md", "es", GOOD_ES),
+            ("docs/fatigue.md", "en", GOOD),
+            ("docs_es/fatigue.md", "es", STUB),
+        ),
+        RULES,
+        FOLDERS,
+    )
+    assert checked.problems == []
+    assert checked.translations == {
+        "docs/care.md": Translation("docs/care.md", "en", Status.SOURCE),
+        "docs/fatigue.md": Translation("docs/fatigue.md", "en", Status.SOURCE),
+        "docs/index.md": Translation("docs/index.md", "en", Status.SOURCE),
+        "docs_es/care.md": Translation(
+            "docs_es/care.md",
+            "es",
+            Status.STALE,
+            "docs/care.md",
+            date(2023, 8, 28),
+            date(2024, 3, 1),
+        ),
+        "docs_es/fatigue.md": Translation(
+            "docs_es/fatigue.md", "es", Status.PENDING, "docs/fatigue.md"
+        ),
+        "docs_es/index.md": Translation(
+            "docs_es/index.md",
+            "es",
+            Status.CURRENT,
+            "docs/index.md",
+            date(2023, 8, 28),
+            date(2023, 8, 28),
+        ),
+    }
+    assert [t.path for t in checked.stale()] == ["docs_es/care.md"]
+
+
+def test_check_site_reports_missing_counterparts_and_impossible_revisions() -> None:
+    later = GOOD_ES.replace("translation_of: 2023-08-28", "translation_of: 2024-01-05")
+    checked = check_site(
+        site(
+            ("docs/care.md", "en", GOOD),
+            ("docs_es/care.md", "es", later),
+            ("docs/index.md", "en", GOOD),
+            ("docs_es/support/groups.md", "es", GOOD_ES),
+        ),
+        RULES,
+        FOLDERS,
+    )
+    assert summarize_problems(checked.problems) == (
+        "Editorial check failed: 3 problems in 3 pages\n"
+        "  Doc file 'docs/index.md' (en): has no Spanish version: add 'docs_es/index.md' "
+        "(the translation, or a stub with 'translation_status: pending')\n"
+        "  Doc file 'docs_es/care.md' (es): 'translation_of' is 2024-01-05, later than the "
+        "last_revised 2023-08-28 of 'docs/care.md'; set it to the revision this page translates\n"
+        "  Doc file 'docs_es/support/groups.md' (es): has no English original "
+        "'docs/support/groups.md': a translation must have the same path as its original "
+        "(move it, or add the original)"
+    )
+    assert "docs_es/care.md" not in checked.translations
+
+
+def test_a_translation_of_a_broken_original_gets_no_status() -> None:
+    broken = GOOD.replace("reviewed_by: [content-team]\n", "")
+    checked = check_site(
+        site(("docs/care.md", "en", broken), ("docs_es/care.md", "es", GOOD_ES)), RULES, FOLDERS
+    )
+    assert checked.problems == [Problem("docs/care.md", "en", NO_REVIEWER)]
+    assert checked.translations == {}
+
+
+def test_source_path_resolves_the_language_link(tmp_path: Path) -> None:
+    (tmp_path / "docs_es").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "es").symlink_to("../docs_es")
+    linked = str(tmp_path / "docs" / "es" / "care.md")
+    assert source_path(linked, "es/care.md", str(tmp_path)) == "docs_es/care.md"
+    assert source_path(None, "es/generated.md", str(tmp_path)) == "es/generated.md"

@@ -2,7 +2,14 @@ import json
 from datetime import date
 
 from oncopress.preflight import PageRecord
-from oncopress.report import EditorialReport, overdue_message, record_row
+from oncopress.report import (
+    EditorialReport,
+    overdue_message,
+    pending_message,
+    record_row,
+    summary_message,
+)
+from oncopress.translations import Status, Translation
 
 
 def record(path: str, locale: str, revised: date, **changes: object) -> PageRecord:
@@ -33,6 +40,11 @@ def test_record_row() -> None:
         "reviewers": ["content-team"],
         "translation_reviewers": [],
         "citations": ["emery2022management"],
+        "translation": None,
+        "translation_of": None,
+        "original": None,
+        "readability": None,
+        "pdf": None,
     }
 
 
@@ -48,10 +60,16 @@ def test_report_json_lists_every_page_sorted_with_later_fields() -> None:
     report.add_fields("docs/care.md", {"url": "care/", "readability": 7.5})
     report.add_fields("docs/missing.md", {"url": "missing/"})  # not in the report: ignored
     document = json.loads(report.to_json())
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["generated"] == "2026-11-26"
     assert document["review_interval_years"] == 3
-    assert document["summary"] == {"pages": 3, "overdue": 2}
+    assert document["summary"] == {
+        "pages": 3,
+        "overdue": 2,
+        "stale": 0,
+        "pending": 0,
+        "hard_to_read": 0,
+    }
     assert [(p["path"], p["locale"], p["overdue"]) for p in document["pages"]] == [
         ("docs/care.md", "en", True),
         ("docs/index.md", "en", False),
@@ -67,4 +85,59 @@ def test_overdue_message() -> None:
     assert overdue_message(row) == (
         "Review overdue: Doc file 'docs_es/care.md' (es): last revised 2023-08-28, "
         "review was due 2026-08-28"
+    )
+
+
+def test_translation_readability_and_pdf_columns_and_their_summary() -> None:
+    report = EditorialReport(date(2026, 11, 26), 3)
+    report.add_records(
+        [
+            record("docs/care.md", "en", date(2024, 3, 1)),
+            record("docs_es/care.md", "es", date(2023, 8, 28), translation_of=date(2023, 8, 28)),
+            record("docs/fatigue.md", "en", date(2024, 3, 1)),
+            record("docs_es/fatigue.md", "es", date(2024, 3, 1), translation_pending=True),
+        ]
+    )
+    report.add_translations(
+        [
+            Translation("docs/care.md", "en", Status.SOURCE),
+            Translation(
+                "docs_es/care.md",
+                "es",
+                Status.STALE,
+                "docs/care.md",
+                date(2023, 8, 28),
+                date(2024, 3, 1),
+            ),
+            Translation("docs_es/fatigue.md", "es", Status.PENDING, "docs/fatigue.md"),
+        ]
+    )
+    hard = {"metric": "Flesch-Kincaid grade", "score": 12.0, "target": "<= 8", "ok": False}
+    report.add_fields("docs/care.md", {"readability": {**hard, "words": 90}, "pdf": "pdf/care.pdf"})
+    document = json.loads(report.to_json())
+    rows = {row["path"]: row for row in document["pages"]}
+    assert {
+        path: (row["translation"], row["translation_of"], row["original"])
+        for path, row in rows.items()
+    } == {
+        "docs/care.md": ("source", None, None),
+        "docs/fatigue.md": (None, None, None),  # no status given
+        "docs_es/care.md": ("stale", "2023-08-28", "docs/care.md"),
+        "docs_es/fatigue.md": ("pending", None, "docs/fatigue.md"),
+    }
+    assert rows["docs/care.md"]["pdf"] == "pdf/care.pdf"
+    assert document["summary"] == {
+        "pages": 4,
+        "overdue": 1,
+        "stale": 1,
+        "pending": 1,
+        "hard_to_read": 1,
+    }
+    assert [pending_message(row) for row in report.pending()] == [
+        "Translation pending: Doc file 'docs_es/fatigue.md' (es): shows a notice with a link "
+        "to 'docs/fatigue.md'"
+    ]
+    assert summary_message(report.summary(), ["site/editorial-report.json", "site/r.html"]) == (
+        "Editorial report: 4 pages, 1 overdue for review, 1 stale and 1 pending translations, "
+        "1 hard to read: site/editorial-report.json, site/r.html"
     )

@@ -1,0 +1,93 @@
+"""MkDocs hook: the plain-language gate (adapter over ``oncopress.readability``).
+
+- ``on_config``: the readability targets (``extra: quality: readability:``); fresh
+  state for each full build (the Spanish build runs nested inside the English one);
+- ``on_post_page``: scores the prose of the page's article in the language being
+  built (Flesch-Kincaid grade in English, Fernández-Huerta in Spanish) and adds the
+  score to the editorial report (``hooks/editorial.py``);
+- ``on_post_build`` (once every language is built): a WARNING naming the file for
+  each page that misses its target, so ``--strict`` fails. Logged after the nested
+  builds rather than inside one: a strict failure inside mkdocs-static-i18n's nested
+  build would leave it stuck for the next ``mkdocs serve`` rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from oncopress.handout import NoArticleError, extract_article
+from oncopress.preflight import source_path
+from oncopress.problems import Problem
+from oncopress.quality_settings import read_quality_settings
+from oncopress.readability import (
+    ReadabilityTargets,
+    extract_prose,
+    hard_to_read_message,
+    measure_readability,
+    report_fields,
+)
+
+log = logging.getLogger("mkdocs.hooks.quality")
+_targets = ReadabilityTargets()
+_hard_to_read: list[Problem] = []  # this build's pages (every language) that miss their target
+
+
+@event_priority(-150)  # after mkdocs-static-i18n set the language
+def on_config(config: MkDocsConfig) -> None:
+    global _targets
+    if _i18n(config).building:
+        return  # a nested language build of the same run
+    try:
+        _targets = read_quality_settings(config.extra).readability
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    _hard_to_read.clear()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    locale = str(_i18n(config).current_language)
+    try:
+        article = extract_article(output)
+    except NoArticleError:
+        article = page.content or ""  # a theme without <article>: the Markdown's HTML
+    result = measure_readability(extract_prose(article), locale, _targets)
+    if result is not None and not result.meets_target:
+        root = str(Path(config.config_file_path).parent.resolve())
+        path = source_path(page.file.abs_src_path, page.file.src_uri, root)
+        _hard_to_read.append(Problem(path, locale, hard_to_read_message(result)))
+    _report(config)(page.file, report_fields(result))
+    return output
+
+
+@event_priority(-150)  # after mkdocs-static-i18n built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if _i18n(config).building:
+        return
+    for problem in sorted(set(_hard_to_read)):
+        log.warning(str(problem))
+
+
+def _report(config: MkDocsConfig) -> Callable[..., None]:
+    """``add_report_fields`` of hooks/editorial.py, which writes the editorial report."""
+    for plugin in config.plugins.values():
+        add = getattr(plugin, "add_report_fields", None)
+        if callable(add):
+            return add  # type: ignore[no-any-return]
+    raise PluginError(
+        "quality hook: add hooks/editorial.py to 'hooks:' in mkdocs.yml (it writes the "
+        "editorial report this hook adds readability scores to)"
+    )
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("quality hook: the 'i18n' plugin (mkdocs-static-i18n) is not configured")
+    return plugin
