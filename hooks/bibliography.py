@@ -28,6 +28,7 @@ from oncopress.citations import ReferenceBook, add_reference_section, cited_keys
 from oncopress.labels import label
 
 PLACE_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
+_checked: dict[Path, bytes] = {}  # each bibliography file as it was last found good
 
 
 class HouseRegistry(ReferenceRegistry):
@@ -62,12 +63,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"Bibliography '{name}' not found: create it next to mkdocs.yml or fix "
                 "'bib_file' of the bibtex plugin in mkdocs.yml"
             )
+        data = path.read_bytes()
+        if _checked.get(path) == data:
+            continue  # unchanged since it was last found good (each language's pass, serve)
         try:
-            load_bibliography(path.read_text(encoding="utf-8"), name)
-        except UnicodeDecodeError as error:
-            raise PluginError(f"Bibliography '{name}' is not UTF-8 text ({error.reason})") from None
+            load_bibliography(data, name)
         except BibliographyError as error:
             raise PluginError(str(error)) from None
+        _checked[path] = data
     return config
 
 

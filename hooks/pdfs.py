@@ -11,6 +11,7 @@ forces it (see ``oncopress.pdf_settings``).
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Mapping
@@ -86,7 +87,7 @@ def on_page_context(
         context["pdf"] = page_links(
             locale,
             pdf_path(page.file.src_uri, locale, default),
-            page.title or "",
+            html.unescape(page.title or ""),  # hooks/safeguards.py escaped it
             _other(page, locale, default),
         )
     return context
@@ -161,9 +162,9 @@ def _collect(output: str, page: Page, config: MkDocsConfig, locale: str) -> None
             locale=locale,
             source=source,
             url=page.url,
-            title=article_title(article) or page.title or source,
+            title=article_title(article) or html.unescape(page.title or "") or source,
             pdf=pdf_path(page.file.src_uri, locale, _i18n(config).default_language),
-            description=str(page.meta.get("description") or ""),
+            description=html.unescape(str(page.meta.get("description") or "")),
             revised=_revised(page.meta),
             article=article,
         )
@@ -175,7 +176,7 @@ def _other(page: Page, locale: str, default: str) -> tuple[str, str, str] | None
     for other_locale, other in getattr(page.file, "alternates", {}).items():
         if other_locale == locale or getattr(other, "locale", None) != other_locale:
             continue
-        meta = get_data(Path(other.abs_src_path).read_text(encoding="utf-8"))[1]
+        meta = get_data(Path(other.abs_src_path).read_text(encoding="utf-8-sig"))[1]
         if _wants_pdf(meta):
             return (
                 other_locale,

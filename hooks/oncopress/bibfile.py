@@ -17,11 +17,15 @@ import pybtex.errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.exceptions import PybtexError
 
+from oncopress.citations import LatexError, decode_latex
+from oncopress.textfile import NotUtf8Error, decode_text
+
 REQUIRED_FIELDS = ("title", "journal", "year")
 _ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]+)\s*,")
 _NOT_ENTRIES = {"comment", "string", "preamble"}
 _QUOTED = re.compile(r"'(.+)'")
 _SYNTAX_PREFIX = re.compile(r"^syntax error in line \d+: ")
+_LATEX_MARKUP = re.compile(r"[\\{}]")
 
 
 class BibliographyError(ValueError):
@@ -86,18 +90,79 @@ def check_bibliography(text: str) -> tuple[BibliographyData | None, list[BibProb
         lines = dict(reversed(heads))
         for key, entry in data.entries.items():
             problems.extend(_missing_fields(key, entry, lines.get(key, 0)))
+            problems.extend(_unreadable_fields(key, entry, text, lines.get(key, 0)))
     ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem.line)
     return (data if not problems else None), ordered
 
 
 def _problem(error: PybtexError, text: str, heads: Sequence[tuple[str, int]]) -> BibProblem:
     line = _line_of(error, text, heads)
+    unclosed = _unclosed_entry(text, line, str(error))
+    if unclosed is not None:
+        return unclosed
     message = _SYNTAX_PREFIX.sub("syntax error: ", str(error))
     if message.startswith("syntax error"):
         entry = [(key, head) for key, head in heads if head < line]
         if entry:
             message += f" (entry '{entry[-1][0]}' starts at line {entry[-1][1]})"
     return BibProblem(line, message)
+
+
+def _unclosed_entry(text: str, line: int, error: str) -> BibProblem | None:
+    """The entry a syntax error really comes from when it has more ``{`` than ``}``:
+    pybtex only notices where the next entry starts, or at the end of the file."""
+    starts = [m for m in _ENTRY_HEAD.finditer(text) if m.group(1).lower() not in _NOT_ENTRIES]
+    lines = [text.count("\n", 0, m.start()) + 1 for m in starts]
+    for index, head in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        at_next = index + 1 < len(starts) and lines[index + 1] == line
+        at_end = index + 1 == len(starts) and "premature end of file" in error
+        body = text[head.start() : end]
+        if (at_next or at_end) and "{" in head.group(0) and body.count("{") > body.count("}"):
+            runs_on = (
+                f"into entry '{starts[index + 1].group(2)}' at line {line}"
+                if at_next
+                else "to the end of the file"
+            )
+            return BibProblem(
+                lines[index],
+                f"entry '{head.group(2)}' is missing a closing '}}' (it runs on {runs_on})",
+            )
+    return None
+
+
+def _unreadable_fields(key: str, entry: Any, text: str, line: int) -> list[BibProblem]:
+    """A problem for each field (or name list) LaTeX cannot read, where it is written."""
+    values = {name: str(value) for name, value in entry.fields.items()}
+    for role, persons in entry.persons.items():
+        values[role] = " ".join(str(person) for person in persons)
+    problems = []
+    for name, value in values.items():
+        if not _LATEX_MARKUP.search(value):
+            continue  # plain text: nothing LaTeX could fail to read (and decoding is slow)
+        try:
+            decode_latex(value)
+        except LatexError as error:
+            problems.append(
+                BibProblem(
+                    _field_line(text, line, name),
+                    f"entry '{key}': '{name}' is not valid LaTeX ({error}); check its "
+                    "backslashes and braces",
+                )
+            )
+    return problems
+
+
+def _field_line(text: str, entry_line: int, name: str) -> int:
+    """The line of field ``name`` in the entry starting at ``entry_line`` (else that line)."""
+    field = re.compile(rf"\s*{re.escape(name)}\s*=", re.IGNORECASE)
+    lines = text.splitlines()
+    for number in range(entry_line, len(lines)):  # the lines after the entry's head
+        if lines[number].lstrip().startswith("@"):
+            break
+        if field.match(lines[number]):
+            return number + 1
+    return entry_line
 
 
 def _missing_fields(key: str, entry: Any, line: int) -> list[BibProblem]:
@@ -117,8 +182,14 @@ def summarize_bibliography(source: str, problems: Sequence[BibProblem]) -> str:
     return "\n".join(lines)
 
 
-def load_bibliography(text: str, source: str) -> BibliographyData:
-    """The parsed bibliography, or ``BibliographyError`` listing every problem."""
+def load_bibliography(text: str | bytes, source: str) -> BibliographyData:
+    """The parsed bibliography (its text, or the file's bytes), or
+    ``BibliographyError`` listing every problem."""
+    if isinstance(text, bytes):
+        try:
+            text = decode_text(text)
+        except NotUtf8Error as error:
+            raise BibliographyError(f"Bibliography '{source}' {error}") from None
     data, problems = check_bibliography(text)
     if problems or data is None:
         raise BibliographyError(summarize_bibliography(source, problems))

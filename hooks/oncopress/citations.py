@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from pybtex.backends.plaintext import Backend as PlaintextBackend
+from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
 MAX_AUTHORS_LISTED = 6
@@ -40,6 +41,7 @@ _MARKDOWN_ENTITIES = str.maketrans(
     {c: f"&#{ord(c)};" for c in "\\`*_{}[]"}  # after html.escape, so '&' is done
 )
 _PLAINTEXT = PlaintextBackend()
+_PYBTEX_PREFIX = re.compile(r"^syntax error in line \d+: ")
 
 
 @dataclass(frozen=True)
@@ -85,15 +87,48 @@ def find_citations(markdown: str) -> list[Cited]:
     return found
 
 
+def malformed_citations(markdown: str) -> list[str]:
+    """A message for every ``[...]`` part with an ``@`` that is not a citation
+    (``[@]``, ``[@ key]``): mkdocs-bibtex would print it as it is, silently."""
+    found = []
+    for block in _BLOCK.finditer(markdown):
+        for part in block.group(1).split(";"):
+            if "@" in part and not _EMAIL.match(part) and not _CITATION.match(part):
+                found.append(
+                    f"citation {block.group(0)} has no reference key right after '@'; "
+                    "cite as [@key]"
+                )
+    return list(dict.fromkeys(found))
+
+
 def cited_keys(markdown: str) -> list[str]:
     """The keys cited in ``markdown``, each once, in order of first citation."""
     return list(dict.fromkeys(cited.key for cited in find_citations(markdown)))
 
 
-def latex_to_text(value: str) -> str:
-    """BibTeX/LaTeX text as plain Unicode: ``G{\\"o}tze`` -> ``Götze``."""
-    rendered: str = Text.from_latex(value).render(_PLAINTEXT)
+class LatexError(ValueError):
+    """A BibTeX field is not valid LaTeX (a lone backslash, unbalanced braces)."""
+
+
+def decode_latex(value: str) -> str:
+    """BibTeX/LaTeX text as plain Unicode: ``G{\\"o}tze`` -> ``Götze``; raises
+    ``LatexError`` for text LaTeX cannot read (``The Lancet\\``)."""
+    try:
+        rendered: str = Text.from_latex(value).render(_PLAINTEXT)
+    except UnicodeDecodeError:  # latexcodec: "unknown token '\\'"
+        raise LatexError("a lone '\\' that starts no command") from None
+    except PybtexError as error:
+        raise LatexError(_PYBTEX_PREFIX.sub("", str(error))) from None
     return " ".join(rendered.split())
+
+
+def latex_to_text(value: str) -> str:
+    """``decode_latex``, or for text LaTeX cannot read (the bibliography check reports
+    it) the text itself without braces: formatting never fails."""
+    try:
+        return decode_latex(value)
+    except LatexError:
+        return " ".join(value.replace("{", "").replace("}", "").split())
 
 
 def format_author(person: Any) -> str:

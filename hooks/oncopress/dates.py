@@ -17,6 +17,9 @@ from oncopress.problems import ContentError
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXAMPLE = "2023-08-28"
+# No page was revised before this: an earlier year is a typo (0023, 1023 for 2023),
+# and years below 100 would be printed, and read back, as if they were 20xx.
+EARLIEST = date(1900, 1, 1)
 
 
 class DateError(ContentError):
@@ -31,7 +34,8 @@ def parse_revised(value: object, today: date, field: str = "last_revised") -> da
     """The date in front matter field ``field``, checked against ``today``.
 
     Accepts a ``date`` (YAML turns ``2023-08-28`` into one) or the same text
-    ``YYYY-MM-DD``. Refuses anything else, impossible days and future dates.
+    ``YYYY-MM-DD``. Refuses anything else, impossible days, future dates and dates
+    before ``EARLIEST``.
     """
     if value is None:
         raise DateError(
@@ -51,6 +55,11 @@ def parse_revised(value: object, today: date, field: str = "last_revised") -> da
         )
     if day > today:
         raise DateError(f"'{field}' is in the future: {day.isoformat()} (today is {today})")
+    if day < EARLIEST:
+        raise DateError(
+            f"'{field}' is before {EARLIEST.year}: {day.isoformat()}; check the year "
+            f"(like {EXAMPLE})"
+        )
     return day
 
 

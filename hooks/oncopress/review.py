@@ -16,6 +16,7 @@ import yaml
 
 from oncopress.frontmatter import describe_yaml_error
 from oncopress.problems import ContentError
+from oncopress.textfile import NotUtf8Error, decode_text
 
 REVIEW_FIELDS = ("reviewed_by", "translation_reviewed_by")
 TEXT_FIELDS = ("name", "credentials")
@@ -62,14 +63,19 @@ def registry_not_found(source: str, locales: Sequence[str]) -> str:
     )
 
 
-def load_reviewers(text: str, source: str, locales: Sequence[str]) -> ReviewerRegistry:
-    """Parse and check a reviewer registry: every id has a name and credentials in
-    every locale. Raises ``RegistryError`` listing every problem."""
+def load_reviewers(text: str | bytes, source: str, locales: Sequence[str]) -> ReviewerRegistry:
+    """Parse and check a reviewer registry (its text, or the file's bytes): every id
+    has a name and credentials in every locale. Raises ``RegistryError`` listing
+    every problem."""
     where = f"Reviewer registry '{source}'"
     try:
+        text = decode_text(text) if isinstance(text, bytes) else text
         data = yaml.safe_load(text)
+    except NotUtf8Error as error:
+        raise RegistryError(f"{where} {error}") from None
     except yaml.YAMLError as error:
-        raise RegistryError(f"{where} is not valid YAML ({describe_yaml_error(error)})") from None
+        reason = describe_yaml_error(error, text=str(text))
+        raise RegistryError(f"{where} is not valid YAML ({reason})") from None
     if not isinstance(data, dict) or not data:
         raise RegistryError(
             f"{where} must map reviewer ids to their 'name' and 'credentials' in "

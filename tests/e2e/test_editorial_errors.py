@@ -118,15 +118,17 @@ def test_every_problem_in_both_languages_is_reported_once(project: Project) -> N
     bad_date = (
         "'last_revised' must be a date written YYYY-MM-DD, like 2023-08-28 (found 'yesterday')"
     )
+    bad_translation_of = bad_date.replace("'last_revised'", "'translation_of'")
     assert_fails_with(
         result,
-        "Editorial check failed: 4 problems in 2 pages\n"
+        "Editorial check failed: 5 problems in 2 pages\n"
         f"  Doc file 'docs/care.md' (en): {bad_date}\n"
         f"  Doc file 'docs/care.md' (en): {NO_REVIEWER}\n"
         f"  Doc file 'docs_es/care.md' (es): {bad_date}\n"
+        f"  Doc file 'docs_es/care.md' (es): {bad_translation_of}\n"
         f"  Doc file 'docs_es/care.md' (es): {NO_REVIEWER}",
     )
-    assert result.log.count("Doc file 'docs_es/care.md' (es)") == 2, result.explain()
+    assert result.log.count("Doc file 'docs_es/care.md' (es)") == 3, result.explain()
     assert result.log.count("Doc file 'docs/care.md' (en)") == 2, result.explain()
 
 
@@ -136,8 +138,8 @@ def test_a_broken_bibliography_names_the_file_and_line(project: Project) -> None
     assert_fails_with(
         project.build(),
         "Bibliography check failed: 1 problem in 'bibliography.bib'\n"
-        "  bibliography.bib, line 12: syntax error: '}' expected "
-        "(entry 'emery2022management' starts at line 1)",
+        "  bibliography.bib, line 1: entry 'emery2022management' is missing a closing '}' "
+        "(it runs on into entry 'gotze2019fear' at line 12)",
     )
 
 

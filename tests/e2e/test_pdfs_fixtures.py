@@ -47,11 +47,15 @@ def test_images_from_outside_the_site_are_left_out_with_a_warning(tmp_path: Path
     build = project.build(env={"SITE_PDFS": "1"})
     assert build.returncode == 1, build.explain()  # --strict fails on the warnings
     assert build.warnings == [
+        # the page itself links to a file of one computer (hooks/safeguards.py)
+        "Doc file 'docs/passwd.md' (en): links to 'file:///etc/passwd', a file on one computer "
+        "that readers cannot open; copy the file into the site's sources and link to it with "
+        "a relative path",
         refused("docs/passwd.md", "en", "file:///etc/passwd"),
         refused("docs/remote.md", "en", "http://example.com/x.png"),
         refused("docs_es/remote.md", "es", "http://example.com/x.png"),
     ], build.explain()
-    assert "Aborted with 3 warnings in strict mode!" in build.log
+    assert "Aborted with 4 warnings in strict mode!" in build.log
     for relative, words in [
         ("pdf/passwd.pdf", "Before the image. After the image."),
         ("pdf/remote.pdf", "Before the image. After the image."),

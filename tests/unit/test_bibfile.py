@@ -94,3 +94,41 @@ def test_load_bibliography_lists_every_missing_field() -> None:
         "  refs/medical.bib, line 1: entry 'a' has no 'journal'\n"
         "  refs/medical.bib, line 1: entry 'a' has no 'year'"
     )
+
+
+def test_an_entry_never_closed_before_the_next_one() -> None:
+    text = GOOD.format(key="a").removesuffix("}\n") + "\n" + GOOD.format(key="b")
+    data, found = check_bibliography(text)
+    assert data is None
+    assert found == [
+        BibProblem(1, "entry 'a' is missing a closing '}' (it runs on into entry 'b' at line 7)")
+    ]
+
+
+def test_load_bibliography_reads_bytes_with_a_bom_and_windows_line_endings() -> None:
+    text = GOOD.format(key="a").replace("Emery", 'G{\\"o}tze')
+    data = load_bibliography(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(), "refs.bib")
+    assert list(data.entries) == ["a"]
+
+
+def test_a_bibliography_that_is_not_utf8_names_the_file_and_line() -> None:
+    text = GOOD.format(key="a").replace("Emery, Jon", "Götze, Heide")
+    with pytest.raises(BibliographyError) as raised:
+        load_bibliography(text.encode("latin-1"), "bibliography.bib")
+    assert str(raised.value) == (
+        "Bibliography 'bibliography.bib' is not UTF-8 text (line 2: invalid start byte); "
+        "save it as UTF-8"
+    )
+
+
+def test_a_field_latex_cannot_read_names_its_line() -> None:
+    text = GOOD.format(key="a").replace("journal = {J}", "journal = {The Lancet\\}")
+    data, found = check_bibliography(text)
+    assert data is None
+    assert found == [
+        BibProblem(
+            4,
+            "entry 'a': 'journal' is not valid LaTeX (a lone '\\' that starts no command); "
+            "check its backslashes and braces",
+        )
+    ]

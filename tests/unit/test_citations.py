@@ -4,13 +4,17 @@ from typing import Any
 import pytest
 from oncopress.citations import (
     Cited,
+    LatexError,
     Reference,
     ReferenceBook,
     add_reference_section,
     cited_keys,
+    decode_latex,
     find_citations,
     format_authors,
     format_reference,
+    latex_to_text,
+    malformed_citations,
     reference_html,
     reference_text,
 )
@@ -185,6 +189,33 @@ def test_find_citations_as_mkdocs_bibtex_reads_them() -> None:
     assert cited_keys(markdown) == ["emery2022management", "gotze2019fear", "smith2020"]
 
 
+@pytest.mark.parametrize(
+    ("markdown", "problems"),
+    [
+        ("Text [@].", ["citation [@] has no reference key right after '@'; cite as [@key]"]),
+        (
+            "Texto [@ emery2022management] y [@] y [@].",
+            [
+                "citation [@ emery2022management] has no reference key right after '@'; "
+                "cite as [@key]",
+                "citation [@] has no reference key right after '@'; cite as [@key]",
+            ],
+        ),
+        (
+            "Both [@emery2022management; @].",
+            [
+                "citation [@emery2022management; @] has no reference key right after '@'; "
+                "cite as [@key]"
+            ],
+        ),
+        ("Good [@emery2022management] and [see @gotze2019fear, p. 3].", []),
+        ("Write to [help@example.org](mailto:help@example.org) or [a link](x.md).", []),
+    ],
+)
+def test_malformed_citations(markdown: str, problems: list[str]) -> None:
+    assert malformed_citations(markdown) == problems
+
+
 def test_no_citations() -> None:
     assert cited_keys("Plain text with a [link](x.md) and an email a@b.org.") == []
 
@@ -210,3 +241,26 @@ def test_reference_book_formats_each_key_once(real_entries: Any) -> None:
     first = book.reference("gotze2019fear")
     assert book.reference("gotze2019fear") is first
     assert book.html("gotze2019fear") == reference_html(first)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [('G{\\"o}tze', "Götze"), ("{DNA} repair", "DNA repair"), ("1537--1550", "1537\u20131550")],
+)
+def test_decode_latex(value: str, text: str) -> None:
+    assert decode_latex(value) == text == latex_to_text(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason", "shown"),
+    [
+        ("The Lancet\\", "a lone '\\' that starts no command", "The Lancet\\"),
+        ("{DNA repair", "unbalanced braces", "DNA repair"),
+        ("DNA} repair", "unbalanced braces", "DNA repair"),
+    ],
+)
+def test_text_latex_cannot_read(value: str, reason: str, shown: str) -> None:
+    with pytest.raises(LatexError) as raised:
+        decode_latex(value)
+    assert str(raised.value) == reason
+    assert latex_to_text(value) == shown  # formatting never fails

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from oncopress.dates import (
+    EARLIEST,
     BuildDateError,
     DateError,
     build_date,
@@ -128,9 +129,33 @@ def test_review_due_keeps_the_day_of_the_year(day: date, years: int) -> None:
     assert due.day == day.day or (day.month, day.day, due.day) == (2, 29, 28)
 
 
-@given(st.dates(max_value=TODAY))
+@given(st.dates(min_value=EARLIEST, max_value=TODAY))
 def test_parse_revised_reads_back_any_past_iso_date(day: date) -> None:
     assert parse_revised(day.isoformat(), TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "0023-08-28",
+            "'last_revised' is before 1900: 0023-08-28; check the year (like 2023-08-28)",
+        ),
+        (
+            "1899-12-31",
+            "'last_revised' is before 1900: 1899-12-31; check the year (like 2023-08-28)",
+        ),
+        (
+            date(1023, 8, 28),
+            "'last_revised' is before 1900: 1023-08-28; check the year (like 2023-08-28)",
+        ),
+    ],
+)
+def test_parse_revised_refuses_a_year_before_1900(written: object, message: str) -> None:
+    with pytest.raises(DateError) as raised:
+        parse_revised(written, TODAY)
+    assert str(raised.value) == message
+    assert parse_revised("1900-01-01", TODAY) == EARLIEST
 
 
 @pytest.mark.parametrize(

@@ -152,3 +152,34 @@ def test_a_missing_registry_says_what_to_create() -> None:
         "reviewer id's 'name' and 'credentials' in en, es, or set extra.editorial.reviewers "
         "in mkdocs.yml to its file name"
     )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        REGISTRY_YAML.encode("utf-8"),
+        b"\xef\xbb\xbf" + REGISTRY_YAML.replace("\n", "\r\n").encode("utf-8"),
+    ],
+)
+def test_the_registry_file_may_have_a_bom_and_windows_line_endings(data: bytes) -> None:
+    registry = load_reviewers(data, "reviewers.yml", LOCALES)
+    assert registry.get("translation-team").name["es"] == "Equipo de Traducción Médica"
+
+
+def test_a_registry_that_is_not_utf8_names_the_file_and_line() -> None:
+    with pytest.raises(RegistryError) as raised:
+        load_reviewers(REGISTRY_YAML.encode("latin-1"), "reviewers.yml", LOCALES)
+    assert str(raised.value) == (
+        "Reviewer registry 'reviewers.yml' is not UTF-8 text (line 2: invalid continuation "
+        "byte); save it as UTF-8"
+    )
+
+
+def test_a_control_character_in_the_registry_names_its_line() -> None:
+    text = REGISTRY_YAML.replace("Traductores}", "Tradu\x0bctores}")
+    with pytest.raises(RegistryError) as raised:
+        load_reviewers(text, "reviewers.yml", LOCALES)
+    assert str(raised.value) == (
+        "Reviewer registry 'reviewers.yml' is not valid YAML (line 6: unacceptable character "
+        "#x000b: special characters are not allowed)"
+    )

@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+from oncopress.sourcetree import link_problems, summarize_links
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """docs/ with a page and a folder, and docs/es -> ../docs_es as on the real site."""
+    (tmp_path / "docs" / "care").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs_es" / "care").mkdir(parents=True)
+    (tmp_path / "docs_es" / "index.md").write_text("# Inicio\n")
+    (tmp_path / "docs" / "es").symlink_to(Path("..") / "docs_es")
+    return tmp_path
+
+
+def problems(project: Path) -> list[str]:
+    return link_problems(project / "docs", project)
+
+
+def test_the_link_to_the_spanish_sources_is_fine(project: Path) -> None:
+    (project / "docs" / "page.md").symlink_to("index.md")  # a link to a file is fine
+    assert problems(project) == []
+
+
+def test_a_link_to_itself(project: Path) -> None:
+    (project / "docs" / "loop.md").symlink_to("loop.md")
+    assert problems(project) == [
+        "Symbolic link 'docs/loop.md' leads back to itself (a loop): remove the link"
+    ]
+
+
+def test_two_links_to_each_other(project: Path) -> None:
+    (project / "docs" / "a.md").symlink_to("b.md")
+    (project / "docs" / "b.md").symlink_to("a.md")
+    assert problems(project) == [
+        "Symbolic link 'docs/a.md' leads back to itself (a loop): remove the link",
+        "Symbolic link 'docs/b.md' leads back to itself (a loop): remove the link",
+    ]
+
+
+def test_a_link_to_a_missing_file(project: Path) -> None:
+    (project / "docs" / "care" / "old.md").symlink_to("../moved.md")
+    assert problems(project) == [
+        "Symbolic link 'docs/care/old.md' points to '../moved.md', which does not exist: "
+        "remove the link or restore the file"
+    ]
+
+
+def test_folder_loops_in_both_languages_are_found_once_each(project: Path) -> None:
+    (project / "docs" / "care" / "up").symlink_to("..")
+    (project / "docs_es" / "care" / "back").symlink_to(project / "docs_es")
+    assert problems(project) == [
+        "Symbolic link 'docs/care/up' leads back to 'docs', a folder that contains it "
+        "(a loop): remove the link",
+        "Symbolic link 'docs_es/care/back' leads back to 'docs_es', a folder that contains it "
+        "(a loop): remove the link",
+    ]
+
+
+def test_a_loop_through_a_folder_outside_docs(project: Path) -> None:
+    (project / "shared").mkdir()
+    (project / "docs" / "shared").symlink_to(Path("..") / "shared")
+    (project / "shared" / "docs").symlink_to(Path("..") / "docs")
+    assert problems(project) == [
+        "Symbolic link 'shared/docs' leads back to 'docs', a folder that contains it "
+        "(a loop): remove the link"
+    ]
+
+
+def test_hidden_files_are_skipped_as_mkdocs_skips_them(project: Path) -> None:
+    (project / "docs" / ".git").mkdir()
+    (project / "docs" / ".git" / "loop").symlink_to("loop")
+    assert problems(project) == []
+
+
+def test_many_loops_do_not_take_exponential_time(project: Path) -> None:
+    for name in "abcdefgh":
+        (project / "docs" / name).mkdir()
+        (project / "docs" / name / "up").symlink_to("..")
+    assert len(problems(project)) == 8
+
+
+def test_summary() -> None:
+    assert summarize_links(["A", "B"]) == "Source folder check failed: 2 problems\n  A\n  B"
+    assert summarize_links(["A"]) == "Source folder check failed: 1 problem\n  A"
