@@ -2,7 +2,7 @@
 
 - ``on_config``: the readability targets (``extra: quality: readability:``); fresh
   state for each full build (the Spanish build runs nested inside the English one);
-- ``on_post_page``: scores the prose of the page's article in the language being
+- ``on_page_content``: scores the prose of the page's article in the language being
   built (Flesch-Kincaid grade in English, Fernández-Huerta in Spanish) and adds the
   score to the editorial report (``hooks/editorial.py``);
 - ``on_post_build`` (once every language is built): a WARNING naming the file for
@@ -22,7 +22,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from oncopress.handout import NoArticleError, extract_article
 from oncopress.preflight import source_path
 from oncopress.problems import Problem
 from oncopress.quality_settings import read_quality_settings
@@ -51,19 +50,16 @@ def on_config(config: MkDocsConfig) -> None:
     _hard_to_read.clear()
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    # The article's HTML as Markdown rendered it: no need to parse the whole themed page.
     locale = str(_i18n(config).current_language)
-    try:
-        article = extract_article(output)
-    except NoArticleError:
-        article = page.content or ""  # a theme without <article>: the Markdown's HTML
-    result = measure_readability(extract_prose(article), locale, _targets)
+    result = measure_readability(extract_prose(html), locale, _targets)
     if result is not None and not result.meets_target:
         root = str(Path(config.config_file_path).parent.resolve())
         path = source_path(page.file.abs_src_path, page.file.src_uri, root)
         _hard_to_read.append(Problem(path, locale, hard_to_read_message(result)))
     _report(config)(page.file, report_fields(result))
-    return output
+    return html
 
 
 @event_priority(-150)  # after mkdocs-static-i18n built the other languages

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from oncopress.pagesafety import html_safe_meta, local_file_message, local_file_urls
-from oncopress.preflight import language_of
+from oncopress.preflight import language_of, source_path
 from oncopress.problems import Problem
 from oncopress.sourcetree import link_problems, summarize_links
 from oncopress.titles import duplicate_title_message, duplicate_titles
@@ -73,9 +72,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _path(file: File, config: MkDocsConfig) -> str:
     """The source's path from the project folder (``docs_es/care.md``)."""
-    if file.abs_src_path is None:
-        return file.src_uri
-    return Path(os.path.relpath(os.path.realpath(file.abs_src_path), _root(config))).as_posix()
+    return source_path(file.abs_src_path, file.src_uri, str(_root(config)))
 
 
 def _language(config: MkDocsConfig) -> str:

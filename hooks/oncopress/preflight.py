@@ -10,6 +10,7 @@ every page in every language, and each translation against its original
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +95,7 @@ class Preflight:
         return [t for t in self.translations.values() if t.status is Status.STALE]
 
 
+@functools.lru_cache(maxsize=65536)  # asked for by several hooks for every page
 def source_path(abs_src_path: str | None, src_uri: str, root: str) -> str:
     """A source's path from the project root, links resolved: ``docs_es/care.md`` for
     ``docs/es/care.md`` (``src_uri`` when the file has no path on disk)."""
