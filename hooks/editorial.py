@@ -6,15 +6,19 @@
 - ``on_files`` (default-language pass only): the preflight, checking every page of
   every language before anything is rendered (front matter, dates, reviewers,
   citations, each page's counterpart, each translation against its original), all
-  problems in one ``PluginError``; then a line per stale translation (WARNING, or
-  INFO with ``extra: quality: stale_translations: info``);
+  problems in one ``PluginError``; then each page against the sign-off ledger
+  (``sign-offs.yml``): a WARNING for a medical page changed since its sign-off or
+  never signed off, for front matter that disagrees with the ledger, and for each
+  stale translation (INFO with ``extra: quality: stale_translations: info``);
 - ``on_env``: each language's page URLs and PDF paths (report), About page;
-- ``on_page_context``: the stamp under the page (``partials/page-meta.html``) and
-  the translation notices above it (``partials/page-notices.html``);
+- ``on_page_context``: the stamp under the page (``partials/page-meta.html``), from
+  the ledger, and the notices above it (``partials/page-notices.html``): "Draft" on
+  a medical page whose text is not the signed-off text, pending or stale translation;
 - ``on_post_page``: schema.org ``MedicalWebPage`` JSON-LD in medical pages' head;
 - ``on_post_build`` (once all languages are built and the PDFs made): the
-  editorial report (``editorial-report.json`` and ``.html``), and the pages overdue
-  for review or pending translation, at INFO level (editors' news, not defects).
+  editorial report (``editorial-report.json`` and ``.html``) in ``reports/`` beside
+  the site, never in it (and, under ``mkdocs serve``, at ``/_editor/`` in the preview),
+  and the pages overdue for review or pending translation, at INFO level.
 
 Other hooks add their columns to the report with ``add_report_fields`` (see
 ``hooks/quality.py``).
@@ -38,6 +42,7 @@ from mkdocs.structure.pages import Page
 from oncopress.citations import ReferenceBook
 from oncopress.dates import BuildDateError, build_date
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
+from oncopress.ledger import Ledger, LedgerError, parse_ledger
 from oncopress.pagemeta import page_meta
 from oncopress.pdf_names import pdf_path
 from oncopress.preflight import (
@@ -45,11 +50,10 @@ from oncopress.preflight import (
     Rules,
     SourcePage,
     check_pages,
-    check_site,
     language_of,
     source_path,
 )
-from oncopress.problems import Problem, summarize_problems
+from oncopress.problems import summarize_problems
 from oncopress.quality_settings import QualitySettings, QualitySettingsError, read_quality_settings
 from oncopress.readability import ReadabilityError
 from oncopress.report import (
@@ -63,7 +67,10 @@ from oncopress.report import (
 from oncopress.report_html import render_report_html
 from oncopress.review import RegistryError, ReviewerRegistry, load_reviewers, registry_not_found
 from oncopress.settings import EditorialSettings, SettingsError, read_settings
-from oncopress.translations import Translation, page_notices, stale_message
+from oncopress.signoff import draft_notice
+from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.textfile import NotUtf8Error, decode_text
+from oncopress.translations import page_notices
 
 log = logging.getLogger("mkdocs.hooks.editorial")
 
@@ -78,14 +85,22 @@ class _Build:
     registry: ReviewerRegistry
     report: EditorialReport
     site_name: str
+    ledger: Ledger
+    serving: bool
+    check: SiteCheck | None = None
     records: dict[str, PageRecord] = field(default_factory=dict)
-    translations: dict[str, Translation] = field(default_factory=dict)
     pdfs: dict[str, str] = field(default_factory=dict)  # source path -> its PDF, if made
     about_urls: dict[str, str] = field(default_factory=dict)
     book: ReferenceBook | None = None
 
 
 _build: _Build | None = None
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-150)  # after mkdocs-static-i18n set the language
@@ -102,15 +117,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files  # checked once, in the default-language pass, for every language
     state = _state()
     sources = [_source(file, state.root, config) for file in files.documentation_pages()]
-    checked = check_site(sources, _rules(config, state), _folders(config, state.root))
-    if checked.problems:
-        raise PluginError(summarize_problems(checked.problems, "Editorial check"))
-    state.records, state.translations = checked.records, checked.translations
-    state.report.add_records(checked.records.values())
-    state.report.add_translations(checked.translations.values())
-    report = log.warning if state.quality.stale_fails_strict else log.info
-    for stale in checked.stale():
-        report(str(Problem(stale.path, stale.locale, stale_message(stale, i18n.default_language))))
+    stale = Level.WARNING if state.quality.stale_fails_strict else Level.INFO
+    check = check_site_with_ledger(
+        sources,
+        _rules(config, state),
+        _folders(config, state.root),
+        state.ledger,
+        stale_level=stale,
+    )
+    if check.preflight.problems:
+        raise PluginError(summarize_problems(check.preflight.problems, "Editorial check"))
+    state.check = check
+    state.records = {path: check.record(path) or r for path, r in check.preflight.records.items()}
+    state.report.add_records(state.records.values())
+    state.report.add_translations(check.translations())
+    state.report.add_trust(check.trust.values())
+    for finding in check.findings:
+        (log.warning if finding.level is Level.WARNING else log.info)(str(finding))
     return files
 
 
@@ -139,9 +162,12 @@ def on_page_context(
     original = _i18n(config).default_language
     stamp = page_meta(record, state.registry, locale, state.about_urls.get(locale))
     context["editorial"] = None if record.translation_pending else stamp
-    context["page_notices"] = page_notices(
-        state.translations.get(record.path), original, _url_in(page, original)
-    )
+    check = state.check
+    trust = check.trust.get(record.path) if check else None
+    translation = check.translation(record.path) if check else None
+    draft = draft_notice(trust, locale)
+    notices = page_notices(translation, original, _url_in(page, original))
+    context["page_notices"] = ([draft] if draft else []) + notices
     return context
 
 
@@ -169,10 +195,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     report, site = _build.report, Path(config.site_dir)
     for path, pdf in _build.pdfs.items():
         report.add_fields(path, {"pdf": pdf if (site / pdf).is_file() else None})
-    targets = (site / REPORT_FILE, site / REPORT_HTML)
-    targets[0].write_text(report.to_json(), encoding="utf-8")
-    html = render_report_html(report.document(), _build.site_name)
-    targets[1].write_text(html, encoding="utf-8")
+    folder = _build.root / _build.settings.report_dir
+    folders = [(folder, os.path.relpath(site, folder).replace(os.sep, "/") + "/")]
+    if _build.serving:  # the preview shows it at a path the published site never has
+        folders.append((site / "_editor", "../"))
+    targets: list[Path] = []
+    for where, site_base in folders:
+        where.mkdir(parents=True, exist_ok=True)
+        (where / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
+        html = render_report_html(report.document(), _build.site_name, site_base)
+        (where / REPORT_HTML).write_text(html, encoding="utf-8")
+        targets += [where / REPORT_FILE, where / REPORT_HTML]
     for row in report.overdue():
         log.info(overdue_message(row))
     for row in report.pending():
@@ -209,6 +242,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
         text = registry_file.read_bytes()  # load_reviewers decodes it, naming the line
         registry = load_reviewers(text, settings.reviewers, locales)
         today = build_date(os.environ, date.today)
+        ledger = _read_ledger(root, settings.ledger)
     except UnicodeDecodeError as error:
         raise PluginError(f"Reviewer registry is not UTF-8 text ({error.reason})") from None
     except (
@@ -217,10 +251,22 @@ def _start_build(config: MkDocsConfig) -> _Build:
         ReadabilityError,
         RegistryError,
         BuildDateError,
+        LedgerError,
     ) as error:
         raise PluginError(str(error)) from None
     report = EditorialReport(today, settings.review_interval_years)
-    return _Build(root, settings, quality, registry, report, config.site_name)
+    return _Build(root, settings, quality, registry, report, config.site_name, ledger, _serving)
+
+
+def _read_ledger(root: Path, name: str) -> Ledger:
+    path = root / name
+    if not path.is_file():
+        log.info(f"No sign-off ledger '{name}' yet: no page is signed off (./tasks sign-off)")
+        return Ledger(name)
+    try:
+        return parse_ledger(decode_text(path.read_bytes()), name)
+    except NotUtf8Error as error:
+        raise LedgerError(f"Sign-off ledger '{name}' {error}") from None
 
 
 def _state() -> _Build:

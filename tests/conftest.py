@@ -48,9 +48,15 @@ class Build:
 
 @dataclass
 class Project:
-    """A throwaway copy of the site: edit its sources, then build it."""
+    """A throwaway copy of the site: edit its sources, then build it.
+
+    Unless ``auto_sign`` is off, every build first signs off every page that passes
+    the editorial check, as it stands (its own dates and reviewers): tests of other
+    rules then need no ledger. Tests of the sign-off ledger turn it off.
+    """
 
     root: Path
+    auto_sign: bool = True
 
     @property
     def docs(self) -> Path:
@@ -91,6 +97,8 @@ class Project:
 
     def build(self, *args: str, strict: bool = True, env: dict[str, str] | None = None) -> Build:
         """Build like a user; fails the test if the build changed any source file."""
+        if self.auto_sign:
+            sign_everything(self.root)
         before = self.sources_digest()
         result = self._run_build(*args, strict=strict, env=env)
         assert self.sources_digest() == before, (
@@ -118,6 +126,50 @@ class Project:
         return Build(result.returncode, result.stdout + result.stderr, site, f"python {shown}")
 
 
+def sign_everything(root: Path) -> None:
+    """Write a ledger signing off every page that passes the editorial check, as it is
+    (test helper: the dates and reviewers its front matter names)."""
+    from editor_commands import SetupError, check, load_project, write_atomically
+    from oncopress.ledger import SignOff, Translated, render_ledger
+    from oncopress.translations import counterpart
+
+    try:
+        project, registry, ledger = load_project(root / "mkdocs.yml")
+        site, _ = check(project, registry, ledger)
+    except SetupError:
+        return  # the build reports it
+    folders = project.folders()
+    entries = []
+    for path, record in site.preflight.records.items():
+        if record.translation_pending or record.fingerprint is None:
+            continue
+        translates = None
+        if record.locale != project.original:
+            original = site.preflight.records.get(
+                counterpart(path, record.locale, project.original, folders)
+            )
+            if original is None or original.fingerprint is None:
+                continue
+            translates = Translated(
+                original.path,
+                record.translation_of or original.last_revised,
+                original.fingerprint.digest,
+                tuple(p.digest for p in original.fingerprint.paragraphs),
+            )
+        entries.append(
+            SignOff(
+                path,
+                record.fingerprint.digest,
+                record.last_revised,
+                record.reviewers or ("content-team",),
+                record.translation_reviewers,
+                translates,
+            )
+        )
+    text = render_ledger(ledger.with_entries(entries))
+    write_atomically(root / project.settings.ledger, text)
+
+
 def make_project(destination: Path, fixture: str = "minimal") -> Project:
     """Copy fixture ``fixture`` (a folder of tests/fixtures, or ``real`` for the real
     site) with the real hooks, templates, bibliography and reviewer registry.
@@ -142,6 +194,8 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
         if link.exists():
             shutil.rmtree(link)
         link.symlink_to(Path("..") / "docs_es")
+    if (source / "sign-offs.yml").exists():
+        shutil.copy2(source / "sign-offs.yml", destination / "sign-offs.yml")
     if (source / "mkdocs.yml").exists():
         shutil.copy2(source / "mkdocs.yml", destination / "mkdocs.yml")
     else:
@@ -149,7 +203,8 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
         config.pop("nav", None)
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         (destination / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return Project(destination)
+    # The real site and fixtures with a ledger of their own keep it as it is.
+    return Project(destination, auto_sign=not (source / "sign-offs.yml").exists())
 
 
 @pytest.fixture

@@ -43,6 +43,13 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "This translation may not have those changes yet."
         ),
         "read_original": "Read this page in {language}",
+        "draft_changed_title": "Draft: changed since it was signed off",
+        "draft_changed": (
+            "This text has changes its reviewers have not approved yet. "
+            "They last signed it off on {date}."
+        ),
+        "draft_unsigned_title": "Draft: not signed off yet",
+        "draft_unsigned": "No reviewer has approved this text yet.",
     },
     "es": {
         "last_revised": "Última revisión",
@@ -75,6 +82,13 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "Es posible que esta traducción todavía no tenga esos cambios."
         ),
         "read_original": "Lea esta página en {language}",
+        "draft_changed_title": "Borrador: cambió después de su aprobación",
+        "draft_changed": (
+            "Este texto tiene cambios que sus revisores todavía no han aprobado. "
+            "La última aprobación fue el {date}."
+        ),
+        "draft_unsigned_title": "Borrador: todavía sin aprobar",
+        "draft_unsigned": "Ningún revisor ha aprobado este texto todavía.",
     },
 }
 

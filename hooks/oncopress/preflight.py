@@ -18,11 +18,11 @@ from datetime import date
 
 from oncopress.citations import find_citations, malformed_citations
 from oncopress.dates import DateError, parse_revised
+from oncopress.fingerprint import Fingerprint, fingerprint_page
 from oncopress.frontmatter import FrontMatterError, read_front_matter
 from oncopress.problems import Problem
 from oncopress.review import ReviewerRegistry, is_medical, missing_review, reviewer_ids
 from oncopress.translations import (
-    Status,
     Translation,
     missing_counterparts,
     missing_translation_review,
@@ -80,6 +80,9 @@ class PageRecord:
     citations: tuple[str, ...]
     translation_of: date | None = None
     translation_pending: bool = False
+    # What readers see (oncopress.fingerprint); derived from the text, which the record
+    # does not hold, so it takes no part in comparing records.
+    fingerprint: Fingerprint | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -90,9 +93,6 @@ class Preflight:
     records: dict[str, PageRecord] = field(default_factory=dict)
     translations: dict[str, Translation] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-
-    def stale(self) -> list[Translation]:
-        return [t for t in self.translations.values() if t.status is Status.STALE]
 
 
 @functools.lru_cache(maxsize=65536)  # asked for by several hooks for every page
@@ -164,6 +164,7 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         citations=keys,
         translation_of=translation.translation_of,
         translation_pending=translation.pending,
+        fingerprint=fingerprint_page(meta, markdown),
     ), []
 
 

@@ -1,6 +1,7 @@
 """The editorial report: one row per page and language, written on every build as
-JSON for tools (``site/editorial-report.json``) and as an HTML table for editors
-(``site/editorial-report.html``, see ``oncopress.report_html``).
+JSON for tools (``reports/editorial-report.json``) and as an HTML table for editors
+(``reports/editorial-report.html``, see ``oncopress.report_html``), beside the site,
+never in it: the public does not read the publisher's overdue list.
 
 Rows start from the preflight's ``PageRecord`` (path, locale, title, dates,
 reviewers, citations, medical) and its translation status; anything known later is
@@ -19,11 +20,12 @@ from typing import Any
 
 from oncopress.dates import is_overdue, review_due
 from oncopress.preflight import PageRecord
+from oncopress.signoff import PageTrust
 from oncopress.translations import Translation
 
 REPORT_FILE = "editorial-report.json"
 REPORT_HTML = "editorial-report.html"
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 
 
 def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str, Any]:
@@ -44,6 +46,10 @@ def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str
         "translation": None,
         "translation_of": record.translation_of.isoformat() if record.translation_of else None,
         "original": None,
+        "sign_off": None,
+        "signed_off": None,
+        "signed_by": [],
+        "changed_in_original": [],
         "readability": None,
         "pdf": None,
     }
@@ -65,6 +71,21 @@ class EditorialReport:
         for translation in translations:
             self.add_fields(translation.path, translation.report_fields())
 
+    def add_trust(self, trust: Iterable[PageTrust]) -> None:
+        """Each page's sign-off: signed, changed or unsigned, the last sign-off, and
+        for a stale translation the original's paragraphs added or changed since."""
+        for page in trust:
+            entry, stale = page.entry, page.stale
+            self.add_fields(
+                page.path,
+                {
+                    "sign_off": page.trust.value,
+                    "signed_off": entry.revised.isoformat() if entry else None,
+                    "signed_by": list(entry.reviewers) if entry else [],
+                    "changed_in_original": [p.text for p in stale.changed] if stale else [],
+                },
+            )
+
     def add_fields(self, path: str, fields: Mapping[str, Any]) -> None:
         """Merge ``fields`` into the row of ``path`` (ignored for pages not in the report)."""
         if path in self.rows:
@@ -80,6 +101,7 @@ class EditorialReport:
         """How many pages, and how many need an editor's attention, by reason."""
         return {
             "pages": len(self.rows),
+            "drafts": len(self._where(_draft)),
             "overdue": len(self.overdue()),
             "stale": len(self._where(lambda row: row.get("translation") == "stale")),
             "pending": len(self.pending()),
@@ -111,6 +133,10 @@ def overdue_message(row: Mapping[str, Any]) -> str:
     )
 
 
+def _draft(row: Mapping[str, Any]) -> bool:
+    return row.get("sign_off") in ("changed", "unsigned") and row.get("translation") != "pending"
+
+
 def _hard_to_read(row: Mapping[str, Any]) -> bool:
     readability = row.get("readability")
     return isinstance(readability, Mapping) and readability.get("ok") is False
@@ -127,7 +153,8 @@ def pending_message(row: Mapping[str, Any]) -> str:
 def summary_message(summary: Mapping[str, int], files: Iterable[str]) -> str:
     """The build log's last word on the report: counts, and where to read it."""
     return (
-        f"Editorial report: {summary['pages']} pages, {summary['overdue']} overdue for review, "
+        f"Editorial report: {summary['pages']} pages, {summary['drafts']} not signed off, "
+        f"{summary['overdue']} overdue for review, "
         f"{summary['stale']} stale and {summary['pending']} pending translations, "
         f"{summary['hard_to_read']} hard to read: {', '.join(files)}"
     )

@@ -5,6 +5,8 @@ extra:
     review_interval_years: 3     # a page is due for review this long after last_revised
     reviewers: reviewers.yml     # the reviewer registry, next to mkdocs.yml
     about_page: about.md         # reviewer names link to this page, in each language
+    ledger: sign-offs.yml        # the sign-off ledger, next to mkdocs.yml (./tasks sign-off)
+    report_dir: reports          # the editorial report, next to mkdocs.yml (never published)
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class EditorialSettings:
     review_interval_years: int = 3
     reviewers: str = "reviewers.yml"
     about_page: str = "about.md"
+    ledger: str = "sign-offs.yml"
+    report_dir: str = "reports"
 
 
 def read_settings(extra: Mapping[str, object]) -> EditorialSettings:
@@ -45,9 +49,9 @@ def read_settings(extra: Mapping[str, object]) -> EditorialSettings:
             f"of years, at least 1 (found {years!r})"
         )
     texts = {}
-    for name in ("reviewers", "about_page"):
+    for name in ("reviewers", "about_page", "ledger", "report_dir"):
         value = section.get(name, getattr(defaults, name))
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(f"mkdocs.yml: extra.{SECTION}.{name} must be a file name")
         texts[name] = value.strip()
-    return EditorialSettings(years, texts["reviewers"], texts["about_page"])
+    return EditorialSettings(years, **texts)

@@ -6,8 +6,9 @@ The original language is the site's default language (English); the others are
 translations, in their own folder at the same relative path (``docs/care.md`` ->
 ``docs_es/care.md``). A translated page's front matter says either
 
-- ``translation_of: 2023-08-28``: the original's ``last_revised`` it was made from.
-  The same date as the original's means *current*, an earlier one *stale*; or
+- ``translation_of: 2023-08-28``: the original's ``last_revised`` it was made from
+  (``./tasks sign-off`` writes it). Whether it is *stale*, the original having changed
+  since, is the sign-off ledger's to say (``oncopress.signoff``); or
 - ``translation_status: pending``: a stub (a title, no text) that shows a notice
   with a link to the original until the translation is written.
 """
@@ -203,7 +204,9 @@ def missing_counterparts(
 
 
 def compare_revisions(page: Revised, original: Revised) -> Translation:
-    """The status of a translated page against its original's ``last_revised``.
+    """The status of a translated page against its original: pending, or current.
+    Whether the original changed since the translated revision is the sign-off
+    ledger's to say (``oncopress.signoff``), not the dates'.
 
     Raises ``TranslationError`` for a ``translation_of`` later than the original's
     revision (it names a revision that does not exist)."""
@@ -219,8 +222,7 @@ def compare_revisions(page: Revised, original: Revised) -> Translation:
             f"{revised.isoformat()} of '{original.path}'; set it to the revision this page "
             "translates"
         )
-    status = Status.CURRENT if translated == revised else Status.STALE
-    return Translation(page.path, page.locale, status, original.path, translated, revised)
+    return Translation(page.path, page.locale, Status.CURRENT, original.path, translated, revised)
 
 
 def translation_states(
@@ -245,17 +247,6 @@ def translation_states(
         except TranslationError as error:
             problems.append(Problem(path, record.locale, str(error)))
     return states, problems
-
-
-def stale_message(translation: Translation, original_locale: str) -> str:
-    """The build log's line for an out-of-date translation (message of a ``Problem``)."""
-    translated, revised = _dates(translation)
-    return (
-        f"translation is out of date: it translates the {language_name(original_locale)} page "
-        f"of {translated.isoformat()}, and '{translation.original}' was revised on "
-        f"{revised.isoformat()} (update the translation, then set translation_of: "
-        f"{revised.isoformat()})"
-    )
 
 
 def _dates(translation: Translation) -> tuple[date, date]:

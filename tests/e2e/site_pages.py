@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 NOT_PAGES = ("assets/", "search/", "es/assets/", "es/search/")
-NOT_PAGES += ("editorial-report.html",)  # for editors, not a site page (hooks/editorial.py)
 
 
 def page_paths(site: Path) -> list[str]:

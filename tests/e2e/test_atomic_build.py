@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, sign_everything
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
@@ -31,6 +31,7 @@ def _build(project: Project, out: Path) -> subprocess.CompletedProcess[str]:
 
 def test_failed_build_leaves_the_previous_site_byte_for_byte(project: Project) -> None:
     out = project.root / "public"
+    sign_everything(project.root)
     first = _build(project, out)
     assert first.returncode == 0, first.stdout + first.stderr
     assert first.stdout.startswith(f"Site written to {out} in ")

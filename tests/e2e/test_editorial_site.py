@@ -1,14 +1,13 @@
 """The editorial rules on the real site: Last Revised stamp, reviewer attribution,
 house-style references, JSON-LD and the editorial report, in both languages.
 
-Replicate: SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict, then open
+Replicate: SOURCE_DATE_EPOCH=1890777600 mkdocs build --strict, then open
 site/survivorship/recurrence/index.html and site/es/survivorship/recurrence/index.html.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -17,7 +16,11 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Build, make_project
 
-TODAY = {"SOURCE_DATE_EPOCH": "1795651200"}  # 2026-11-26: pages of 2023-08-28 are overdue
+# Every page of the real site was signed off on SIGNED (sign-offs.yml); on TODAY,
+# 2029-12-01, more than three years later, every page is overdue for review.
+SIGNED = ("2026-11-26", "November 26, 2026", "26 de noviembre de 2026")
+TODAY = {"SOURCE_DATE_EPOCH": "1890777600"}
+REPORTS = "reports"
 SITE = "https://survivorship.example.org/"
 REVIEWERS = yaml.safe_load((ROOT / "reviewers.yml").read_text(encoding="utf-8"))
 EMERY = (
@@ -33,7 +36,7 @@ GOTZE = (
 LANGUAGES = {
     "en": {
         "prefix": "",
-        "revised": "Last Revised: August 28, 2023",
+        "revised": f"Last Revised: {SIGNED[1]}",
         "reviewed": "Reviewed by",
         "translated": "Translation reviewed by",
         "doctor": "Go over any medical questions with your own doctor.",
@@ -42,7 +45,7 @@ LANGUAGES = {
     },
     "es": {
         "prefix": "es/",
-        "revised": "Última revisión: 28 de agosto de 2023",
+        "revised": f"Última revisión: {SIGNED[2]}",
         "reviewed": "Revisado por",
         "translated": "Traducción revisada por",
         "doctor": "Hable de sus preguntas médicas con su propio médico.",
@@ -82,8 +85,8 @@ def test_the_real_site_builds_without_warnings(built: Build) -> None:
     overdue = [line for line in built.lines("INFO") if line.startswith("Review overdue:")]
     assert len(overdue) == 10, built.explain()
     assert overdue[0] == (
-        "Review overdue: Doc file 'docs/about.md' (en): last revised 2023-08-28, "
-        "review was due 2026-08-28"
+        f"Review overdue: Doc file 'docs/about.md' (en): last revised {SIGNED[0]}, "
+        f"review was due 2029-{SIGNED[0][5:]}"
     )
 
 
@@ -95,7 +98,7 @@ def test_recurrence_page_stamp(built: Build, locale: str) -> None:
     assert meta is not None, f"no editorial stamp on {url}"
     assert text(meta.select_one(".page-meta__revised")) == want["revised"]
     time = meta.select_one(".page-meta__revised time")
-    assert time is not None and time["datetime"] == "2023-08-28"
+    assert time is not None and time["datetime"] == SIGNED[0]
     assert text(meta.select_one(".page-meta__doctor")) == want["doctor"]
     lines = meta.select(".page-meta__reviewed")
     team = REVIEWERS["content-team"]
@@ -155,7 +158,7 @@ def test_recurrence_page_json_ld(built: Build, locale: str) -> None:
     assert data["@type"] == "MedicalWebPage"
     assert data["url"] == SITE + url
     assert data["inLanguage"] == locale
-    assert data["lastReviewed"] == "2023-08-28"
+    assert data["lastReviewed"] == SIGNED[0]
     assert [r["name"] for r in data["reviewedBy"]] == [
         REVIEWERS[r]["name"][locale] for r in reviewers
     ]
@@ -185,11 +188,12 @@ def test_every_page_is_stamped_and_only_medical_pages_carry_trust_data(
 
 
 def test_the_editorial_report(built: Build) -> None:
-    report = json.loads((built.site / "editorial-report.json").read_text("utf-8"))
-    assert report["generated"] == "2026-11-26"
+    report = json.loads((built.site.parent / REPORTS / "editorial-report.json").read_text("utf-8"))
+    assert report["generated"] == "2029-12-01"
     assert report["review_interval_years"] == 3
     assert report["summary"] == {
         "pages": 10,
+        "drafts": 0,
         "overdue": 10,
         "stale": 0,
         "pending": 0,
@@ -220,22 +224,30 @@ def test_the_editorial_report(built: Build) -> None:
         "locale": "es",
         "title": "Qué es la recurrencia del cáncer",
         "url": "es/survivorship/recurrence/",
-        "last_revised": "2023-08-28",
-        "review_due": "2026-08-28",
+        "last_revised": SIGNED[0],
+        "review_due": f"2029-{SIGNED[0][5:]}",
         "overdue": True,
         "medical": True,
         "reviewers": ["content-team"],
         "translation_reviewers": ["translation-team"],
         "citations": ["emery2022management", "gotze2019fear"],
         "translation": "current",
-        "translation_of": "2023-08-28",
+        "translation_of": SIGNED[0],
         "original": "docs/survivorship/recurrence.md",
+        "sign_off": "signed",
+        "signed_off": SIGNED[0],
+        "signed_by": ["content-team"],
+        "changed_in_original": [],
         "pdf": None,  # SITE_PDFS=0
     }
     assert rows[("docs/index.md", "en")]["url"] == "./"
     assert rows[("docs/pdfs.md", "en")]["medical"] is False
 
 
-def test_the_report_is_outside_the_language_folders(built: Build) -> None:
-    assert not (built.site / "es" / "editorial-report.json").exists()
-    assert Path(built.site / "editorial-report.json").is_file()
+def test_the_report_is_beside_the_site_never_in_it(built: Build) -> None:
+    """The public must not read the publisher's overdue list."""
+    published = sorted(p.name for p in built.site.rglob("editorial-report*"))
+    assert published == []
+    assert not (built.site / "_editor").exists()
+    written = sorted(p.name for p in (built.site.parent / REPORTS).iterdir())
+    assert written == ["editorial-report.html", "editorial-report.json"]

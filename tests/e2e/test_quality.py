@@ -4,7 +4,7 @@ target, with each page's translation status, readability and PDF in its report.
 
 Replicate: copy tests/fixtures/hard-to-read next to the real hooks/, overrides/ and
 mkdocs.yml (``conftest.make_project``) and run ``mkdocs build --strict -f <copy>/mkdocs.yml``;
-for the real site, ``SITE_PDFS=1 mkdocs build --strict`` and read site/editorial-report.json.
+for the real site, ``SITE_PDFS=1 mkdocs build --strict`` and read reports/editorial-report.json.
 """
 
 from __future__ import annotations
@@ -21,7 +21,12 @@ MAIN_PAGES = ("index.md", "about.md", "survivorship/index.md", "survivorship/rec
 
 
 def report(build: Build) -> dict[str, Any]:
-    return dict(json.loads((build.site / "editorial-report.json").read_text("utf-8")))
+    return dict(json.loads(reports(build, "editorial-report.json").read_text("utf-8")))
+
+
+def reports(build: Build, name: str) -> Path:
+    """A file of the editorial report, beside the site (reports/), never in it."""
+    return build.site.parent / "reports" / name
 
 
 def test_a_hard_to_read_page_in_each_language_fails_a_strict_build(tmp_path: Path) -> None:
@@ -78,7 +83,8 @@ def test_the_real_report_has_translation_readability_and_pdf_for_every_page(
 
 
 def test_the_real_report_page(real_site: Build) -> None:
-    soup = BeautifulSoup((real_site.site / "editorial-report.html").read_text("utf-8"), "lxml")
+    html = reports(real_site, "editorial-report.html")
+    soup = BeautifulSoup(html.read_text("utf-8"), "lxml")
     robots = soup.find("meta", attrs={"name": "robots"})
     assert robots is not None and robots["content"] == "noindex, nofollow"
     rows = soup.select("tbody tr")
@@ -86,14 +92,14 @@ def test_the_real_report_page(real_site: Build) -> None:
     for row in rows:
         link = row.select_one("th a")
         assert link is not None
-        target = real_site.site / str(link["href"]) / "index.html"
+        target = html.parent / str(link["href"]) / "index.html"
         assert target.is_file(), f"the report links to a missing page: {link['href']}"
     summary = next(line for line in real_site.lines("INFO") if line.startswith("Editorial report:"))
     overdue = report(real_site)["summary"]["overdue"]  # follows the build's date
     assert summary.startswith(
-        f"Editorial report: 10 pages, {overdue} overdue for review, 0 stale and 0 pending "
-        "translations, 0 hard to read: "
+        f"Editorial report: 10 pages, 0 not signed off, {overdue} overdue for review, 0 stale "
+        "and 0 pending translations, 0 hard to read: "
     ), real_site.explain()
     assert summary.endswith(
-        "editorial-report.json, " + str(real_site.site / "editorial-report.html")
+        "editorial-report.json, " + str(reports(real_site, "editorial-report.html"))
     )

@@ -21,10 +21,15 @@ from conftest import ROOT, Build, Project, make_project
 from site_pages import resolve
 
 TODAY = {"SOURCE_DATE_EPOCH": "1795651200"}  # 2026-11-26
+# The fixture's ledger (tests/fixtures/translations/sign-offs.yml, written by ./tasks
+# sign-off): docs_es/care.md was signed off against the English text of 2023-08-28,
+# before "See your care team every year." was added and signed off on 2024-03-01.
 STALE = (
-    "Doc file 'docs_es/care.md' (es): translation is out of date: it translates the English "
-    "page of 2023-08-28, and 'docs/care.md' was revised on 2024-03-01 (update the "
-    "translation, then set translation_of: 2024-03-01)"
+    "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
+    "'docs/care.md' changed since the revision of 2023-08-28 it translates (1 paragraph added "
+    'or changed: "Cancer can come back after treatment. See your care team every year."; '
+    "1 paragraph of the translated revision gone); update the translation, then run: "
+    "./tasks sign-off docs_es/care.md --by content-team --translation-by translation-team"
 )
 STALE_NOTICE = (
     "La versión en inglés se actualizó el 1 de marzo de 2024. Es posible que esta "
@@ -227,7 +232,8 @@ def test_originals_and_current_translations_have_no_notice(
 
 
 def test_the_report_lists_every_translation_status(stale_info: Build) -> None:
-    report = json.loads((stale_info.site / "editorial-report.json").read_text("utf-8"))
+    reports = stale_info.site.parent / "reports"
+    report = json.loads((reports / "editorial-report.json").read_text("utf-8"))
     statuses = {
         row["path"]: (row["translation"], row["translation_of"], row["original"])
         for row in report["pages"]
@@ -242,15 +248,25 @@ def test_the_report_lists_every_translation_status(stale_info: Build) -> None:
     }
     assert report["summary"]["stale"] == 1
     assert report["summary"]["pending"] == 1
-    html = page(stale_info, "editorial-report.html")
+    assert [
+        row["changed_in_original"] for row in report["pages"] if row["changed_in_original"]
+    ] == [["Cancer can come back after treatment. See your care team every year."]]
+    html = BeautifulSoup((reports / "editorial-report.html").read_text("utf-8"), "lxml")
     rows = {text(row.th.code): text(row) for row in html.select("tbody tr") if row.th}
     assert "pending" in rows["docs_es/fatigue.md"].split()
-    assert "stale (of 2023-08-28)" in rows["docs_es/care.md"]
+    assert (
+        "stale (of 2023-08-28) Changed in the original since: Cancer can come back after "
+        "treatment. See your care team every year."
+    ) in rows["docs_es/care.md"]
 
 
 def test_the_report_page_is_kept_out_of_the_site(stale_info: Build) -> None:
     site = stale_info.site
-    robots = page(stale_info, "editorial-report.html").find("meta", attrs={"name": "robots"})
+    assert sorted(p.name for p in site.rglob("editorial-report*")) == []
+    report = BeautifulSoup(
+        (site.parent / "reports" / "editorial-report.html").read_text("utf-8"), "lxml"
+    )
+    robots = report.find("meta", attrs={"name": "robots"})
     assert robots is not None and "noindex" in str(robots["content"])
     assert "editorial-report" not in (site / "sitemap.xml").read_text("utf-8")
     for index in ("search/search_index.json", "es/search/search_index.json"):
@@ -269,10 +285,10 @@ def test_the_notices_and_the_report_page_meet_wcag_aa(stale_info: Build) -> None
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
     wcag = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    audits = [("es/care/", ".page-notices"), ("es/fatigue/", ".page-notices")]
-    audits.append(("editorial-report.html", None))
+    audits = [("site/es/care/", ".page-notices"), ("site/es/fatigue/", ".page-notices")]
+    audits.append(("reports/editorial-report.html", None))  # beside the site
     violations = {}
-    with serve(stale_info.site) as base, playwright.sync_playwright() as p:
+    with serve(stale_info.site.parent) as base, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
         for path, context in audits:

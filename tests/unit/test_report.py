@@ -43,6 +43,10 @@ def test_record_row() -> None:
         "translation": None,
         "translation_of": None,
         "original": None,
+        "sign_off": None,
+        "signed_off": None,
+        "signed_by": [],
+        "changed_in_original": [],
         "readability": None,
         "pdf": None,
     }
@@ -60,11 +64,12 @@ def test_report_json_lists_every_page_sorted_with_later_fields() -> None:
     report.add_fields("docs/care.md", {"url": "care/", "readability": 7.5})
     report.add_fields("docs/missing.md", {"url": "missing/"})  # not in the report: ignored
     document = json.loads(report.to_json())
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert document["generated"] == "2026-11-26"
     assert document["review_interval_years"] == 3
     assert document["summary"] == {
         "pages": 3,
+        "drafts": 0,
         "overdue": 2,
         "stale": 0,
         "pending": 0,
@@ -128,6 +133,7 @@ def test_translation_readability_and_pdf_columns_and_their_summary() -> None:
     assert rows["docs/care.md"]["pdf"] == "pdf/care.pdf"
     assert document["summary"] == {
         "pages": 4,
+        "drafts": 0,
         "overdue": 1,
         "stale": 1,
         "pending": 1,
@@ -137,7 +143,7 @@ def test_translation_readability_and_pdf_columns_and_their_summary() -> None:
         "Translation pending: Doc file 'docs_es/fatigue.md' (es): shows a notice with a link "
         "to 'docs/fatigue.md'"
     ]
-    assert summary_message(report.summary(), ["site/editorial-report.json", "site/r.html"]) == (
-        "Editorial report: 4 pages, 1 overdue for review, 1 stale and 1 pending translations, "
-        "1 hard to read: site/editorial-report.json, site/r.html"
+    assert summary_message(report.summary(), ["reports/editorial-report.json", "r.html"]) == (
+        "Editorial report: 4 pages, 0 not signed off, 1 overdue for review, 1 stale and "
+        "1 pending translations, 1 hard to read: reports/editorial-report.json, r.html"
     )

@@ -62,6 +62,15 @@ def report() -> EditorialReport:
         },
     )
     built.add_fields("docs_es/care.md", {"url": "es/care/"})
+    built.add_fields("docs/care.md", {"sign_off": "signed", "signed_off": "2024-03-01"})
+    built.add_fields(
+        "docs_es/care.md",
+        {
+            "sign_off": "changed",
+            "signed_off": "2023-08-28",
+            "changed_in_original": ["Cancer can come back."],
+        },
+    )
     return built
 
 
@@ -70,15 +79,16 @@ def cells(row: BeautifulSoup) -> list[str]:
 
 
 def test_the_report_page_is_a_noindexed_table_of_every_page() -> None:
-    soup = BeautifulSoup(render_report_html(report().document(), "Survivorship"), "lxml")
+    html = render_report_html(report().document(), "Survivorship", "../site/")
+    soup = BeautifulSoup(html, "lxml")
     assert soup.html is not None and soup.html["lang"] == "en"
     robots = soup.find("meta", attrs={"name": "robots"})
     assert robots is not None and robots["content"] == "noindex, nofollow"
     assert soup.title is not None and soup.title.string == "Editorial report: Survivorship"
     rows = soup.select("tbody tr")
     assert cells(soup.select_one("thead tr")) == [
-        "Page", "Language", "Last revised", "Review due", "Reviewers", "Translation",
-        "Readability", "Citations", "PDF",
+        "Page", "Language", "Last revised", "Review due", "Reviewers", "Sign-off",
+        "Translation", "Readability", "Citations", "PDF",
     ]  # fmt: skip
     assert [cells(row) for row in rows] == [
         [
@@ -87,6 +97,7 @@ def test_the_report_page_is_a_noindexed_table_of_every_page() -> None:
             "2024-03-01",
             "2027-03-01",
             "content-team",
+            "signed off 2024-03-01",
             "source",
             "Flesch-Kincaid grade 9.2 (target <= 8) hard to read",
             "2",
@@ -98,7 +109,8 @@ def test_the_report_page_is_a_noindexed_table_of_every_page() -> None:
             "2023-08-28",
             "2026-08-28 overdue",
             "content-team (translation: translation-team)",
-            "stale (of 2023-08-28)",
+            "changed since its sign-off of 2023-08-28",
+            "stale (of 2023-08-28) Changed in the original since: Cancer can come back.",
             "not scored",
             "0",
             "none",
@@ -106,12 +118,13 @@ def test_the_report_page_is_a_noindexed_table_of_every_page() -> None:
     ]
     links = [(a.get_text(), a["href"]) for a in soup.select("tbody a")]
     assert links == [
-        ("Care <after> treatment", "care/"),
-        ("PDF", "pdf/care.pdf"),
-        ("Cuidado después del tratamiento", "es/care/"),
+        ("Care <after> treatment", "../site/care/"),
+        ("PDF", "../site/pdf/care.pdf"),
+        ("Cuidado después del tratamiento", "../site/es/care/"),
     ]
     summary = " ".join(soup.select("main > p")[1].get_text(" ", strip=True).split())
     assert summary == (
-        "2 pages: 1 overdue for review, 1 stale and 0 pending translations, 1 hard to read. "
+        "2 pages: 1 not signed off, 1 overdue for review, 1 stale and 0 pending translations, "
+        "1 hard to read. "
         "The same data for tools: editorial-report.json ."
     )

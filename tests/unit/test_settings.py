@@ -36,7 +36,7 @@ def test_values_from_mkdocs_yml() -> None:
         (
             {"review_years": 3},
             "mkdocs.yml: unknown setting extra.editorial.review_years "
-            "(known: review_interval_years, reviewers, about_page)",
+            "(known: review_interval_years, reviewers, about_page, ledger, report_dir)",
         ),
     ],
 )

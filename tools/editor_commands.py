@@ -1,0 +1,321 @@
+"""Editors' commands over the sign-off ledger (behind ``./tasks sign-off`` and
+``./tasks status``).
+
+  sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
+      Record that reviewers approved the pages' current text: writes the ledger
+      (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
+  sign-off --prune
+      Remove the ledger entries of pages that no longer exist.
+  status [--json]
+      Everything that needs an editor; exit status 1 when something blocks publishing.
+
+Both read the site exactly as the build does (the same core, ``oncopress``), from the
+project's mkdocs.yml, pages, reviewers.yml, bibliography and ledger. Neither imports
+MkDocs, so they take a fraction of a build's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from oncopress.bibfile import BibliographyError, load_bibliography  # noqa: E402
+from oncopress.dates import BuildDateError, build_date  # noqa: E402
+from oncopress.ledger import Ledger, LedgerError, parse_ledger, render_ledger  # noqa: E402
+from oncopress.preflight import Rules, SourcePage, language_of, source_path  # noqa: E402
+from oncopress.quality_settings import (  # noqa: E402
+    QualitySettingsError,
+    read_quality_settings,
+)
+from oncopress.review import RegistryError, load_reviewers, registry_not_found  # noqa: E402
+from oncopress.settings import EditorialSettings, SettingsError, read_settings  # noqa: E402
+from oncopress.signoff import (  # noqa: E402
+    Request,
+    SignOffError,
+    SiteState,
+    plan_sign_off,
+)
+from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger  # noqa: E402
+from oncopress.sourcetree import link_problems, summarize_links  # noqa: E402
+from oncopress.status import render_status, status_document, status_items  # noqa: E402
+from oncopress.textfile import NotUtf8Error, decode_text  # noqa: E402
+
+
+class SetupError(ValueError):
+    """The project cannot be read (mkdocs.yml, reviewers.yml, bibliography, ledger)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring tags such as !ENV or !!python/name."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the commands need from the project folder."""
+
+    root: Path
+    docs_dir: Path
+    locales: tuple[str, ...]
+    original: str
+    settings: EditorialSettings
+    stale_level: Level
+    bibliography: str
+    reference_keys: frozenset[str]
+    today: date
+
+    def folders(self) -> dict[str, str]:
+        docs = self.docs_dir
+        return {
+            locale: source_path(
+                str(docs if locale == self.original else docs / locale), "", str(self.root)
+            )
+            for locale in self.locales
+        }
+
+
+def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
+    root = config_file.parent
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SetupError(f"cannot read {config_file.name}: {error}") from None
+    plugins = _plugins(config.get("plugins") or [])
+    languages = (plugins.get("i18n") or {}).get("languages") or [{"locale": "en", "default": True}]
+    locales = tuple(str(language["locale"]) for language in languages)
+    original = next((str(lang["locale"]) for lang in languages if lang.get("default")), locales[0])
+    extra = config.get("extra") or {}
+    bib_name = str((plugins.get("bibtex") or {}).get("bib_file") or "bibliography.bib")
+    try:
+        settings = read_settings(extra)
+        quality = read_quality_settings(extra)
+        registry_file = root / settings.reviewers
+        if not registry_file.is_file():
+            raise RegistryError(registry_not_found(settings.reviewers, list(locales)))
+        registry = load_reviewers(registry_file.read_bytes(), settings.reviewers, list(locales))
+        bib = load_bibliography((root / bib_name).read_bytes(), bib_name)
+        ledger = read_ledger(root, settings.ledger)
+        today = build_date(os.environ, date.today)
+    except OSError as error:
+        raise SetupError(f"cannot read {error.filename}: {error.strerror}") from None
+    except (
+        SettingsError,
+        QualitySettingsError,
+        RegistryError,
+        BibliographyError,
+        LedgerError,
+        BuildDateError,
+    ) as error:
+        raise SetupError(str(error)) from None
+    stale_level = Level.WARNING if quality.stale_fails_strict else Level.INFO
+    project = Project(
+        root,
+        root / str(config.get("docs_dir") or "docs"),
+        locales,
+        original,
+        settings,
+        stale_level,
+        bib_name,
+        frozenset(bib.entries),
+        today,
+    )
+    return project, registry, ledger
+
+
+def _plugins(items: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    plugins: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if isinstance(item, str):
+            plugins[item] = {}
+        elif isinstance(item, Mapping):
+            for name, options in item.items():
+                plugins[str(name)] = dict(options or {})
+    return plugins
+
+
+def read_ledger(root: Path, name: str) -> Ledger:
+    path = root / name
+    if not path.is_file():
+        return Ledger(name)
+    try:
+        return parse_ledger(decode_text(path.read_bytes()), name)
+    except NotUtf8Error as error:
+        raise LedgerError(f"Sign-off ledger '{name}' {error}") from None
+
+
+def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
+    """Every Markdown page MkDocs would build (hidden files and folders skipped), and
+    each page's file text as saved (line endings kept, for the front matter edit)."""
+    pages, texts = [], {}
+    docs = project.docs_dir
+    problems = link_problems(docs, project.root)
+    if problems:
+        raise SetupError(summarize_links(problems))
+    for folder, dirs, files in os.walk(docs, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            absolute = Path(folder) / name
+            src_uri = absolute.relative_to(docs).as_posix()
+            locale, _ = language_of(src_uri, list(project.locales), project.original)
+            path = source_path(str(absolute), src_uri, str(project.root))
+            content = absolute.read_bytes()
+            pages.append(SourcePage(path, locale, content))
+            try:
+                texts[path] = content.decode("utf-8")
+            except UnicodeDecodeError:
+                pass  # the preflight reports it
+    return pages, texts
+
+
+def check(project: Project, registry: Any, ledger: Ledger) -> tuple[SiteCheck, dict[str, str]]:
+    pages, texts = source_pages(project)
+    rules = Rules(
+        registry, project.reference_keys, project.bibliography, project.today, project.original
+    )
+    result = check_site_with_ledger(
+        pages, rules, project.folders(), ledger, stale_level=project.stale_level
+    )
+    return result, texts
+
+
+def page_path(given: str, project: Project, known: Mapping[str, object]) -> str | None:
+    """The source path (from the project root) of a page named on the command line,
+    or None when it is not a page of the site."""
+    absolute = (Path.cwd() / given).resolve()
+    try:
+        relative = absolute.relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return relative if relative in known else None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file in the same folder, so
+    an interrupted write never leaves half a file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _ids(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def sign_off(args: argparse.Namespace) -> int:
+    project, registry, ledger = load_project(args.config_file)
+    site, texts = check(project, registry, ledger)
+    if args.prune:
+        present = set(site.preflight.records) | {p.path for p in site.preflight.problems}
+        pages, _ = source_pages(project)
+        present |= {page.path for page in pages}
+        gone = sorted(set(ledger.entries) - present)
+        if gone:
+            write_atomically(project.root / ledger.source, render_ledger(ledger.without(gone)))
+        for path in gone:
+            print(f"Removed the sign-off of '{path}' (the page no longer exists)")
+        if not gone:
+            print("Every ledger entry has its page: nothing to remove")
+        return 0
+    try:
+        day = date.fromisoformat(args.date) if args.date else project.today
+    except ValueError:
+        print(f"Sign-off refused: --date must be YYYY-MM-DD (found {args.date!r})", file=sys.stderr)
+        return 2
+    known = {**dict.fromkeys(texts), **dict.fromkeys(site.preflight.records)}
+    known.update(dict.fromkeys(p.path for p in site.preflight.problems))
+    request = Request(
+        pages=tuple((given, page_path(given, project, known)) for given in args.pages),
+        by=_ids(args.by),
+        translation_by=_ids(args.translation_by),
+        day=day,
+        today=project.today,
+    )
+    state = SiteState(
+        records=site.preflight.records,
+        texts=texts,
+        problems=site.preflight.problems,
+        ledger=ledger,
+        registry=registry,
+        folders=project.folders(),
+        original_locale=project.original,
+    )
+    try:
+        plan = plan_sign_off(request, state)
+    except SignOffError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path, text in plan.texts.items():
+        write_atomically(project.root / path, text)
+    write_atomically(project.root / ledger.source, render_ledger(plan.ledger))
+    for path in plan.texts:
+        entry = plan.ledger.entries[path]
+        by = ", ".join(entry.reviewers)
+        extra = f"; translation by {', '.join(entry.translation_reviewers)}"
+        print(
+            f"Signed off '{path}' on {entry.revised.isoformat()} by {by}"
+            + (extra if entry.translation_reviewers else "")
+        )
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    project, registry, ledger = load_project(args.config_file)
+    site, _ = check(project, registry, ledger)
+    items = status_items(site, project.today, project.settings.review_interval_years)
+    if args.json:
+        document = status_document(items, project.today)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        width = os.get_terminal_size().columns if sys.stdout.isatty() else 100
+        print(render_status(items, project.today, width))
+    return 1 if any(item.blocking for item in items) else 0
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="./tasks", description=__doc__.splitlines()[0])
+    parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    signing = commands.add_parser("sign-off", help="record that reviewers approved pages")
+    signing.add_argument("pages", nargs="*", metavar="PATH")
+    signing.add_argument("--by", help="reviewer ids from reviewers.yml, comma-separated")
+    signing.add_argument("--translation-by", help="who reviewed the translation (translations)")
+    signing.add_argument("--date", help="the sign-off date, YYYY-MM-DD (default: today)")
+    signing.add_argument("--prune", action="store_true", help="drop entries of deleted pages")
+    listing = commands.add_parser("status", help="everything that needs an editor")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args(argv)
+    args.config_file = args.config_file.resolve()
+    try:
+        return sign_off(args) if args.command == "sign-off" else status(args)
+    except SetupError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
