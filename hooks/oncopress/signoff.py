@@ -285,9 +285,8 @@ def orphan_messages(ledger: Ledger, paths: set[str]) -> list[str]:
 
 # Sign-off: what ./tasks sign-off writes.
 
-_FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?P<rest>[^\r\n]*)$", re.MULTILINE)
-_OPEN = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?P<rest>.*)", re.DOTALL)
+_DELIMITER = re.compile(r"(?:---|\.\.\.)[ \t]*")
 
 
 def set_front_matter(text: str, values: Mapping[str, str]) -> str:
@@ -295,28 +294,31 @@ def set_front_matter(text: str, values: Mapping[str, str]) -> str:
     front matter field in ``values`` set to its value: the value replaced where the
     field is written (a comment after it kept), or a line added before the closing
     ``---``. Every other character stays as it was."""
-    opening = _OPEN.match(text)
-    if opening is None:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].removeprefix("\ufeff").rstrip("\r\n").rstrip(" \t") != "---":
         raise SignOffError("has no front matter to write the sign-off date into")
-    newline = opening.group(2)
-    closing = _CLOSE.search(text, opening.end())
+    newline = lines[0][len(lines[0].rstrip("\r\n")) :] or "\n"
+    closing = next(
+        (i for i, line in enumerate(lines[1:], 1) if _DELIMITER.fullmatch(line.rstrip("\r\n"))),
+        None,
+    )
     if closing is None:
         raise SignOffError("has front matter that is never closed")
-    start, end = opening.end(), closing.start()
-    block = text[start:end]
+    block = lines[1:closing]
     for key, value in values.items():
         block = _set_field(block, key, value, newline)
-    return text[:start] + block + text[end:]
+    return "".join([lines[0], *block, *lines[closing:]])
 
 
-def _set_field(block: str, key: str, value: str, newline: str) -> str:
-    for match in _FIELD_LINE.finditer(block):
-        if match.group("key") == key:
-            rest = match.group("rest")
-            comment = re.search(r"[ \t]+#.*$", rest)
-            new_rest = f" {value}" + (comment.group(0) if comment else "")
-            return block[: match.start("rest")] + new_rest + block[match.end("rest") :]
-    return block + f"{key}: {value}{newline}"
+def _set_field(block: list[str], key: str, value: str, newline: str) -> list[str]:
+    for index, line in enumerate(block):
+        body = line.rstrip("\r\n")
+        match = _FIELD.fullmatch(body)
+        if match and match.group("key") == key:
+            comment = re.search(r"[ \t]+#.*$", match.group("rest"))
+            new = f"{key}: {value}" + (comment.group(0) if comment else "")
+            return [*block[:index], new + line[len(body) :], *block[index + 1 :]]
+    return [*block, f"{key}: {value}{newline}"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,195 @@
+"""The sign-off ledger end to end, on copies of the real site: the commands editors run
+(`./tasks sign-off`, `./tasks status`, through tools/editor_commands.py) and the strict
+build that refuses to publish text nobody signed off.
+
+Replicate: ./tasks build; change one word of docs/survivorship/recurrence.md; ./tasks build
+(fails); ./tasks status; ./tasks sign-off docs/survivorship/recurrence.md --by content-team;
+./tasks sign-off docs_es/survivorship/recurrence.md --by content-team --translation-by
+translation-team; ./tasks build (passes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, Build, Project, make_project, sign_everything
+from test_editorial_serve import Server
+
+RECURRENCE = "docs/survivorship/recurrence.md"
+RECURRENCE_ES = "docs_es/survivorship/recurrence.md"
+TODAY = "2026-11-28"
+ENV = {"SOURCE_DATE_EPOCH": "1795824000"}  # 2026-11-28
+LEDGER = yaml.safe_load((ROOT / "sign-offs.yml").read_text(encoding="utf-8"))["pages"]
+
+
+def command(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    """``./tasks ARGS`` on the project (tools/editor_commands.py with its mkdocs.yml)."""
+    tool = [sys.executable, str(ROOT / "tools" / "editor_commands.py")]
+    return subprocess.run(
+        [*tool, "-f", str(project.root / "mkdocs.yml"), *args],
+        cwd=project.root,
+        env={**os.environ, **ENV},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def first_paragraph(text: str) -> tuple[str, str]:
+    """The first plain paragraph of a page's body, and the same with one word changed."""
+    body = text.split("\n---\n", 1)[1]
+    for block in re.split(r"\n\s*\n", body):
+        if block and block[0].isalpha() and " " in block:
+            words = block.split(" ")
+            changed = " ".join([*words[:-1], "really", words[-1]])
+            return block, changed
+    raise AssertionError("no plain paragraph to change")
+
+
+@pytest.fixture
+def real(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "project", "real")
+
+
+def test_one_changed_word_blocks_publishing_until_both_languages_are_signed_off(
+    real: Project,
+) -> None:
+    page = real.root / RECURRENCE
+    text = page.read_text(encoding="utf-8")
+    old, new = first_paragraph(text)
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    signed = LEDGER[RECURRENCE]["revised"]
+
+    refused = real.build(env=ENV)
+    assert refused.returncode == 1, refused.explain()
+    quoted = " ".join(new.split())
+    quoted = quoted if len(quoted) <= 70 else quoted[:69].rstrip() + "…"
+    assert refused.warnings == [
+        f"Doc file '{RECURRENCE}' (en): changed since it was signed off on {signed} by "
+        "content-team; once its reviewers have approved this text, run: ./tasks sign-off "
+        f"{RECURRENCE} --by content-team",
+        f"Doc file '{RECURRENCE_ES}' (es): translation is out of date: the English page "
+        f"'{RECURRENCE}' changed since the revision of {signed} it translates (1 paragraph "
+        f'added or changed: "{quoted}"; 1 paragraph of the translated revision gone); update '
+        f"the translation, then run: ./tasks sign-off {RECURRENCE_ES} --by content-team "
+        "--translation-by translation-team",
+    ], refused.explain()
+
+    status = command(real, "status")
+    assert status.returncode == 1, status.stdout + status.stderr
+    quotes = [line[6:] for line in status.stdout.splitlines() if line.startswith("    > ")]
+    assert " ".join(quotes) == " ".join(new.split())  # the changed paragraph, in full
+    report = json.loads(command(real, "status", "--json").stdout)
+    assert report["blocking"] == 2
+    stale = next(item for item in report["items"] if item["need"] == "stale")
+    assert (stale["path"], stale["quotes"]) == (RECURRENCE_ES, [new])
+
+    english = command(real, "sign-off", RECURRENCE, "--by", "content-team")
+    assert english.returncode == 0, english.stderr
+    assert english.stdout == f"Signed off '{RECURRENCE}' on {TODAY} by content-team\n"
+    spanish = command(
+        real, "sign-off", RECURRENCE_ES, "--by", "content-team", "--translation-by",
+        "translation-team",
+    )  # fmt: skip
+    assert spanish.returncode == 0, spanish.stderr
+    published = real.build(env=ENV)
+    assert published.returncode == 0, published.explain()
+    assert published.warnings == []
+    assert command(real, "status").returncode == 0
+    # The sign-off wrote the new dates and nothing else.
+    assert page.read_text(encoding="utf-8") == text.replace(old, new, 1).replace(
+        f"last_revised: {signed}", f"last_revised: {TODAY}"
+    )
+    soup = BeautifulSoup(
+        (published.site / "survivorship/recurrence/index.html").read_text(), "lxml"
+    )
+    stamp = soup.select_one(".page-meta__revised time")
+    assert stamp is not None and stamp["datetime"] == TODAY
+
+
+def test_crlf_and_a_byte_order_mark_change_nothing(real: Project) -> None:
+    for relative in (RECURRENCE, RECURRENCE_ES, "docs/index.md"):
+        path = real.root / relative
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    built = real.build(env=ENV)
+    assert built.returncode == 0, built.explain()
+    assert built.warnings == []
+    status = command(real, "status", "--json")
+    assert json.loads(status.stdout)["blocking"] == 0, status.stdout
+
+
+def test_every_stamp_matches_the_ledger(real_site: Build) -> None:
+    """The committed ledger is what every page of the real site shows: date and reviewers
+    in the stamp, and in the JSON-LD of medical pages."""
+    for path, entry in LEDGER.items():
+        folder, _, name = path.partition("/")
+        stem = ("es/" if folder == "docs_es" else "") + name.removesuffix(".md")
+        html = real_site.site / (stem + ".html" if stem.endswith("index") else stem + "/index.html")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        stamp = soup.select_one("aside.page-meta .page-meta__revised time")
+        assert stamp is not None and stamp["datetime"] == str(entry["revised"]), path
+        scripts = soup.find_all("script", type="application/ld+json")
+        if scripts:
+            data = json.loads(scripts[0].string)
+            assert data["lastReviewed"] == str(entry["revised"]), path
+            reviewers = [*entry["reviewed_by"], *entry.get("translation_reviewed_by", [])]
+            assert len(data["reviewedBy"]) == len(dict.fromkeys(reviewers)), path
+    assert len(LEDGER) == 10
+
+
+def test_a_draft_shows_a_banner_only_where_the_build_is_not_strict(project: Project) -> None:
+    sign_everything(project.root)
+    project.auto_sign = False
+    care = project.docs / "care.md"
+    care.write_text(care.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    strict = project.build(env=ENV)
+    assert strict.returncode == 1
+    preview = project.build(env=ENV, strict=False)
+    assert preview.returncode == 0, preview.explain()
+    soup = BeautifulSoup((preview.site / "care/index.html").read_text(encoding="utf-8"), "lxml")
+    banner = soup.select_one("article .page-notice--draft")
+    assert banner is not None
+    assert " ".join(banner.get_text(" ", strip=True).split()) == (
+        "Draft: changed since it was signed off This text has changes its reviewers have not "
+        "approved yet. They last signed it off on August 28, 2023."
+    )
+    spanish = BeautifulSoup((preview.site / "es/care/index.html").read_text("utf-8"), "lxml")
+    assert spanish.select_one("article .page-notice--draft") is None  # its own text is signed
+
+
+@pytest.fixture
+def serving(project: Project) -> Iterator[Server]:
+    sign_everything(project.root)
+    served = Server(project)
+    try:
+        served.wait("the first build", served.page_shows("es/care/", "Última revisión"))
+        yield served
+    finally:
+        served.process.terminate()
+        served.process.wait(timeout=10)
+
+
+def test_serve_shows_the_draft_banner_and_the_report_at_a_path_the_site_never_has(
+    project: Project, serving: Server
+) -> None:
+    page = project.docs_es / "care.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOtra frase.\n", encoding="utf-8")
+    serving.wait("the banner", serving.page_shows("es/care/", "Borrador: cambió después"))
+    report = BeautifulSoup(serving.fetch("_editor/editorial-report.html"), "lxml")
+    rows = {
+        " ".join(row.th.code.get_text().split()): " ".join(row.get_text(" ", strip=True).split())
+        for row in report.select("tbody tr")
+        if row.th and row.th.code
+    }
+    assert "changed since its sign-off of 2023-08-28" in rows["docs_es/care.md"]
+    link = report.select_one("tbody a")
+    assert link is not None and str(link["href"]).startswith("../")

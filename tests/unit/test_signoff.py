@@ -1,0 +1,295 @@
+"""Pages against the sign-off ledger, and what ./tasks sign-off writes or refuses:
+exact states, messages and file text, on small sites held in memory."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from oncopress.ledger import Ledger
+from oncopress.preflight import Rules, SourcePage
+from oncopress.review import Reviewer, ReviewerRegistry
+from oncopress.signoff import (
+    Request,
+    SignOffError,
+    SiteState,
+    Trust,
+    draft_notice,
+    plan_sign_off,
+    set_front_matter,
+)
+from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.status import render_status, status_document, status_items
+
+TODAY = date(2026, 11, 28)
+TEAM = Reviewer("content-team", {"en": "Team", "es": "Equipo"}, {"en": "MDs", "es": "Médicos"})
+TRANSLATORS = Reviewer(
+    "translation-team", {"en": "Translators", "es": "Traductores"}, {"en": "-", "es": "-"}
+)
+REGISTRY = ReviewerRegistry(
+    "reviewers.yml", {"content-team": TEAM, "translation-team": TRANSLATORS}
+)
+RULES = Rules(REGISTRY, frozenset(), "bibliography.bib", TODAY)
+FOLDERS = {"en": "docs", "es": "docs_es"}
+EN = (
+    "---\ntitle: Care\nlast_revised: 2026-11-20  # the sign-off date\n"
+    "reviewed_by: [content-team]\n---\n\n# Care\n\nCancer can come back.\n\nAsk your team.\n"
+)
+ES = (
+    "---\ntitle: Cuidado\nlast_revised: 2026-11-20\ntranslation_of: 2026-11-20\n"
+    "reviewed_by: [content-team]\ntranslation_reviewed_by: [translation-team]\n---\n\n"
+    "# Cuidado\n\nEl cáncer puede volver.\n\nHable con su equipo.\n"
+)
+STUB = "---\ntitle: Cansancio\nlast_revised: 2026-11-20\ntranslation_status: pending\n---\n"
+FATIGUE = EN.replace("Care", "Fatigue")
+
+
+def site(texts: dict[str, str], ledger: Ledger | None = None) -> tuple[SiteCheck, SiteState]:
+    pages = [SourcePage(path, "en" if path.startswith("docs/") else "es", text)
+             for path, text in texts.items()]  # fmt: skip
+    check = check_site_with_ledger(pages, RULES, FOLDERS, ledger or Ledger())
+    state = SiteState(
+        check.preflight.records,
+        texts,
+        check.preflight.problems,
+        ledger or Ledger(),
+        REGISTRY,
+        FOLDERS,
+        "en",
+    )
+    return check, state
+
+
+def request(
+    *paths: str, by: str = "content-team", translation_by: str = "", day: date = TODAY
+) -> Request:
+    return Request(
+        tuple((path, path) for path in paths),
+        tuple(filter(None, by.split(","))),
+        tuple(filter(None, translation_by.split(","))),
+        day,
+        TODAY,
+    )
+
+
+def signed(texts: dict[str, str]) -> tuple[Ledger, dict[str, str]]:
+    """Sign off the English page, then the Spanish one, as an editor would."""
+    _, state = site(texts)
+    plan = plan_sign_off(request("docs/care.md"), state)
+    texts = {**texts, **plan.texts}
+    _, state = site(texts, plan.ledger)
+    plan = plan_sign_off(request("docs_es/care.md", translation_by="translation-team"), state)
+    return plan.ledger, {**texts, **plan.texts}
+
+
+def test_sign_off_writes_only_the_dates_and_records_the_original_revision() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    assert texts["docs/care.md"] == EN.replace(
+        "last_revised: 2026-11-20  # the sign-off date",
+        "last_revised: 2026-11-28  # the sign-off date",
+    )
+    assert texts["docs_es/care.md"] == ES.replace(
+        "last_revised: 2026-11-20\ntranslation_of: 2026-11-20",
+        "last_revised: 2026-11-28\ntranslation_of: 2026-11-28",
+    )
+    english, spanish = ledger.entries["docs/care.md"], ledger.entries["docs_es/care.md"]
+    assert (english.revised, english.reviewers, english.translates) == (
+        TODAY,
+        ("content-team",),
+        None,
+    )
+    assert spanish.translation_reviewers == ("translation-team",)
+    assert spanish.translates is not None
+    assert (spanish.translates.path, spanish.translates.revised) == ("docs/care.md", TODAY)
+    assert spanish.translates.fingerprint == english.fingerprint
+    assert len(spanish.translates.paragraphs) == 5  # title, description, heading, 2 paragraphs
+    check, _ = site(texts, ledger)
+    assert {path: t.trust for path, t in check.trust.items()} == {
+        "docs/care.md": Trust.SIGNED,
+        "docs_es/care.md": Trust.SIGNED,
+    }
+    assert check.findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ufeff" + EN.replace("\n", "\r\n"), EN.replace("\n", "\r"), "\ufeff" + EN],
+    ids=["bom-crlf", "cr", "bom"],
+)
+def test_set_front_matter_keeps_every_other_byte(text: str) -> None:
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+    written = set_front_matter(text, {"last_revised": "2026-11-28", "translation_of": "2026-11-27"})
+    expected = text.replace("last_revised: 2026-11-20", "last_revised: 2026-11-28").replace(
+        f"reviewed_by: [content-team]{newline}---",
+        f"reviewed_by: [content-team]{newline}translation_of: 2026-11-27{newline}---",
+    )
+    assert written == expected
+
+
+def test_one_changed_word_makes_a_draft_and_its_translation_stale() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    texts["docs/care.md"] = texts["docs/care.md"].replace("come back", "return")
+    check, _ = site(texts, ledger)
+    assert [(f.level, str(f)) for f in check.findings] == [
+        (
+            Level.WARNING,
+            "Doc file 'docs/care.md' (en): changed since it was signed off on 2026-11-28 by "
+            "content-team; once its reviewers have approved this text, run: ./tasks sign-off "
+            "docs/care.md --by content-team",
+        ),
+        (
+            Level.WARNING,
+            "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
+            "'docs/care.md' changed since the revision of 2026-11-28 it translates (1 paragraph "
+            'added or changed: "Cancer can return."; 1 paragraph of the translated revision '
+            "gone); update the translation, then run: ./tasks sign-off docs_es/care.md --by "
+            "content-team --translation-by translation-team",
+        ),
+    ]
+    assert draft_notice(check.trust["docs/care.md"], "es") == {
+        "status": "draft",
+        "kind": "danger",
+        "title": "Borrador: cambió después de su aprobación",
+        "text": "Este texto tiene cambios que sus revisores todavía no han aprobado. La última "
+        "aprobación fue el 28 de noviembre de 2026.",
+        "link": None,
+    }
+    items = status_items(check, TODAY, 3)
+    assert status_document(items, TODAY)["blocking"] == 2
+    assert render_status(items, TODAY, 100).splitlines() == [
+        "Page             Lang  Needs    Blocks  What to do",
+        "---------------  ----  -------  ------  ----------",
+        "docs/care.md     en    changed  yes     changed since it was signed off on 2026-11-28 by",
+        "                                        content-team; once its reviewers have approved this text,",
+        "                                        run: ./tasks sign-off docs/care.md --by content-team",
+        "docs_es/care.md  es    stale    yes     translation is out of date: the English page 'docs/care.md'",
+        "                                        changed since the revision of 2026-11-28 it translates (1",
+        '                                        paragraph added or changed: "Cancer can return."; 1',
+        "                                        paragraph of the translated revision gone); update the",
+        "                                        translation, then run: ./tasks sign-off docs_es/care.md --by",
+        "                                        content-team --translation-by translation-team",
+        "    > Cancer can return.",
+        "",
+        "2 items need an editor; 2 block publishing (./tasks build refuses to publish).",
+    ]
+    # Signing off both, original first, makes the site publishable again.
+    _, state = site(texts, ledger)
+    plan = plan_sign_off(request("docs/care.md"), state)
+    texts.update(plan.texts)
+    _, state = site(texts, plan.ledger)
+    plan = plan_sign_off(request("docs_es/care.md", translation_by="translation-team"), state)
+    texts.update(plan.texts)
+    check, _ = site(texts, plan.ledger)
+    assert check.findings == []
+
+
+def test_a_page_never_signed_off_and_front_matter_that_disagrees() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    texts["docs/care.md"] = texts["docs/care.md"].replace("2026-11-28", "2026-11-27")
+    texts["docs/fatigue.md"] = FATIGUE
+    texts["docs_es/fatigue.md"] = STUB
+    check, _ = site(texts, ledger)
+    assert [str(f) for f in check.findings] == [
+        "Doc file 'docs/care.md' (en): front matter disagrees with the sign-off ledger "
+        "(last_revised is 2026-11-27, the sign-off's date 2026-11-28); write the ledger's values "
+        "into the front matter with: ./tasks sign-off docs/care.md --by content-team --date "
+        "2026-11-28, or sign off again with the reviewers who approved this text",
+        "Doc file 'docs/fatigue.md' (en): has never been signed off; once its reviewers have "
+        "approved this text, run: ./tasks sign-off docs/fatigue.md --by content-team",
+    ]
+    assert check.record("docs/care.md") is not None
+    assert check.record("docs/care.md").last_revised == TODAY  # type: ignore[union-attr]
+
+
+def test_an_entry_of_a_page_that_is_gone_is_news_not_an_error() -> None:
+    ledger, _ = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    check, _ = site({"docs/other.md": FATIGUE}, ledger)
+    assert [(f.level, str(f)) for f in check.findings if f.kind == "ledger"] == [
+        (
+            Level.INFO,
+            "Sign-off ledger 'sign-offs.yml' (line 0): 'docs/care.md' no longer exists; remove its "
+            "entry with: ./tasks sign-off --prune",
+        ),
+        (
+            Level.INFO,
+            "Sign-off ledger 'sign-offs.yml' (line 0): 'docs_es/care.md' no longer exists; remove "
+            "its entry with: ./tasks sign-off --prune",
+        ),
+    ]
+
+
+def refusal(texts: dict[str, str], asked: Request, ledger: Ledger | None = None) -> str:
+    _, state = site(texts, ledger)
+    with pytest.raises(SignOffError) as raised:
+        plan_sign_off(asked, state)
+    return str(raised.value)
+
+
+def test_sign_off_refuses_unknown_reviewers_a_future_date_and_pages_named_twice() -> None:
+    texts = {"docs/care.md": EN, "docs_es/care.md": ES}
+    asked = Request(
+        (("docs/care.md", "docs/care.md"), ("docs/es/../care.md", "docs/care.md"), ("x.md", None)),
+        ("dr-who",),
+        (),
+        date(2026, 12, 1),
+        TODAY,
+    )
+    assert refusal(texts, asked).splitlines() == [
+        "Sign-off refused: 4 problems",
+        "  (command): --by: unknown reviewer id 'dr-who' (ids in reviewers.yml: content-team, "
+        "translation-team)",
+        "  (command): --date 2026-12-01 is in the future (today is 2026-11-28)",
+        "  docs/care.md: is named twice ('docs/care.md' and 'docs/es/../care.md'); sign each page "
+        "off once",
+        "  x.md: is not a page of this site (docs/ or docs_es/)",
+        "Nothing was written.",
+    ]
+
+
+def test_sign_off_refuses_a_pending_stub_a_page_with_problems_and_a_missing_translation_review() -> (
+    None
+):
+    texts = {
+        "docs/care.md": EN,
+        "docs_es/care.md": ES,
+        "docs/fatigue.md": FATIGUE.replace("reviewed_by: [content-team]\n", ""),
+        "docs_es/fatigue.md": STUB,
+    }
+    asked = request("docs_es/fatigue.md", "docs/fatigue.md", "docs_es/care.md")
+    assert refusal(texts, asked).splitlines() == [
+        "Sign-off refused: 3 problems",
+        "  Doc file 'docs_es/fatigue.md' (es): is a pending translation stub ('translation_status: "
+        "pending'): translate it first, then sign it off",
+        "  Doc file 'docs/fatigue.md' (en): has editorial problems to fix first: medical page has "
+        "no 'reviewed_by' in front matter (name reviewer ids from reviewers.yml, or set "
+        "'medical: false')",
+        "  Doc file 'docs_es/care.md' (es): is a medical translation: name who reviewed the "
+        "translation with --translation-by",
+        "Nothing was written.",
+    ]
+
+
+def test_a_translation_waits_for_its_original_to_be_signed_off() -> None:
+    texts = {"docs/care.md": EN, "docs_es/care.md": ES}
+    asked = request("docs_es/care.md", translation_by="translation-team")
+    assert refusal(texts, asked).splitlines() == [
+        "Sign-off refused: 1 problem",
+        "  Doc file 'docs_es/care.md' (es): its original 'docs/care.md' has changes nobody signed "
+        "off; sign off the original first (in the same command, or before): ./tasks sign-off "
+        "docs/care.md --by ...",
+        "Nothing was written.",
+    ]
+    # In the same command, in any order, the original is signed off first.
+    _, state = site(texts)
+    both = request("docs_es/care.md", "docs/care.md", translation_by="translation-team")
+    with pytest.raises(SignOffError) as raised:
+        plan_sign_off(both, state)  # --translation-by names a translation only
+    assert "--translation-by is only for translations" in str(raised.value)
+
+
+def test_a_sign_off_date_before_the_last_one_is_refused() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    asked = request("docs/care.md", day=date(2026, 11, 1))
+    assert refusal(texts, asked, ledger).splitlines()[1] == (
+        "  Doc file 'docs/care.md' (en): --date 2026-11-01 is before its last sign-off (2026-11-28)"
+    )
