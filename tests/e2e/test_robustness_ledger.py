@@ -150,19 +150,19 @@ def test_a_reviewer_removed_from_the_registry_but_in_the_ledger(tmp_path: Path) 
     ], result.explain()
 
 
+def files(project: Project) -> dict[str, str]:
+    """A hash of every file of the project but the built site."""
+    return {
+        path.relative_to(project.root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(project.root.rglob("*"))
+        if path.is_file() and not path.is_symlink() and "site" not in path.parts
+    }
+
+
 def refused(project: Project, *args: str) -> tuple[int, str]:
-    before = {
-        path.relative_to(project.root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(project.root.rglob("*"))
-        if path.is_file() and not path.is_symlink() and "site" not in path.parts
-    }
+    before = files(project)
     ran = command(project, *args)
-    after = {
-        path.relative_to(project.root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(project.root.rglob("*"))
-        if path.is_file() and not path.is_symlink() and "site" not in path.parts
-    }
-    assert after == before, "a refused sign-off wrote a file"
+    assert files(project) == before, "a refused sign-off wrote a file"
     assert ran.stdout == "" and "Traceback" not in ran.stderr
     return ran.returncode, ran.stderr
 
