@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -57,6 +58,19 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
 
 
 _TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+# libyaml parses a page's front matter about ten times faster than PyYAML's own parser
+# (a thousand pages: about 1 s less per build). It only ever reads blocks PyYAML would
+# read the same way: text PyYAML's reader refuses (control characters) and blocks
+# libyaml cannot parse go to PyYAML, whose messages the robustness catalogue pins.
+_FastLoader: type[Any] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CTextDatesLoader(yaml.CSafeLoader):
+        """CSafeLoader that keeps timestamps as the text the editor wrote."""
+
+    _CTextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    _FastLoader = _CTextDatesLoader
 
 
 def read_front_matter(text: str) -> tuple[dict[str, object], str]:
@@ -106,17 +120,27 @@ def read_front_matter(text: str) -> tuple[dict[str, object], str]:
 def _load(block: str) -> tuple[object, list[tuple[str, int]]]:
     """The YAML ``block`` (front matter lines, which start at the page's line 2) and
     each top-level key as written, with its line in the page."""
-    try:
-        loader = _TextDatesLoader(block)  # refuses control characters at once
+    if _FastLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(block):
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            return _read_keys(_FastLoader, block)
+        except yaml.YAMLError:
+            pass  # PyYAML says what is wrong, below
+    try:
+        return _read_keys(_TextDatesLoader, block)
     except yaml.YAMLError as error:
         raise FrontMatterError(
             f"front matter is not valid YAML ({describe_yaml_error(error, 2, block)})"
         ) from None
+
+
+def _read_keys(kind: type[Any], block: str) -> tuple[object, list[tuple[str, int]]]:
+    """``block`` read with a loader of ``kind``, and its top-level keys with their lines."""
+    loader = kind(block)  # PyYAML's refuses control characters at once
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     keys: list[tuple[str, int]] = []
     if isinstance(node, yaml.MappingNode):
         keys = [(str(key.value), key.start_mark.line + 2) for key, _ in node.value]
