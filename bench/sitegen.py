@@ -3,13 +3,16 @@
 Each page has full front matter (title, description, last_revised, reviewers,
 translation metadata), several headings, plain-language paragraphs, a list and two
 citations, spread over ten sections. The site uses the project's real mkdocs.yml,
-hooks, templates, bibliography and reviewer registry.
+hooks, templates, bibliography and reviewer registry, and every page is signed off
+with the project's own command (``./tasks sign-off``), so it builds strictly.
 
     python bench/sitegen.py OUT_DIR N
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = 10
+REVISED = "2025-03-14"
 
 EN_PARAGRAPH = (
     "Many people have questions after treatment ends. Your care team can help you. "
@@ -49,11 +53,11 @@ def _page(locale: str, section: int, number: int) -> str:
     meta = {
         "title": title,
         "description": f"{title}: {paragraph.split('. ')[0]}.",
-        "last_revised": "2025-03-14",
+        "last_revised": REVISED,
         "reviewed_by": ["content-team"],
     }
     if not english:
-        meta["translation_of"] = "2025-03-14"
+        meta["translation_of"] = REVISED
         meta["translation_reviewed_by"] = ["translation-team"]
     body = [f"# {title}", ""]
     for part in range(1, 4):
@@ -66,9 +70,9 @@ def _page(locale: str, section: int, number: int) -> str:
 
 def _plain_page(locale: str, title: str) -> str:
     """A non-medical page (home, about) with no links, so any N builds strictly."""
-    meta = {"title": title, "description": title, "last_revised": "2025-03-14", "medical": False}
+    meta = {"title": title, "description": title, "last_revised": REVISED, "medical": False}
     if locale == "es":
-        meta["translation_of"] = "2025-03-14"
+        meta["translation_of"] = REVISED
     paragraph = EN_PARAGRAPH if locale == "en" else ES_PARAGRAPH
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n# {title}\n\n{paragraph}\n"
@@ -109,7 +113,26 @@ def generate(out: Path, pages_per_language: int, with_hooks: bool = True) -> Pat
     (out / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
     )
+    if with_hooks:
+        sign_off_everything(out)
     return out / "mkdocs.yml"
+
+
+def sign_off_everything(out: Path) -> None:
+    """Sign off every page with ``./tasks sign-off`` (English first), as editors would."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import editor_commands
+
+    config = str(out / "mkdocs.yml")
+    english = sorted(str(p) for p in (out / "docs").rglob("*.md") if "/es/" not in str(p))
+    spanish = sorted(str(p) for p in (out / "docs_es").rglob("*.md"))
+    for pages, more in ((english, []), (spanish, ["--translation-by", "translation-team"])):
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = editor_commands.main(
+                ["-f", config, "sign-off", *pages, "--by", "content-team", "--date", REVISED, *more]
+            )
+        if status != 0:
+            raise SystemExit(f"sitegen: sign-off failed ({status})")
 
 
 if __name__ == "__main__":
