@@ -205,8 +205,8 @@ def doubled_backslashes(text: str) -> list[BibProblem]:
     warnings = []
     for found in _DOUBLED.finditer(text):
         entry = [head for head in heads if head.start() < found.start()]
-        if not entry:
-            continue  # a comment before the first entry
+        if not entry or _closed(text, entry[-1], found.start()):
+            continue  # a comment outside every entry
         fields = _FIELD_NAME.findall(text, entry[-1].end(), found.start())
         field = f"'{fields[-1]}'" if fields else "a field"
         written = _word_around(text, found.start())
@@ -222,6 +222,13 @@ def doubled_backslashes(text: str) -> list[BibProblem]:
         line = text.count("\n", 0, found.start()) + 1
         warnings.append(BibProblem(line, f"entry '{entry[-1].group(2)}': {field} has {advice}"))
     return warnings
+
+
+def _closed(text: str, head: re.Match[str], index: int) -> bool:
+    """Whether the entry starting with ``head`` is closed before ``text[index]``."""
+    opening, closing = ("{", "}") if "{" in head.group(0) else ("(", ")")
+    body = text[head.start() : index]
+    return body.count(opening) <= body.count(closing)
 
 
 def _word_around(text: str, index: int) -> str:

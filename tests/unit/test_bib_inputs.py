@@ -280,6 +280,17 @@ def test_a_doubled_backslash_is_a_warning_with_its_line() -> None:
             ],
         ),
         ("% a comment \\\\ before any entry\n@article{x, title={T}}", []),
+        ("@article{x, title={T}}\n% a comment \\\\ after it\n@article{y, title={T}}", []),
+        (
+            '@article(x, title={(T)}, author={M{\\\\"u}ller, Hans})\n% then \\\\ here',
+            [
+                BibProblem(
+                    1,
+                    "entry 'x': 'author' has a doubled backslash in 'M{\\\\\"u}ller', published "
+                    "as 'M\\\\\"uller'; write one backslash: 'M{\\\"u}ller' ('Müller')",
+                )
+            ],
+        ),
         ('@article{x, author={G{\\"o}tze, Heide}}', []),
     ],
 )
