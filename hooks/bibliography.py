@@ -2,7 +2,8 @@
 
 mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); this hook
 - checks the bibliography before mkdocs-bibtex reads it (file and line of every
-  problem, instead of a pybtex traceback);
+  problem, instead of a pybtex traceback), and warns about what it can print but
+  should not (a doubled backslash);
 - gives the plugin a registry that formats references in house style
   (``oncopress.citations``), once per key, and refuses unknown keys;
 - puts a "References"/"Referencias" heading before the reference list and makes
@@ -11,6 +12,7 @@ mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); this ho
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -23,12 +25,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 from mkdocs_bibtex.registry import ReferenceRegistry
-from oncopress.bibfile import BibliographyError, load_bibliography
-from oncopress.citations import ReferenceBook, add_reference_section, cited_keys
+from oncopress.bibfile import BibliographyError, load_bibliography, warn_bibliography
+from oncopress.citations import ReferenceBook, add_reference_section, cited_keys, read_block
 from oncopress.labels import label
 
 PLACE_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
-_checked: dict[Path, bytes] = {}  # each bibliography file as it was last found good
+log = logging.getLogger("mkdocs.hooks.bibliography")
+# Each bibliography file as it was last found good, and its warnings.
+_checked: dict[Path, tuple[bytes, list[str]]] = {}
 
 
 class HouseRegistry(ReferenceRegistry):
@@ -40,6 +44,10 @@ class HouseRegistry(ReferenceRegistry):
         self.book = ReferenceBook(bib_data.entries)
 
     def validate_citation_blocks(self, citation_blocks: list[CitationBlock]) -> None:
+        for block in citation_blocks:  # the plugin's own pattern stops keys at ':', '.', '/'
+            block.citations = [
+                Citation(c.key, c.prefix, c.suffix) for c in read_block(block.raw)
+            ] or block.citations
         for citation in (c for block in citation_blocks for c in block.citations):
             if citation.key not in self.book:  # the editorial preflight names the page
                 raise PluginError(f"Citing unknown reference key '{citation.key}'")
@@ -64,13 +72,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 "'bib_file' of the bibtex plugin in mkdocs.yml"
             )
         data = path.read_bytes()
-        if _checked.get(path) == data:
-            continue  # unchanged since it was last found good (each language's pass, serve)
-        try:
-            load_bibliography(data, name)
-        except BibliographyError as error:
-            raise PluginError(str(error)) from None
-        _checked[path] = data
+        if path not in _checked or _checked[path][0] != data:  # else unchanged since found good
+            try:
+                load_bibliography(data, name)
+            except BibliographyError as error:
+                raise PluginError(str(error)) from None
+            _checked[path] = (data, warn_bibliography(data, name))
+        if not _nested_build(config):  # once per build, not once per language
+            for warning in _checked[path][1]:
+                log.warning(warning)
     return config
 
 
@@ -110,6 +120,12 @@ def _footnotes_extension(config: MkDocsConfig) -> str:
     raise PluginError(
         "Citations are footnotes: add 'footnotes' to markdown_extensions in mkdocs.yml"
     )
+
+
+def _nested_build(config: MkDocsConfig) -> bool:
+    """mkdocs-static-i18n builds the other languages inside the first build."""
+    plugin = config.plugins.get("i18n")
+    return bool(getattr(plugin, "building", False))
 
 
 def _language(config: MkDocsConfig) -> str:

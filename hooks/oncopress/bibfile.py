@@ -17,7 +17,8 @@ import pybtex.errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.exceptions import PybtexError
 
-from oncopress.citations import LatexError, decode_latex
+from oncopress.bibfields import date_year, field_names, read_field
+from oncopress.citations import LatexError, decode_latex, latex_to_text
 from oncopress.textfile import NotUtf8Error, decode_text
 
 REQUIRED_FIELDS = ("title", "journal", "year")
@@ -26,6 +27,9 @@ _NOT_ENTRIES = {"comment", "string", "preamble"}
 _QUOTED = re.compile(r"'(.+)'")
 _SYNTAX_PREFIX = re.compile(r"^syntax error in line \d+: ")
 _LATEX_MARKUP = re.compile(r"[\\{}]")
+_DOUBLED = re.compile(r"\\\\")
+_FIELD_NAME = re.compile(r"([A-Za-z][\w-]*)\s*=")
+_WORD_END = re.compile(r"[^\s,]*?(?=[\s,]|\}\s*[,}]|$)")
 
 
 class BibliographyError(ValueError):
@@ -90,6 +94,7 @@ def check_bibliography(text: str) -> tuple[BibliographyData | None, list[BibProb
         lines = dict(reversed(heads))
         for key, entry in data.entries.items():
             problems.extend(_missing_fields(key, entry, lines.get(key, 0)))
+            problems.extend(_unreadable_date(key, entry, text, lines.get(key, 0)))
             problems.extend(_unreadable_fields(key, entry, text, lines.get(key, 0)))
     ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem.line)
     return (data if not problems else None), ordered
@@ -166,19 +171,95 @@ def _field_line(text: str, entry_line: int, name: str) -> int:
 
 
 def _missing_fields(key: str, entry: Any, line: int) -> list[BibProblem]:
-    missing = [f for f in REQUIRED_FIELDS if not str(entry.fields.get(f, "")).strip()]
+    missing = [f for f in REQUIRED_FIELDS if not read_field(entry.fields, f)[1]]
     if not entry.persons.get("author"):
         missing.insert(0, "author")
-    return [BibProblem(line, f"entry '{key}' has no '{field}'") for field in missing]
+    return [BibProblem(line, f"entry '{key}' has no {_names(field)}") for field in missing]
+
+
+def _names(field: str) -> str:
+    """``'journal' (or biblatex 'journaltitle')``; ``'title'``."""
+    name, *biblatex = field_names(field)
+    return f"'{name}'" + "".join(f" (or biblatex '{other}')" for other in biblatex)
+
+
+def _unreadable_date(key: str, entry: Any, text: str, line: int) -> list[BibProblem]:
+    """A problem for a biblatex ``date`` with no year to print (when there is no ``year``)."""
+    name, value = read_field(entry.fields, "year")
+    if name != "date" or date_year(value) is not None:
+        return []
+    return [
+        BibProblem(
+            _field_line(text, line, "date"),
+            f"entry '{key}': 'date' is not a date biblatex reads (found '{value}'); write "
+            "it as YYYY, YYYY-MM or YYYY-MM-DD",
+        )
+    ]
+
+
+def doubled_backslashes(text: str) -> list[BibProblem]:
+    """A warning for each ``\\\\`` in a field: a LaTeX line break, which no reference
+    means; tools that escape backslashes twice (JSON, some exports) write
+    ``G{\\\\"o}tze`` for ``G{\\"o}tze``, and it would be published as ``G\\\\"otze``."""
+    heads = [m for m in _ENTRY_HEAD.finditer(text) if m.group(1).lower() not in _NOT_ENTRIES]
+    warnings = []
+    for found in _DOUBLED.finditer(text):
+        entry = [head for head in heads if head.start() < found.start()]
+        if not entry or _closed(text, entry[-1], found.start()):
+            continue  # a comment outside every entry
+        fields = _FIELD_NAME.findall(text, entry[-1].end(), found.start())
+        field = f"'{fields[-1]}'" if fields else "a field"
+        written = _word_around(text, found.start())
+        if written == "\\\\":
+            advice = "a LaTeX line break '\\\\', published as it is; remove it"
+        else:
+            meant = written.replace("\\\\", "\\")
+            advice = (
+                f"a doubled backslash in '{written}', published as "
+                f"'{latex_to_text(written)}'; write one backslash: '{meant}' "
+                f"('{latex_to_text(meant)}')"
+            )
+        line = text.count("\n", 0, found.start()) + 1
+        warnings.append(BibProblem(line, f"entry '{entry[-1].group(2)}': {field} has {advice}"))
+    return warnings
+
+
+def _closed(text: str, head: re.Match[str], index: int) -> bool:
+    """Whether the entry starting with ``head`` is closed before ``text[index]``."""
+    opening, closing = ("{", "}") if "{" in head.group(0) else ("(", ")")
+    body = text[head.start() : index]
+    return body.count(opening) <= body.count(closing)
+
+
+def _word_around(text: str, index: int) -> str:
+    """The word of a field value that holds ``text[index]``, without the value's braces."""
+    start = max(text.rfind(c, 0, index) for c in " \t\n,=") + 1
+    end = _WORD_END.match(text, index)
+    word = text[start : end.end() if end else index]
+    while word[:1] == '"' or (word[:1] == "{" and word.count("{") > word.count("}")):
+        word = word[1:]
+    return word
+
+
+def warn_bibliography(text: str | bytes, source: str) -> list[str]:
+    """The warnings for a usable bibliography (its text, or the file's bytes), each
+    naming the file and line."""
+    if isinstance(text, bytes):
+        text = decode_text(text)
+    return [locate(source, problem) for problem in doubled_backslashes(text)]
+
+
+def locate(source: str, problem: BibProblem) -> str:
+    """``refs.bib, line 3: entry 'a' has no 'title'`` (no line when it is not known)."""
+    where = f"{source}, line {problem.line}" if problem.line else source
+    return f"{where}: {problem.message}"
 
 
 def summarize_bibliography(source: str, problems: Sequence[BibProblem]) -> str:
     """One message naming the file and the line of every problem."""
     noun = "problem" if len(problems) == 1 else "problems"
     lines = [f"Bibliography check failed: {len(problems)} {noun} in '{source}'"]
-    for problem in problems:
-        where = f"{source}, line {problem.line}" if problem.line else source
-        lines.append(f"  {where}: {problem.message}")
+    lines.extend(f"  {locate(source, problem)}" for problem in problems)
     return "\n".join(lines)
 
 

@@ -25,14 +25,21 @@ from pybtex.backends.plaintext import Backend as PlaintextBackend
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
+from oncopress.bibfields import entry_value
+
 MAX_AUTHORS_LISTED = 6
 AUTHORS_BEFORE_ET_AL = 3
 DOI_RESOLVER = "https://doi.org/"
 
-# The citation syntax as mkdocs-bibtex reads it (mkdocs_bibtex.citation), so the
-# check sees exactly the citations the plugin will format.
+# The citation syntax of mkdocs-bibtex (mkdocs_bibtex.citation), except the key: a
+# BibTeX key may hold any character but space, ',' and braces (Better BibTeX writes
+# 'emery:2022.lancet'), where mkdocs-bibtex stops at the first character that is not a
+# letter, digit, '_' or '-'. A key starts with a letter, digit or '_' (as in pandoc), so
+# mkdocs-bibtex finds every block; ';' and '[]' end it (they are the syntax's own).
+# hooks/bibliography.py gives the plugin the keys read with this pattern.
 _BLOCK = re.compile(r"\[(.*?)\]")
-_CITATION = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
+_KEY = r"\w[^\s,;\[\]{}]*"
+_CITATION = re.compile(rf"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>{_KEY})(?:,\s*(?P<suffix>[^;]+))?")
 _EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
 _DASHES = re.compile(r"\s*(?:--+|\u2013|\u2014)\s*")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -75,15 +82,19 @@ class Reference:
 
 def find_citations(markdown: str) -> list[Cited]:
     """Every citation in ``markdown``, in order, as mkdocs-bibtex will see them."""
+    return [cited for block in _BLOCK.finditer(markdown) for cited in read_block(block.group(1))]
+
+
+def read_block(inside: str) -> list[Cited]:
+    """The citations of one ``[...]`` block, given the text inside the brackets."""
     found = []
-    for block in _BLOCK.finditer(markdown):
-        for part in block.group(1).split(";"):
-            if _EMAIL.match(part):
-                continue
-            match = _CITATION.match(part)
-            if match:
-                prefix, suffix = (match.group(g) or "" for g in ("prefix", "suffix"))
-                found.append(Cited(block.group(0), match.group("key"), prefix.strip(), suffix))
+    for part in inside.split(";"):
+        if _EMAIL.match(part):
+            continue
+        match = _CITATION.match(part)
+        if match:
+            prefix, suffix = (match.group(g) or "" for g in ("prefix", "suffix"))
+            found.append(Cited(f"[{inside}]", match.group("key"), prefix.strip(), suffix))
     return found
 
 
@@ -161,8 +172,8 @@ def format_reference(key: str, entry: Any) -> Reference:
         key=key,
         authors=tuple(format_author(p) for p in entry.persons.get("author", [])),
         title=field("title"),
-        journal=field("journal"),
-        year=field("year"),
+        journal=latex_to_text(entry_value(fields, "journal")),
+        year=latex_to_text(entry_value(fields, "year")),
         volume=field("volume"),
         issue=field("number") or field("issue"),
         pages=pages,

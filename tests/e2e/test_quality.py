@@ -36,14 +36,14 @@ def test_a_hard_to_read_page_in_each_language_fails_a_strict_build(tmp_path: Pat
         "Doc file 'docs/surveillance.md' (en): is harder to read than the target: "
         f"Flesch-Kincaid grade 32.2 (target <= 8, 50 words); {HARD}",
         "Doc file 'docs_es/surveillance.md' (es): is harder to read than the target: "
-        f"Fernández-Huerta 3.2 (target >= 60, 67 words); {HARD}",
+        f"Fernández-Huerta -3.1 (target >= 60, 67 words); {HARD}",
     ], result.explain()
     assert "Aborted with 2 warnings in strict mode!" in result.log, result.explain()
     assert "Traceback" not in result.log, result.explain()
     rows = {row["path"]: row["readability"] for row in report(result)["pages"]}
     assert rows["docs_es/surveillance.md"] == {
         "metric": "Fernández-Huerta",
-        "score": 3.2,
+        "score": -3.1,
         "target": ">= 60",
         "ok": False,
         "words": 67,

@@ -671,7 +671,7 @@ SETUP_CASES: dict[str, SetupCase] = {
     ),
     "bib-missing-year": SetupCase(
         replace("bibliography.bib", "  year    = {2019},\n", ""),
-        bib_problem(12, "entry 'gotze2019fear' has no 'year'"),
+        bib_problem(12, "entry 'gotze2019fear' has no 'year' (or biblatex 'date')"),
         "bibliography.bib",
         line=12,
     ),

@@ -55,13 +55,16 @@ def test_entry_lines() -> None:
             "@article{a,\n  author = {Emery, Jon},\n  year = {2020},\n}\n",
             [
                 BibProblem(1, "entry 'a' has no 'title'"),
-                BibProblem(1, "entry 'a' has no 'journal'"),
+                BibProblem(1, "entry 'a' has no 'journal' (or biblatex 'journaltitle')"),
             ],
         ),
         (
             GOOD.format(key="a")
             + "@article{b,\n  title = {T},\n  journal = {J},\n  year = {},\n}\n",
-            [BibProblem(7, "entry 'b' has no 'author'"), BibProblem(7, "entry 'b' has no 'year'")],
+            [
+                BibProblem(7, "entry 'b' has no 'author'"),
+                BibProblem(7, "entry 'b' has no 'year' (or biblatex 'date')"),
+            ],
         ),
         (
             GOOD.format(key="a").replace("Emery, Jon", "Emery, Jon, Jr, X"),
@@ -91,8 +94,8 @@ def test_load_bibliography_lists_every_missing_field() -> None:
     assert str(raised.value) == (
         "Bibliography check failed: 3 problems in 'refs/medical.bib'\n"
         "  refs/medical.bib, line 1: entry 'a' has no 'author'\n"
-        "  refs/medical.bib, line 1: entry 'a' has no 'journal'\n"
-        "  refs/medical.bib, line 1: entry 'a' has no 'year'"
+        "  refs/medical.bib, line 1: entry 'a' has no 'journal' (or biblatex 'journaltitle')\n"
+        "  refs/medical.bib, line 1: entry 'a' has no 'year' (or biblatex 'date')"
     )
 
 

@@ -1,0 +1,191 @@
+"""Robustness catalogue, part 2: references as real tools export them (issue 12).
+
+- inputs that must just work, in one strict build with all of them: a biblatex entry
+  (Zotero's Better BibLaTeX), a Crossref export, Better BibTeX citation keys with ':',
+  '.', '/' and '+'; each checked on the parsed HTML, in exact house style;
+- a doubled backslash in a name: a WARNING with the file and line (strict fails);
+- a biblatex date with no year in it: stops the build with the file and line;
+- a Better BibTeX key missing from the bibliography: reported whole, not cut at ':'.
+
+Replicate a case: copy tests/fixtures/minimal, make the case's edit, then run
+``SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict -f <copy>/mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import Build, Project, make_project
+from test_robustness import (
+    PLUGIN_ERROR,
+    assert_failed_cleanly,
+    bib_problem,
+    english,
+    error_blocks,
+    replace,
+    run,
+    spanish,
+)
+
+EMERY = (
+    "Emery J, Butow P, Lai-Kwon J, Nekhlyudov L, Rynderman M, &amp; Jefford M. Management "
+    "of common clinical problems experienced by survivors of cancer. The Lancet. "
+    "2022;399(10334):1537-1550. "
+)
+GOTZE = (
+    "Götze H, Taubenheim S, Dietz A, Lordick F, &amp; Mehnert-Theuerkauf A. Fear of cancer "
+    "recurrence across the survivorship trajectory: Results from a survey of adult long-term "
+    "cancer survivors. Psycho-Oncology. 2019;28(10):2033-2041. "
+)
+EMERY_DOI = (
+    '<a href="https://doi.org/10.1016/S0140-6736(22)00242-2">'
+    "doi.org/10.1016/S0140-6736(22)00242-2</a>"
+)
+EMERY_DOI_AS_GIVEN = (
+    '<a href="https://doi.org/10.1016/s0140-6736(22)00242-2">'
+    "doi.org/10.1016/s0140-6736(22)00242-2</a>"
+)
+GOTZE_DOI = '<a href="https://doi.org/10.1002/pon.5188">doi.org/10.1002/pon.5188</a>'
+
+# As Crossref writes it (doi.org content negotiation): one line, upper-case field
+# names, a lower-case DOI, an en dash in the pages, a month macro, ISSN and URL.
+CROSSREF = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / "crossref.bib"
+
+
+def biblatex(project: Project) -> None:
+    """gotze2019fear as Better BibLaTeX writes it: journaltitle and date."""
+    replace("bibliography.bib", "journal = {Psycho-Oncology}", "journaltitle = {Psycho-Oncology}")(
+        project
+    )
+    replace("bibliography.bib", "year    = {2019}", "date    = {2019-10}")(project)
+
+
+def crossref(project: Project) -> None:
+    path = project.root / "bibliography.bib"
+    text = path.read_text(encoding="utf-8") + "\n" + CROSSREF.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+
+def better_bibtex_keys(project: Project) -> None:
+    """Copies of the two real entries under keys Better BibTeX makes."""
+    path = project.root / "bibliography.bib"
+    text = path.read_text(encoding="utf-8")
+    copies = text.replace("@article{emery2022management,", "@article{emery:2022.lancet,")
+    copies = copies.replace("@article{gotze2019fear,", "@article{gotze/2019+fear,")
+    path.write_text(text + "\n" + copies, encoding="utf-8")
+
+
+def citing_page(locale: str, citations: str) -> str:
+    page = english("inputs") if locale == "en" else spanish("inputs")
+    return page.replace("[@emery2022management]", citations)
+
+
+CITATIONS = "[@gotze2019fear]. Crossref [@Emery_2022]. Keys [@emery:2022.lancet; @gotze/2019+fear]"
+# footnote id -> (number, the reference's HTML without its backlink)
+FOOTNOTES = {
+    "gotze2019fear": (1, GOTZE + GOTZE_DOI),  # biblatex
+    "Emery_2022": (2, EMERY + EMERY_DOI_AS_GIVEN),  # Crossref
+    "emery:2022.lancet": (3, EMERY + EMERY_DOI),  # Better BibTeX keys
+    "gotze/2019+fear": (4, GOTZE + GOTZE_DOI),
+}
+
+
+@pytest.fixture(scope="module")
+def inputs_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = make_project(tmp_path_factory.mktemp("inputs") / "project")
+    for edit in (biblatex, better_bibtex_keys, crossref):
+        edit(project)
+    project.write("docs/inputs.md", citing_page("en", CITATIONS))
+    project.write("docs_es/inputs.md", citing_page("es", CITATIONS))
+    return run(project)
+
+
+def page(site: Path, relative: str) -> BeautifulSoup:
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+
+
+def test_the_exported_references_build_strictly_without_a_warning(inputs_build: Build) -> None:
+    assert inputs_build.returncode == 0, inputs_build.explain()
+    assert inputs_build.warnings == [], inputs_build.explain()
+    assert error_blocks(inputs_build) == [], inputs_build.explain()
+
+
+@pytest.mark.parametrize("relative", ["inputs/index.html", "es/inputs/index.html"])
+@pytest.mark.parametrize("key", list(FOOTNOTES))
+def test_each_exported_reference_in_house_style(
+    inputs_build: Build, relative: str, key: str
+) -> None:
+    number, expected = FOOTNOTES[key]
+    html = page(inputs_build.site, relative)
+    note = html.find("li", id=f"fn:{key}")
+    assert isinstance(note, Tag), inputs_build.explain()
+    paragraph = note.find("p")
+    assert isinstance(paragraph, Tag)
+    backlink = paragraph.find("a", class_="footnote-backref")
+    assert isinstance(backlink, Tag) and backlink["href"] == f"#fnref:{key}"
+    backlink.extract()
+    assert paragraph.decode_contents().strip() == expected
+    [mark] = html.select(f'a.footnote-ref[href="#fn:{key}"]')
+    assert mark.get_text() == str(number)
+
+
+def test_the_references_are_numbered_in_citation_order(inputs_build: Build) -> None:
+    html = page(inputs_build.site, "inputs/index.html")
+    notes = [li["id"] for li in html.select(".footnote li")]
+    assert notes == [f"fn:{key}" for key in FOOTNOTES]
+
+
+def test_a_doubled_backslash_is_a_warning_naming_the_file_and_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    replace("bibliography.bib", 'G{\\"o}tze', 'G{\\\\"o}tze')(project)
+    result = run(project)
+    assert_failed_cleanly(result, "Aborted with 1 warnings in strict mode!")
+    assert result.warnings == [
+        "bibliography.bib, line 13: entry 'gotze2019fear': 'author' has a doubled backslash "
+        "in 'G{\\\\\"o}tze', published as 'G\\\\\"otze'; write one backslash: 'G{\\\"o}tze' "
+        "('Götze')"
+    ], result.explain()
+    assert error_blocks(result) == [], result.explain()
+
+
+def test_a_biblatex_date_with_no_year_stops_the_build_on_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    replace("bibliography.bib", "year    = {2019}", "date    = {Oct 2019}")(project)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [
+        bib_problem(
+            16,
+            "entry 'gotze2019fear': 'date' is not a date biblatex reads (found 'Oct 2019'); "
+            "write it as YYYY, YYYY-MM or YYYY-MM-DD",
+        )
+    ], result.explain()
+
+
+def test_an_unknown_better_bibtex_key_is_named_whole(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write("docs/inputs.md", citing_page("en", "[@emery:2022.lancet]"))
+    project.write("docs_es/inputs.md", citing_page("es", "[@emery2022management]"))
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [
+        "Editorial check failed: 1 problem in 1 page\n"
+        "  Doc file 'docs/inputs.md' (en): cites unknown reference key 'emery:2022.lancet' "
+        "(not in bibliography.bib)"
+    ], result.explain()
+
+
+def test_the_biblatex_names_reach_the_structured_data(inputs_build: Build) -> None:
+    html = page(inputs_build.site, "inputs/index.html")
+    [script] = html.find_all("script", type="application/ld+json")
+    cited = {
+        item["identifier"]["value"]: item for item in json.loads(script.get_text())["citation"]
+    }
+    gotze = cited["10.1002/pon.5188"]
+    assert (gotze["isPartOf"]["name"], gotze["datePublished"]) == ("Psycho-Oncology", "2019")
+    assert cited["10.1016/s0140-6736(22)00242-2"]["url"] == (
+        "https://doi.org/10.1016/s0140-6736(22)00242-2"
+    )
