@@ -250,7 +250,9 @@ def test_front_matter_reads_back_what_was_written(meta: dict[str, object], body:
     assert markdown == body.lstrip("\n")
 
 
-KEY = st.from_regex(r"[A-Za-z0-9_-]{1,20}", fullmatch=True)
+# A key starts with a letter, digit or underscore (as in pandoc); Better BibTeX keys
+# also carry ':', '.', '/' and '+' (oncopress.citations).
+KEY = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_:./+-]{0,19}", fullmatch=True)
 
 
 @FAST
