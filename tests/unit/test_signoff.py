@@ -293,3 +293,16 @@ def test_a_sign_off_date_before_the_last_one_is_refused() -> None:
     assert refusal(texts, asked, ledger).splitlines()[1] == (
         "  Doc file 'docs/care.md' (en): --date 2026-11-01 is before its last sign-off (2026-11-28)"
     )
+
+
+def test_a_non_medical_page_not_signed_off_is_news_not_a_warning() -> None:
+    home = "---\ntitle: Home\nlast_revised: 2026-11-20\nmedical: false\n---\n\n# Home\n\nHi.\n"
+    check, _ = site({"docs/index.md": home})
+    assert [(f.level, str(f)) for f in check.findings] == [
+        (
+            Level.INFO,
+            "Doc file 'docs/index.md' (en): has never been signed off; once its reviewers have "
+            "approved this text, run: ./tasks sign-off docs/index.md --by REVIEWER",
+        )
+    ]
+    assert draft_notice(check.trust["docs/index.md"], "en") is None  # no banner either
