@@ -303,3 +303,21 @@ def test_sitemap_lists_every_page_with_alternates_and_revision(site: Path) -> No
             revised = str(_front_matter(relative + "index.html")["last_revised"])
             expected[relative] = (revised, {"en": site_url + path, "es": f"{site_url}es/{path}"})
     assert entries == expected
+
+
+# The About page states the review interval mkdocs.yml enforces (extra: editorial:).
+INTERVAL = {
+    "en": ("about/index.html", {2: "two years", 3: "three years", 5: "five years"}),
+    "es": ("es/about/index.html", {2: "dos años", 3: "tres años", 5: "cinco años"}),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_about_page_states_the_configured_review_interval(
+    pages: dict[str, BeautifulSoup], language: str
+) -> None:
+    relative, words = INTERVAL[language]
+    years = CONFIG["extra"]["editorial"]["review_interval_years"]
+    text = " ".join(pages[relative].select_one("article").get_text(" ").split())
+    stated = [phrase for phrase in words.values() if phrase in text]
+    assert stated == [words[years]]
