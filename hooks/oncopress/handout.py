@@ -206,8 +206,7 @@ def masthead(chrome: Chrome) -> str:
 
 def helpline(chrome: Chrome) -> str:
     """``American Cancer Society helpline, 24/7: 1-800-227-2345 (any time, day or night)``;
-    it also runs at
-    the foot of every page."""
+    it also runs at the foot of every page."""
     return (
         f'<p class="handout__helpline"><strong>{escape(chrome.helpline_label)}:</strong> '
         f'<span class="handout__phone">{escape(chrome.helpline_phone)}</span> '

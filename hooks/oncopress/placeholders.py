@@ -13,6 +13,7 @@ publisher deletes when they set their own address.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
@@ -21,6 +22,11 @@ from oncopress.pagesafety import tag_urls
 PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
 PLACEHOLDER_TOP_LEVEL = ("example", "invalid", "test", "localhost")
 ALLOW_SITE_URL = "allow_placeholder_site_url"
+# Text that could belong to a placeholder host: a page without any is not parsed.
+_MAYBE_PLACEHOLDER = re.compile(
+    r"example\.(?:org|com|net)|\.(?:example|invalid|test|localhost)\b|//localhost\b|@localhost\b",
+    re.IGNORECASE,
+)
 
 
 def url_host(url: str) -> str:
@@ -49,6 +55,8 @@ def is_placeholder_host(host: str) -> bool:
 
 def placeholder_urls(page_html: str) -> list[str]:
     """Every URL in ``page_html``'s tags that points at a placeholder host, once, in order."""
+    if not _MAYBE_PLACEHOLDER.search(page_html):
+        return []  # the usual page: no need to parse it
     found = (url for url in tag_urls(page_html) if is_placeholder_host(url_host(url)))
     return list(dict.fromkeys(found))
 
