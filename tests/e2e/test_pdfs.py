@@ -289,7 +289,8 @@ def test_no_handout_page_holds_only_the_footer_lines(
     site: Path, locale: str, stem: str, url: str
 ) -> None:
     """Every page of a handout carries some of the article: the closing lines (web
-    address, copyright) and the revision stamp never sit alone on a last page."""
+    address, copyright) and the revision stamp never sit alone on a last page. The
+    page number stays on one line beside the (longer, operator-named) helpline."""
     _, body = source(locale, stem)
     html = parse(site, f"{prefix(locale)}{url}index.html")
     stamp = [p.get_text(" ") for p in html.select("article .page-meta p")]
@@ -299,6 +300,8 @@ def test_no_handout_page_holds_only_the_footer_lines(
     for number, page in enumerate(reader.pages, start=1):
         left = squeeze(page.extract_text())
         counter = label("page_of", locale).format(page=number, pages=len(reader.pages))
+        lines = page.extract_text().splitlines()
+        assert any(counter in line for line in lines), f"'{counter}' is not on one line"
         for line in [*stamp, *chrome, counter]:
             left = left.replace(squeeze(line), "")
         assert len(left) >= 40, (stem, locale, number, left)
