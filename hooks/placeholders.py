@@ -1,8 +1,9 @@
 """MkDocs hook: no placeholder address ships (adapter over ``oncopress.placeholders``).
 
 - ``on_config`` (once per build, in the default language): a WARNING for each URL
-  under ``extra:`` that points at a placeholder host, and for a placeholder
-  ``site_url`` unless ``extra: allow_placeholder_site_url: true``;
+  under ``extra:``, in ``nav`` or in ``extra_css``/``extra_javascript`` that points at a
+  placeholder host, and for a placeholder ``site_url`` unless
+  ``extra: allow_placeholder_site_url: true``;
 - ``on_page_content``: a WARNING naming the page for each link or image to one.
 """
 
@@ -36,8 +37,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.current_language != i18n.default_language:
         return config  # the same settings, checked in the default language's pass
-    for key, url in placeholder_settings(config.extra):
-        log.warning(setting_message(key, url))
+    settings = {
+        "extra": config.extra,
+        "nav": config.nav or [],
+        "extra_css": list(config.extra_css),
+        "extra_javascript": [str(script) for script in config.extra_javascript],
+    }
+    for name, setting in settings.items():
+        for key, url in placeholder_settings(setting, name):
+            log.warning(setting_message(key, url))
     site_url = config.site_url or ""
     if is_placeholder_host(url_host(site_url)) and not site_url_allowed(config.extra):
         log.warning(site_url_message(site_url))

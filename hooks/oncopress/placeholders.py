@@ -61,12 +61,13 @@ def placeholder_urls(page_html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def placeholder_settings(extra: Mapping[str, object]) -> list[tuple[str, str]]:
-    """``(key, url)`` for every text under ``extra:`` that is a placeholder address,
-    the key written as in mkdocs.yml (``extra.footer.donate.url``)."""
+def placeholder_settings(setting: object, key: str = "extra") -> list[tuple[str, str]]:
+    """``(key, url)`` for every text in a setting of mkdocs.yml (``extra:`` by default;
+    also ``nav``, ``extra_css``...) that is a placeholder address, the key written as
+    in mkdocs.yml (``extra.footer.donate.url``, ``nav[3].Donate``)."""
     return [
-        (key, text)
-        for key, text in _texts(extra, "extra")
+        (name, text)
+        for name, text in _texts(setting, key)
         if is_placeholder_host(url_host(text)) and _looks_like_url(text)
     ]
 

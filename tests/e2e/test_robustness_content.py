@@ -5,9 +5,9 @@ them into exit status 1, and nothing else is reported.
 - page cases: links and images to placeholder hosts (example.org/.com/.net and their
   subdomains; names ending in .example, .invalid, .test; localhost), each on a page
   of one copy of tests/fixtures/minimal (one build for them all);
-- configuration cases: the same hosts under extra:, a placeholder site_url without
-  the sample's opt-in, a publisher name that is not the site's, a helpline label that
-  does not name its operator (one build for them all).
+- configuration cases: the same hosts under extra:, in nav and extra_javascript, a
+  placeholder site_url without the sample's opt-in, a publisher name that is not the
+  site's, a helpline label that does not name its operator (one build for them all).
 
 Replicate a case: copy tests/fixtures/minimal with the real mkdocs.yml, make the
 case's edit, then run ``SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict``.
@@ -158,7 +158,7 @@ class ConfigCase:
 
 
 def _set(path: str, value: object) -> Callable[[dict], None]:
-    """Set ``extra.a.b`` (dotted, under the config) to ``value``."""
+    """Set ``extra.a.b`` (dotted, from the top of mkdocs.yml) to ``value``."""
 
     def edit(config: dict) -> None:
         *parents, last = path.split(".")
@@ -196,6 +196,18 @@ CONFIG_CASES: dict[str, ConfigCase] = {
         "mkdocs.yml: extra.footer.donate.url is 'http://www.example.com/donate', a placeholder "
         "address ('www.example.com' is reserved for examples); give the real address, or "
         "delete the item so it is not shown",
+    ),
+    "nav-link-to-example-org": ConfigCase(
+        _set("nav", ["index.md", "care.md", {"Donate": "https://donate.example.org/"}]),
+        "mkdocs.yml: nav[2].Donate is 'https://donate.example.org/', a placeholder address "
+        "('donate.example.org' is reserved for examples); give the real address, or delete the "
+        "item so it is not shown",
+    ),
+    "script-from-localhost": ConfigCase(
+        _set("extra_javascript", ["http://localhost:8000/live.js"]),
+        "mkdocs.yml: extra_javascript[0] is 'http://localhost:8000/live.js', a placeholder "
+        "address ('localhost' is reserved for examples); give the real address, or delete the "
+        "item so it is not shown",
     ),
     "site-url-without-the-opt-in": ConfigCase(
         _drop_opt_in,
