@@ -7,7 +7,9 @@ mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); this ho
 - gives the plugin a registry that formats references in house style
   (``oncopress.citations``), once per key, and refuses unknown keys;
 - puts a "References"/"Referencias" heading before the reference list and makes
-  the footnotes' backlink title speak the page's language.
+  the footnotes' backlink title speak the page's language;
+- marks a reference written in another language than the page's ("(en inglés)"
+  after the title on Spanish pages, ``oncopress.reflang``).
 """
 
 from __future__ import annotations
@@ -26,8 +28,15 @@ from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 from mkdocs_bibtex.registry import ReferenceRegistry
 from oncopress.bibfile import BibliographyError, load_bibliography, warn_bibliography
-from oncopress.citations import ReferenceBook, add_reference_section, cited_keys, read_block
+from oncopress.citations import (
+    ReferenceBook,
+    add_reference_section,
+    cited_keys,
+    read_block,
+    reference_html,
+)
 from oncopress.labels import label
+from oncopress.reflang import language_note, reference_language, with_language_note
 
 PLACE_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
 log = logging.getLogger("mkdocs.hooks.bibliography")
@@ -42,6 +51,8 @@ class HouseRegistry(ReferenceRegistry):
         self.bib_data = bib_data
         self.footnote_format = footnote_format
         self.book = ReferenceBook(bib_data.entries)
+        self.locale = ""  # the language being built (set before each language's pages)
+        self._noted: dict[tuple[str, str], str] = {}
 
     def validate_citation_blocks(self, citation_blocks: list[CitationBlock]) -> None:
         for block in citation_blocks:  # the plugin's own pattern stops keys at ':', '.', '/'
@@ -60,7 +71,15 @@ class HouseRegistry(ReferenceRegistry):
         return "<sup>,</sup>".join(f"[^{note}]" for note in notes)
 
     def reference_text(self, citation: Citation | InlineReference) -> str:
-        return self.book.html(citation.key)
+        key = citation.key
+        fields = self.bib_data.entries[key].fields
+        note = language_note(reference_language(fields), self.locale) if self.locale else ""
+        if not note:
+            return self.book.html(key)
+        if (key, note) not in self._noted:
+            marked = with_language_note(self.book.reference(key), note)
+            self._noted[key, note] = reference_html(marked)
+        return self._noted[key, note]
 
 
 @event_priority(50)  # before mkdocs-bibtex parses the files
@@ -88,6 +107,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     plugin = _bibtex(config)  # mkdocs-bibtex keeps its registry while the file is unchanged
     if not isinstance(plugin.registry, HouseRegistry):
         plugin.registry = HouseRegistry(plugin.registry.bib_data, plugin.config.footnote_format)
+    plugin.registry.locale = _language(config)
     footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
     footnotes["PLACE_MARKER"] = PLACE_MARKER
     footnotes["BACKLINK_TITLE"] = label("footnote_backlink", _language(config))

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
+from oncopress.chrome import fill_chrome
 from oncopress.labels import label
 
 #: Elements that have no place on paper (or could load something).
@@ -111,16 +112,18 @@ def read_chrome(
             node = node[key]
         return str(node)
 
+    publisher = pick("publisher", "name", locale)
+    operator = pick("helpline", "operator", locale)
     return Chrome(
         locale=locale,
         site_name=site_name,
         site_description=site_description,
         site_url=site_url,
-        publisher=pick("publisher", "name", locale),
-        helpline_label=pick("helpline", "label", locale),
+        publisher=publisher,
+        helpline_label=fill_chrome(pick("helpline", "label", locale), operator=operator),
         helpline_phone=pick("helpline", "phone"),
         helpline_hours=pick("helpline", "hours", locale),
-        copyright=pick("footer", "copyright", locale),
+        copyright=fill_chrome(pick("footer", "copyright", locale), publisher=publisher),
     )
 
 
@@ -202,8 +205,8 @@ def masthead(chrome: Chrome) -> str:
 
 
 def helpline(chrome: Chrome) -> str:
-    """``24/7 cancer helpline: 1-800-227-2345 (Any time, day or night)``; it also runs at
-    the foot of every page."""
+    """``American Cancer Society helpline, 24/7: 1-800-227-2345 (any time, day or night)``;
+    it also runs at the foot of every page."""
     return (
         f'<p class="handout__helpline"><strong>{escape(chrome.helpline_label)}:</strong> '
         f'<span class="handout__phone">{escape(chrome.helpline_phone)}</span> '

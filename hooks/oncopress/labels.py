@@ -15,8 +15,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "last_revised": "Last Revised",
         "review_due": "Review due",
-        "reviewed_by": "Reviewed by",
-        "translation_reviewed_by": "Translation reviewed by",
+        "reviewed_by": "Reviewed by the",
+        "translation_reviewed_by": "Translation reviewed by the",
         "references": "References",
         "talk_to_doctor": "Go over any medical questions with your own doctor.",
         "footnote_backlink": "Back to citation %d in the text",
@@ -50,12 +50,13 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         ),
         "draft_unsigned_title": "Draft: not signed off yet",
         "draft_unsigned": "No reviewer has approved this text yet.",
+        "reference_in_language": "(in {language})",
     },
     "es": {
         "last_revised": "Última revisión",
         "review_due": "Próxima revisión",
-        "reviewed_by": "Revisado por",
-        "translation_reviewed_by": "Traducción revisada por",
+        "reviewed_by": "Revisado por el",
+        "translation_reviewed_by": "Traducción revisada por el",
         "references": "Referencias",
         "talk_to_doctor": "Hable de sus preguntas médicas con su propio médico.",
         "footnote_backlink": "Volver a la cita %d en el texto",
@@ -89,6 +90,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         ),
         "draft_unsigned_title": "Borrador: todavía sin aprobar",
         "draft_unsigned": "Ningún revisor ha aprobado este texto todavía.",
+        "reference_in_language": "(en {language})",
     },
 }
 

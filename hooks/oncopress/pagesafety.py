@@ -58,14 +58,19 @@ class _URLs(HTMLParser):
                 self.urls += [c.strip().split(" ")[0] for c in candidates if c.strip()]
 
 
+def tag_urls(page_html: str) -> list[str]:
+    """Every URL in ``page_html``'s tags (links, images, ``srcset`` candidates...), in order."""
+    parser = _URLs()
+    parser.feed(page_html)
+    parser.close()
+    return parser.urls
+
+
 def local_file_urls(page_html: str) -> list[str]:
     """Every URL in ``page_html``'s tags that names a local file, once, in order."""
     if not _MAYBE_LOCAL.search(page_html):
         return []  # the usual page: no need to parse it
-    parser = _URLs()
-    parser.feed(page_html)
-    parser.close()
-    return list(dict.fromkeys(url for url in parser.urls if is_local_file(url)))
+    return list(dict.fromkeys(url for url in tag_urls(page_html) if is_local_file(url)))
 
 
 def local_file_message(url: str) -> str:

@@ -95,3 +95,25 @@ def test_page_load_requests_only_the_local_server(page, base_url: str, path: str
     ]
     assert requested, "the page made no request at all"
     assert foreign == []
+
+
+@pytest.mark.parametrize(
+    "path", ["", "survivorship/recurrence/", "es/", "es/survivorship/recurrence/"]
+)
+def test_on_a_phone_the_helpline_number_stays_on_one_line(
+    browser, base_url: str, path: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the helpline bar wraps, but never inside the number ("1-" / "800-...")."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}{path}")
+        numbers = tab.locator('a[href="tel:+18002272345"]')
+        assert numbers.count() == 2  # the helpline bar and the page text
+        for index in range(numbers.count()):
+            number = numbers.nth(index)
+            assert number.inner_text() == "1-800-227-2345"
+            lines = number.evaluate("element => element.getClientRects().length")
+            assert lines == 1, f"the number breaks over {lines} lines on {path or 'home'}"
+    finally:
+        context.close()

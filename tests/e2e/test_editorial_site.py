@@ -16,9 +16,11 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Build, make_project
 
-# Every page of the real site was signed off on SIGNED (sign-offs.yml); on TODAY,
-# 2029-12-01, more than three years later, every page is overdue for review.
-SIGNED = ("2026-11-26", "November 26, 2026", "26 de noviembre de 2026")
+# Every page of the real site but the PDF list was signed off on SIGNED (sign-offs.yml;
+# the PDF list's text last changed on 2026-11-26); on TODAY, 2029-12-01, more than three
+# years later, every page is overdue for review.
+SIGNED = ("2026-11-28", "November 28, 2026", "28 de noviembre de 2026")
+PDF_LIST = ("2026-11-26", "November 26, 2026", "26 de noviembre de 2026")
 TODAY = {"SOURCE_DATE_EPOCH": "1890777600"}
 REPORTS = "reports"
 SITE = "https://survivorship.example.org/"
@@ -33,12 +35,21 @@ GOTZE = (
     "recurrence across the survivorship trajectory: Results from a survey of adult long-term "
     "cancer survivors. Psycho-Oncology. 2019;28(10):2033-2041. doi.org/10.1002/pon.5188"
 )
+# On Spanish pages, the English titles say so.
+REFERENCES = {
+    "en": [GOTZE, EMERY],
+    "es": [
+        GOTZE.replace("cancer survivors.", "cancer survivors (en inglés)."),
+        EMERY.replace("survivors of cancer.", "survivors of cancer (en inglés)."),
+    ],
+}
 LANGUAGES = {
     "en": {
         "prefix": "",
         "revised": f"Last Revised: {SIGNED[1]}",
-        "reviewed": "Reviewed by",
-        "translated": "Translation reviewed by",
+        "revised_pdfs": f"Last Revised: {PDF_LIST[1]}",
+        "reviewed": "Reviewed by the",
+        "translated": "Translation reviewed by the",
         "doctor": "Go over any medical questions with your own doctor.",
         "references": "References",
         "backlink": "Back to citation {} in the text",
@@ -46,8 +57,9 @@ LANGUAGES = {
     "es": {
         "prefix": "es/",
         "revised": f"Última revisión: {SIGNED[2]}",
-        "reviewed": "Revisado por",
-        "translated": "Traducción revisada por",
+        "revised_pdfs": f"Última revisión: {PDF_LIST[2]}",
+        "reviewed": "Revisado por el",
+        "translated": "Traducción revisada por el",
         "doctor": "Hable de sus preguntas médicas con su propio médico.",
         "references": "Referencias",
         "backlink": "Volver a la cita {} en el texto",
@@ -55,6 +67,7 @@ LANGUAGES = {
 }
 PAGES = ["", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"]
 MEDICAL = {"survivorship/", "survivorship/recurrence/"}
+NOT_REVISED = {"pdfs/"}  # its text last changed on 2026-11-26 (PDF_LIST)
 
 
 @pytest.fixture(scope="module")
@@ -132,21 +145,21 @@ def test_recurrence_page_references_in_house_style(built: Build, locale: str) ->
     for backlink in backlinks:
         assert backlink is not None
         backlink.extract()
-    assert [text(item) for item in items] == [EMERY, GOTZE]
+    assert [text(item) for item in items] == REFERENCES[locale]
     assert [b["title"] for b in backlinks if b is not None] == [
         want["backlink"].format(1),
         want["backlink"].format(2),
     ]
     dois = [(text(a), a["href"]) for item in items for a in item.find_all("a")]
     assert dois == [
+        ("doi.org/10.1002/pon.5188", "https://doi.org/10.1002/pon.5188"),
         (
             "doi.org/10.1016/S0140-6736(22)00242-2",
             "https://doi.org/10.1016/S0140-6736(22)00242-2",
         ),
-        ("doi.org/10.1002/pon.5188", "https://doi.org/10.1002/pon.5188"),
     ]
     citations = [text(sup) for sup in article.select("sup")]
-    assert citations == ["1", ",", "2"]
+    assert citations == ["1", "2"]
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
@@ -163,10 +176,10 @@ def test_recurrence_page_json_ld(built: Build, locale: str) -> None:
         REVIEWERS[r]["name"][locale] for r in reviewers
     ]
     assert [c["url"] for c in data["citation"]] == [
-        "https://doi.org/10.1016/S0140-6736(22)00242-2",
         "https://doi.org/10.1002/pon.5188",
+        "https://doi.org/10.1016/S0140-6736(22)00242-2",
     ]
-    assert data["citation"][1]["author"][4] == {"@type": "Person", "name": "Mehnert-Theuerkauf A"}
+    assert data["citation"][0]["author"][4] == {"@type": "Person", "name": "Mehnert-Theuerkauf A"}
 
 
 @pytest.mark.parametrize("locale", ["en", "es"])
@@ -178,7 +191,8 @@ def test_every_page_is_stamped_and_only_medical_pages_carry_trust_data(
     soup = page(built, want["prefix"] + url)
     meta = soup.select_one("article aside.page-meta")
     assert meta is not None
-    assert text(meta.select_one(".page-meta__revised")) == want["revised"]
+    revised = want["revised_pdfs"] if url in NOT_REVISED else want["revised"]
+    assert text(meta.select_one(".page-meta__revised")) == revised
     medical = url in MEDICAL
     assert (meta.select_one(".page-meta__doctor") is not None) is medical
     assert (len(jsonld(soup)) == 1) is medical
@@ -230,7 +244,7 @@ def test_the_editorial_report(built: Build) -> None:
         "medical": True,
         "reviewers": ["content-team"],
         "translation_reviewers": ["translation-team"],
-        "citations": ["emery2022management", "gotze2019fear"],
+        "citations": ["gotze2019fear", "emery2022management"],
         "translation": "current",
         "translation_of": SIGNED[0],
         "original": "docs/survivorship/recurrence.md",

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build
+from oncopress.chrome import fill_chrome
 from oncopress.dates import format_revised
 from oncopress.labels import label
 from oncopress.pdf_list import MARKER, format_size
@@ -50,6 +51,18 @@ DOWNLOAD_NAMES = {
         "about": "sobre-nuestro-contenido.pdf",
     },
 }
+
+
+def helpline(locale: str) -> str:
+    """The helpline line as printed: the operator named, then the number."""
+    h = EXTRA["helpline"]
+    label_text = fill_chrome(h["label"][locale], operator=h["operator"][locale])
+    return f"{label_text}: {h['phone']} ({h['hours'][locale]})"
+
+
+def copyright_line(locale: str) -> str:
+    publisher = EXTRA["publisher"]["name"][locale]
+    return fill_chrome(EXTRA["footer"]["copyright"][locale], publisher=publisher)
 
 
 def prefix(locale: str) -> str:
@@ -131,12 +144,11 @@ def test_handout_text_and_metadata(site: Path, locale: str, stem: str, url: str)
 
     revised = f"{label('last_revised', locale)}: {format_revised(meta['last_revised'], locale)}"
     assert revised in folded
-    helpline = f"{EXTRA['helpline']['label'][locale]}: {EXTRA['helpline']['phone']}"
     for number, page in enumerate(pages, start=1):
         page_text = " ".join(page.split())
         assert label("page_of", locale).format(page=number, pages=len(pages)) in page_text
-        assert helpline in page_text
-    assert squeeze(EXTRA["footer"]["copyright"][locale]) in squeeze(text)
+        assert squeeze(helpline(locale)) in squeeze(page_text)
+    assert squeeze(copyright_line(locale)) in squeeze(text)
     for screen_only in (label("download_pdf", locale), label("pdf_other_language", locale)):
         assert screen_only not in folded
 
@@ -270,3 +282,26 @@ def test_pdfs_page_lists_every_pdf_with_size_and_date(
             day = source(pdf_locale, stem)[0]["last_revised"]
         assert isinstance(day, date)
         assert row["revised"] == format_revised(day, locale)
+
+
+@pytest.mark.parametrize(("locale", "stem", "url"), CASES)
+def test_no_handout_page_holds_only_the_footer_lines(
+    site: Path, locale: str, stem: str, url: str
+) -> None:
+    """Every page of a handout carries some of the article: the closing lines (web
+    address, copyright) and the revision stamp never sit alone on a last page. The
+    page number stays on one line beside the (longer, operator-named) helpline."""
+    _, body = source(locale, stem)
+    html = parse(site, f"{prefix(locale)}{url}index.html")
+    stamp = [p.get_text(" ") for p in html.select("article .page-meta p")]
+    online = label("pdf_online", locale).format(url=f"{CONFIG['site_url']}{prefix(locale)}{url}")
+    chrome = [SITE_NAMES[locale], heading(body), helpline(locale), online, copyright_line(locale)]
+    reader = pypdf.PdfReader(site / f"{prefix(locale)}pdf/{stem}.pdf")
+    for number, page in enumerate(reader.pages, start=1):
+        left = squeeze(page.extract_text())
+        counter = label("page_of", locale).format(page=number, pages=len(reader.pages))
+        lines = page.extract_text().splitlines()
+        assert any(counter in line for line in lines), f"'{counter}' is not on one line"
+        for line in [*stamp, *chrome, counter]:
+            left = left.replace(squeeze(line), "")
+        assert len(left) >= 40, (stem, locale, number, left)

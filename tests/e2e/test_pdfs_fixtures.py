@@ -52,8 +52,8 @@ def test_images_from_outside_the_site_are_left_out_with_a_warning(tmp_path: Path
         "that readers cannot open; copy the file into the site's sources and link to it with "
         "a relative path",
         refused("docs/passwd.md", "en", "file:///etc/passwd"),
-        refused("docs/remote.md", "en", "http://example.com/x.png"),
-        refused("docs_es/remote.md", "es", "http://example.com/x.png"),
+        refused("docs/remote.md", "en", "https://upload.wikimedia.org/x.png"),
+        refused("docs_es/remote.md", "es", "https://upload.wikimedia.org/x.png"),
     ], build.explain()
     assert "Aborted with 4 warnings in strict mode!" in build.log
     for relative, words in [

@@ -599,7 +599,7 @@ SETUP_CASES: dict[str, SetupCase] = {
     ),
     "registry-broken-yaml": SetupCase(
         replace(
-            "reviewers.yml", "  credentials:\n    en: Doctors", "  credentials\n    en: Doctors"
+            "reviewers.yml", "  credentials:\n    en: doctors", "  credentials\n    en: doctors"
         ),
         "Reviewer registry 'reviewers.yml' is not valid YAML (line 7, column 3: could not find "
         "expected ':')",

@@ -88,32 +88,92 @@ def test_head_has_reciprocal_hreflang_alternates(pages: dict[str, BeautifulSoup]
         assert alternates == {"en": english, "es": f"es/{english}"}, relative
 
 
+HELPLINE_BAR = {
+    "en": "American Cancer Society helpline, 24/7: 1-800-227-2345 (any time, day or night)",
+    "es": (
+        "Línea de ayuda de la Sociedad Americana Contra El Cáncer, 24/7: 1-800-227-2345 "
+        "(a cualquier hora, de día o de noche)"
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    ("relative", "label", "hours"),
+    "relative",
     [
-        ("index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
-        (
-            "es/index.html",
-            "Línea de ayuda sobre el cáncer, 24/7:",
-            "(A cualquier hora, de día o de noche)",
-        ),
-        ("survivorship/recurrence/index.html", "24/7 cancer helpline:", "(Any time, day or night)"),
-        (
-            "es/survivorship/recurrence/index.html",
-            "Línea de ayuda sobre el cáncer, 24/7:",
-            "(A cualquier hora, de día o de noche)",
-        ),
+        "index.html",
+        "es/index.html",
+        "survivorship/recurrence/index.html",
+        "es/survivorship/recurrence/index.html",
     ],
 )
-def test_helpline_in_the_page_language(
-    pages: dict[str, BeautifulSoup], relative: str, label: str, hours: str
+def test_helpline_bar_names_its_operator_in_the_page_language(
+    pages: dict[str, BeautifulSoup], relative: str
 ) -> None:
     bar = pages[relative].select_one(".site-helpline")
-    assert bar.strong.get_text(strip=True) == label
+    assert " ".join(bar.get_text(" ", strip=True).split()) == HELPLINE_BAR[language_of(relative)]
     phone = bar.select_one("a.site-helpline__phone")
     assert phone["href"] == "tel:+18002272345"
     assert phone.get_text(strip=True) == "1-800-227-2345"
-    assert bar.select_one(".site-helpline__hours").get_text(strip=True) == hours
+    assert bar.select_one(".site-helpline__chat") is None  # the sample has no chat address
+
+
+# Where the number appears in the text of a page, the operator is named in the same
+# paragraph, and the number is a link to call.
+OPERATOR_IN_TEXT = {"en": "American Cancer Society", "es": "Sociedad Americana Contra El Cáncer"}
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "index.html",
+        "survivorship/index.html",
+        "survivorship/recurrence/index.html",
+        "es/index.html",
+        "es/survivorship/index.html",
+        "es/survivorship/recurrence/index.html",
+    ],
+)
+def test_the_helpline_number_in_page_text_names_its_operator(
+    pages: dict[str, BeautifulSoup], relative: str
+) -> None:
+    article = pages[relative].select_one("article")
+    calls = article.select('a[href="tel:+18002272345"]')
+    assert [a.get_text(strip=True) for a in calls] == ["1-800-227-2345"]
+    paragraph = " ".join(calls[0].find_parent("p").get_text(" ").split())
+    assert OPERATOR_IN_TEXT[language_of(relative)] in paragraph
+
+
+@pytest.mark.parametrize(
+    ("relative", "skip", "toc", "logo"),
+    [
+        ("index.html", "Skip to content", "Table of contents", "Cancer Survivorship Information"),
+        (
+            "es/survivorship/recurrence/index.html",
+            "Ir al contenido",
+            "En esta página",
+            "Información sobre la supervivencia al cáncer",
+        ),
+    ],
+)
+def test_theme_labels_and_logo_text(
+    pages: dict[str, BeautifulSoup], relative: str, skip: str, toc: str, logo: str
+) -> None:
+    soup = pages[relative]
+    assert soup.select_one("a.md-skip").get_text(strip=True) == skip
+    assert soup.select_one("nav.md-nav--secondary label.md-nav__title").get_text(strip=True) == toc
+    assert {img["alt"] for img in soup.select(".md-logo img")} == {logo}
+
+
+COPYRIGHT = {
+    "en": (
+        "© 2023 Cancer Survivorship Information Service. All rights reserved. Our medical "
+        "information is protected by copyright."
+    ),
+    "es": (
+        "© 2023 Servicio de Información sobre la Supervivencia al Cáncer. Todos los derechos "
+        "reservados. Nuestra información médica está protegida por derechos de autor."
+    ),
+}
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -121,16 +181,10 @@ def test_footer_links_in_each_language(pages: dict[str, BeautifulSoup], language
     relative = "about/index.html" if language == "en" else "es/about/index.html"
     footer = pages[relative].select_one(".site-footer")
     extra = CONFIG["extra"]["footer"]
-    assert (
-        footer.select_one(".site-footer__copyright").get_text(strip=True)
-        == extra["copyright"][language]
-    )
+    assert footer.select_one(".site-footer__copyright").get_text(strip=True) == COPYRIGHT[language]
     links = [(a.get_text(strip=True), a["href"]) for a in footer.select(".site-footer__links a")]
-    assert links == [
-        (extra["usage_policy"]["label"][language], "#content-usage-policy"),
-        (extra["newsletter"]["label"][language], extra["newsletter"]["url"]),
-        (extra["donate"]["label"][language], extra["donate"]["url"]),
-    ]
+    # No newsletter or donate link: the sample has no real address for them.
+    assert links == [(extra["usage_policy"]["label"][language], "#content-usage-policy")]
 
 
 def _english_only_strings() -> set[str]:
@@ -146,6 +200,7 @@ def _english_only_strings() -> set[str]:
                 walk(value)
 
     walk(CONFIG["extra"])
+    strings.add(HELPLINE_BAR["en"].split(":")[0])  # the label as shown, operator named
     strings.add(CONFIG["site_name"])
     for item in CONFIG["nav"]:
         strings.update(k for k in item if isinstance(item, dict))
@@ -154,7 +209,7 @@ def _english_only_strings() -> set[str]:
 
 def test_no_english_chrome_on_spanish_pages(pages: dict[str, BeautifulSoup]) -> None:
     english = _english_only_strings()
-    assert "Skip to content" in english and "24/7 cancer helpline" in english
+    assert "Skip to content" in english and "{operator} helpline, 24/7" in english
     found = {
         relative: sorted({text for text in text_nodes(soup, skip_lang="en") if text in english})
         for relative, soup in pages.items()
@@ -248,3 +303,21 @@ def test_sitemap_lists_every_page_with_alternates_and_revision(site: Path) -> No
             revised = str(_front_matter(relative + "index.html")["last_revised"])
             expected[relative] = (revised, {"en": site_url + path, "es": f"{site_url}es/{path}"})
     assert entries == expected
+
+
+# The About page states the review interval mkdocs.yml enforces (extra: editorial:).
+INTERVAL = {
+    "en": ("about/index.html", {2: "two years", 3: "three years", 5: "five years"}),
+    "es": ("es/about/index.html", {2: "dos años", 3: "tres años", 5: "cinco años"}),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_about_page_states_the_configured_review_interval(
+    pages: dict[str, BeautifulSoup], language: str
+) -> None:
+    relative, words = INTERVAL[language]
+    years = CONFIG["extra"]["editorial"]["review_interval_years"]
+    text = " ".join(pages[relative].select_one("article").get_text(" ").split())
+    stated = [phrase for phrase in words.values() if phrase in text]
+    assert stated == [words[years]]

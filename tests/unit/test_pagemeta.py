@@ -58,7 +58,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
         },
         "reviews": [
             {
-                "label": "Revisado por",
+                "label": "Revisado por el",
                 "reviewers": [
                     {
                         "id": "content-team",
@@ -69,7 +69,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
                 ],
             },
             {
-                "label": "Traducción revisada por",
+                "label": "Traducción revisada por el",
                 "reviewers": [
                     {
                         "id": "translation-team",
@@ -100,7 +100,7 @@ def test_page_meta_of_an_english_medical_page_with_two_reviewers() -> None:
     }
     assert meta["reviews"] == [
         {
-            "label": "Reviewed by",
+            "label": "Reviewed by the",
             "reviewers": [
                 {
                     "id": "content-team",

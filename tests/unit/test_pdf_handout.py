@@ -20,16 +20,28 @@ from oncopress.handout import (
 EXTRA: dict[str, Any] = {
     "publisher": {"name": {"en": "Survivorship Service", "es": "Servicio de Supervivencia"}},
     "helpline": {
+        "operator": {"en": "American Cancer Society", "es": "Sociedad Americana Contra El Cáncer"},
         "phone": "1-800-227-2345",
-        "label": {"en": "24/7 cancer helpline", "es": "Línea de ayuda sobre el cáncer, 24/7"},
-        "hours": {"en": "Any time, day or night", "es": "A cualquier hora, de día o de noche"},
+        "label": {"en": "{operator} helpline, 24/7", "es": "Línea de ayuda de la {operator}, 24/7"},
+        "hours": {"en": "any time, day or night", "es": "a cualquier hora, de día o de noche"},
     },
     "footer": {
         "copyright": {
-            "en": "© 2023 Service. All rights reserved.",
-            "es": "© 2023 Servicio. Todos los derechos reservados.",
+            "en": "© 2023 {publisher}. All rights reserved.",
+            "es": "© 2023 {publisher}. Todos los derechos reservados.",
         }
     },
+}
+HELPLINE = {
+    "en": "American Cancer Society helpline, 24/7: 1-800-227-2345 (any time, day or night)",
+    "es": (
+        "Línea de ayuda de la Sociedad Americana Contra El Cáncer, 24/7: 1-800-227-2345 "
+        "(a cualquier hora, de día o de noche)"
+    ),
+}
+COPYRIGHT = {
+    "en": "© 2023 Survivorship Service. All rights reserved.",
+    "es": "© 2023 Servicio de Supervivencia. Todos los derechos reservados.",
 }
 SITE_NAMES = {
     "en": "Cancer Survivorship Information",
@@ -132,13 +144,9 @@ def test_handout_chrome_in_the_page_language(locale: str, counter: str, online: 
     masthead = root.xpath("//header[@class='handout__masthead']")[0]
     assert masthead.findtext("p[@class='handout__site']") == SITE_NAMES[locale]
     helpline = " ".join(masthead.xpath("p[@class='handout__helpline']")[0].text_content().split())
-    label, hours = EXTRA["helpline"]["label"][locale], EXTRA["helpline"]["hours"][locale]
-    assert helpline == f"{label}: 1-800-227-2345 ({hours})"
+    assert helpline == HELPLINE[locale]
     colophon = root.xpath("//footer[@class='handout__colophon']")[0]
-    assert [p.text_content() for p in colophon.iter("p")] == [
-        online,
-        EXTRA["footer"]["copyright"][locale],
-    ]
+    assert [p.text_content() for p in colophon.iter("p")] == [online, COPYRIGHT[locale]]
 
 
 def test_handout_leaves_out_screen_only_parts() -> None:
@@ -201,9 +209,19 @@ def test_handout_is_the_same_wherever_the_site_is_built() -> None:
 
 
 def test_missing_chrome_label_names_the_key() -> None:
-    extra = {**EXTRA, "helpline": {**EXTRA["helpline"], "hours": {"en": "Any time"}}}
+    extra = {**EXTRA, "helpline": {**EXTRA["helpline"], "hours": {"en": "any time"}}}
     with pytest.raises(ChromeError) as caught:
         read_chrome("es", "Sitio", "", "", extra)
     assert (
         str(caught.value) == "mkdocs.yml has no 'extra: helpline: hours: es', which the PDFs print"
+    )
+
+
+def test_missing_helpline_operator_names_the_key() -> None:
+    helpline = {k: v for k, v in EXTRA["helpline"].items() if k != "operator"}
+    with pytest.raises(ChromeError) as caught:
+        read_chrome("en", "Site", "", "", {**EXTRA, "helpline": helpline})
+    assert (
+        str(caught.value)
+        == "mkdocs.yml has no 'extra: helpline: operator: en', which the PDFs print"
     )
