@@ -1,4 +1,8 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright."""
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright.
+
+Browser test modules import the fixtures ``base_url`` (the real site, served),
+``browser`` (Chromium) and ``page`` (a fresh desktop tab) from here.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,3 +45,30 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real site (built once per session by conftest), served on loopback."""
+    with serve(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run ./tasks setup (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
