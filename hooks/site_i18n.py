@@ -15,7 +15,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from oncopress.search import split_search_index
+from oncopress.search import (
+    SEARCH_WORKER,
+    SearchSettingsError,
+    read_synonyms,
+    split_search_index,
+    versioned_worker,
+)
 
 log = logging.getLogger("mkdocs.hooks.site_i18n")
 
@@ -44,6 +50,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     language = i18n.current_language
     config.extra["search_base"] = "" if language == i18n.default_language else f"{language}/"
+    try:
+        read_synonyms(config.extra.get("search_synonyms"), list(i18n.build_languages))
+    except SearchSettingsError as error:
+        raise PluginError(str(error)) from error
+    for folder in config.theme.dirs:
+        worker = Path(folder) / "assets" / "javascripts" / "workers" / SEARCH_WORKER
+        if worker.is_file():
+            config.extra["search_worker"] = versioned_worker(worker.read_bytes())
+            break
     return config
 
 
@@ -72,7 +87,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     locales = list(i18n.build_languages)
-    for locale, index in split_search_index(merged, locales, i18n.default_language).items():
+    synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
+    split = split_search_index(merged, locales, i18n.default_language, synonyms)
+    for locale, index in split.items():
         folder = Path(config.site_dir)
         if locale != i18n.default_language:
             folder = folder / locale
