@@ -34,7 +34,7 @@ class SearchSettingsError(ValueError):
 
 def fold_accents(text: str) -> str:
     """``text`` without accents or diaeresis, keeping ``ñ`` (``Remisión`` -> ``Remision``)."""
-    kept = []
+    kept: list[str] = []
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char) and not (char == _TILDE and kept and kept[-1] in "nN"):
             continue
