@@ -1,10 +1,12 @@
 """MkDocs hook: no page loads anything from another host (adapter over
 ``oncopress.privacy``).
 
-- ``on_post_page``: a WARNING naming the page's source for each image, script,
-  style sheet, frame or media file its final HTML loads from another host than
-  ``site_url``'s, so ``./tasks build`` (strict) refuses it and ``./tasks serve``
-  shows it while the page is being written;
+- ``on_page_content``: a WARNING naming the page's source for each image, script,
+  style sheet, frame or media file its text (the Markdown's HTML, after every other
+  plugin) loads from another host than ``site_url``'s, so ``./tasks build`` (strict)
+  refuses it and ``./tasks serve`` shows it while the page is being written. The
+  theme's templates are checked by the tests (tests/e2e/test_site.py, and every
+  request in Chromium), not on every build;
 - ``on_files``: the same for the site's CSS files (``url()``, ``@import``).
 """
 
@@ -25,12 +27,12 @@ from oncopress.problems import Problem
 log = logging.getLogger("mkdocs.hooks.privacy_gate")
 
 
-@event_priority(-200)  # after every plugin and hook added to the page
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+@event_priority(-200)  # after every plugin and hook changed the page's text
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = source_path(page.file.abs_src_path, page.file.src_uri, _root(config))
-    for kind, url in third_party_loads(output, _host(config)):
+    for kind, url in third_party_loads(html, _host(config)):
         log.warning(str(Problem(path, _language(config), third_party_message(kind, url))))
-    return output
+    return html
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
