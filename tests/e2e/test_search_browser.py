@@ -101,3 +101,41 @@ def test_search_chrome_in_the_page_language(  # type: ignore[no-untyped-def]
     assert search(page, base_url, Case(language, "zzqx", "")).meta == none
     found = search(page, base_url, Case(language, "pdf", ""))
     assert found.meta == f"{len(found.ranked)} {some}"
+
+
+WORDS = ["remisión", "Cáncer", "pingüino", "año", "AÑO", "metastásica", "crème brûlée"]
+
+
+def test_the_worker_override_folds_like_the_build_and_prepares_queries(  # type: ignore[no-untyped-def]
+    page, base_url: str
+) -> None:
+    from conftest import ROOT
+    from oncopress.search import fold_accents, versioned_worker
+
+    page.goto(f"{base_url}es/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+    )
+    [worker] = page.workers
+    source = ROOT / "overrides/assets/javascripts/workers/oncopress-search.js"
+    assert worker.url.startswith(
+        f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}&material=search."
+    )
+    folded = worker.evaluate(f"{WORDS!r}.map(self.oncopressSearch.foldAccents)")
+    assert folded == [fold_accents(word) for word in WORDS]
+    prepared = worker.evaluate(
+        "['recurrencias', 'Remisión', 'recidiva', 'cancer de mama'].map(self.oncopressSearch.prepareQuery)"
+    )
+    assert prepared == ["recurrent", "remision", "recid recurrent", "canc de mam"]
+
+
+def test_results_link_to_the_page_with_the_stemmed_word_highlighted(  # type: ignore[no-untyped-def]
+    page, base_url: str
+) -> None:
+    page.goto(base_url, wait_until="networkidle")
+    search(page, base_url, Case("en", "recurrences", ""))
+    href = page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute(
+        "href"
+    )
+    assert href.endswith("survivorship/recurrence/?h=recurr")

@@ -36,6 +36,7 @@ def test_third_party_loads_finds_each_kind_once() -> None:
     <img src="https://cdn.example.net/a.png"><img src="https://cdn.example.net/a.png">
     <img src="local.png" srcset="local.png 1x, https://cdn.example.net/b.png 2x">
     <video src="clip.mp4" poster="//img.example.com/p.jpg"></video>
+    <audio src="https://sound.example.com/a.mp3"></audio>
     <svg><image href="https://img.example.com/s.png"/></svg>
     <object data="https://docs.example.com/x.pdf"></object>
     <a href="https://www.cancer.gov/">a plain link</a>
@@ -49,6 +50,7 @@ def test_third_party_loads_finds_each_kind_once() -> None:
         ("an image", "https://cdn.example.net/a.png"),
         ("an image", "https://cdn.example.net/b.png"),
         ("a video", "//img.example.com/p.jpg"),
+        ("an audio file", "https://sound.example.com/a.mp3"),
         ("an image", "https://img.example.com/s.png"),
         ("an embedded object", "https://docs.example.com/x.pdf"),
         ("a style sheet resource", "https://cdn.example.net/bg.png"),
