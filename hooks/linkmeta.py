@@ -1,6 +1,7 @@
 """MkDocs hook: link metadata for search engines and shared links (adapter over
 ``oncopress.linkmeta``).
 
+- ``on_config``: stops the build if there is no ``site_url`` to make them from;
 - ``on_page_context``: the page's ``hreflang`` alternates made absolute from
   ``site_url``, with ``x-default`` -> English (Material's ``base.html`` writes
   ``extra.alternate``; the header's language link keeps its relative ``href``), and
@@ -22,12 +23,18 @@ from oncopress.linkmeta import (
     LinkMetaError,
     SocialPage,
     absolute_alternates,
+    absolute_url,
     is_language_home,
     language_homes,
     language_switch,
     site_path,
     social_tags,
 )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _guard(absolute_url, config.site_url, "")  # every page needs it: say so once, first
+    return config
 
 
 @event_priority(-100)  # after mkdocs-static-i18n set extra.alternate for this page
@@ -66,9 +73,17 @@ def on_template_context(
     return context
 
 
-def _link_meta(  # type: ignore[no-untyped-def]
-    context, config, urls, title, description, url, hrefs=None
+def _link_meta(
+    context: dict[str, Any],
+    config: MkDocsConfig,
+    urls: dict[str, str],
+    title: str,
+    description: str,
+    url: str,
+    hrefs: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The head's alternates (through ``extra.alternate``) and social tags of a page
+    whose languages are at ``urls`` (relative to the site root)."""
     i18n, locales = config.plugins["i18n"], _locales(config)
     language, default = i18n.current_language, i18n.default_language
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []

@@ -37,12 +37,17 @@ class SocialPage:
     locale: str
 
 
-def absolute_url(site_url: str, url: str) -> str:
+def absolute_url(site_url: str | None, url: str) -> str:
     """``url`` (relative to the site root) joined to ``site_url``.
 
     >>> absolute_url("https://example.org/info/", "es/about/")
     'https://example.org/info/es/about/'
     """
+    if not site_url:
+        raise LinkMetaError(
+            "mkdocs.yml has no site_url: set it to the address the site is published at "
+            "(like https://www.example.org/); search engines and shared links need absolute URLs"
+        )
     parts = urlsplit(site_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise LinkMetaError(
@@ -55,7 +60,7 @@ def absolute_url(site_url: str, url: str) -> str:
 
 
 def absolute_alternates(
-    urls: Mapping[str, str], site_url: str, locales: Sequence[str], default: str
+    urls: Mapping[str, str], site_url: str | None, locales: Sequence[str], default: str
 ) -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` for each language of a page, in ``locales`` order,
     then ``x-default`` pointing to the default language's page."""
@@ -68,7 +73,7 @@ def absolute_alternates(
 def language_switch(
     alternates: Sequence[Mapping[str, str]],
     urls: Mapping[str, str],
-    site_url: str,
+    site_url: str | None,
     default: str,
     hrefs: Mapping[str, str] | None = None,
 ) -> list[dict[str, str]]:
@@ -114,14 +119,14 @@ def is_language_home(url: str, locale: str, default: str) -> bool:
     return url.strip("./") == language_homes([locale], default)[locale].strip("/")
 
 
-def site_path(site_url: str, url: str) -> str:
+def site_path(site_url: str | None, url: str) -> str:
     """``url`` as a path from the server's root (``/info/es/``): links that work on
     pages served at any URL, such as 404 pages."""
     return urlsplit(absolute_url(site_url, url)).path
 
 
 def social_tags(
-    page: SocialPage, site_name: str, site_url: str, locales: Sequence[str]
+    page: SocialPage, site_name: str, site_url: str | None, locales: Sequence[str]
 ) -> list[tuple[str, str, str]]:
     """``(attribute, name, content)`` of every Open Graph and Twitter ``<meta>`` tag.
 

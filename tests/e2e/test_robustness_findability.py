@@ -114,3 +114,16 @@ def test_wrong_search_synonyms_stop_the_build(tmp_path_factory: pytest.TempPathF
         "mkdocs.yml extra: search_synonyms: en: 'came back' must name single words, "
         "as in 'came back: [word, word]'"
     ], result.explain()
+
+
+def test_no_site_url_stops_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
+    project = make_project(tmp_path_factory.mktemp("no-site-url") / "project")
+    config = project.config()
+    del config["site_url"]
+    project.set_config(config)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert result.lines("ERROR") == [
+        "mkdocs.yml has no site_url: set it to the address the site is published at "
+        "(like https://www.example.org/); search engines and shared links need absolute URLs"
+    ], result.explain()

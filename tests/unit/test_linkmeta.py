@@ -38,7 +38,17 @@ def test_absolute_url(site_url: str, url: str, expected: str) -> None:
     assert absolute_url(site_url, url) == expected
 
 
-@pytest.mark.parametrize("site_url", ["", "/info/", "example.org", "ftp://example.org/"])
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_absolute_url_needs_a_site_url(site_url: str | None) -> None:
+    with pytest.raises(LinkMetaError) as error:
+        absolute_url(site_url, "about/")
+    assert str(error.value) == (
+        "mkdocs.yml has no site_url: set it to the address the site is published at "
+        "(like https://www.example.org/); search engines and shared links need absolute URLs"
+    )
+
+
+@pytest.mark.parametrize("site_url", ["/info/", "example.org", "ftp://example.org/"])
 def test_absolute_url_needs_an_http_site_url(site_url: str) -> None:
     with pytest.raises(LinkMetaError) as error:
         absolute_url(site_url, "about/")
