@@ -1,7 +1,9 @@
 """MkDocs hook: the bilingual site's plumbing around mkdocs-static-i18n.
 
 - checks that ``docs/es`` is the link to ``docs_es/`` (the Spanish sources);
-- gives each language its own search index (see ``oncopress.search``);
+- gives each language its own search index, with its synonyms (``extra:
+  search_synonyms:``), and points pages at the search worker override by a URL that
+  changes with its content (see ``oncopress.search``);
 - keeps the English ``404.html`` at the root and writes the Spanish one to ``es/404.html``.
 """
 

@@ -12,8 +12,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,6 +28,29 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-default-apps",
 ]
+
+
+_ROOT = Path(__file__).resolve().parent.parent.parent
+SITE_HOST = urlsplit(
+    yaml.safe_load((_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+).netloc
+
+
+def foreign_requests(requested: list[str], base_url: str) -> list[str]:
+    """The requests in ``requested`` to a host other than the site's own.
+
+    The site's own hosts are the local test server and ``site_url``'s host, which is
+    the same site once published: Material's language switch fetches the
+    ``sitemap.xml`` next to each ``hreflang`` alternate in the head, and those are
+    absolute URLs on ``site_url`` (see hooks/linkmeta.py).
+    """
+    own = {urlsplit(base_url).netloc, SITE_HOST}
+    return [
+        url
+        for url in requested
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+        and urlsplit(url).netloc not in own
+    ]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from browser import foreign_requests
 
 pytest_plugins = ["browser"]  # the base_url, browser and page fixtures
 
@@ -61,11 +62,6 @@ def test_page_load_requests_only_the_local_server(page, base_url: str, path: str
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{path}", wait_until="networkidle")
-    local = urlsplit(base_url).netloc
-    foreign = [
-        url
-        for url in requested
-        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != local
-    ]
+    foreign = foreign_requests(requested, base_url)
     assert requested, "the page made no request at all"
     assert foreign == []

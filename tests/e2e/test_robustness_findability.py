@@ -103,12 +103,22 @@ def test_the_third_party_loads_give_their_warnings_and_nothing_else(
     assert sorted(third_party_build.warnings) == expected, third_party_build.explain()
 
 
-def test_wrong_search_synonyms_stop_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
-    project = make_project(tmp_path_factory.mktemp("synonyms") / "project")
+def build_with_config(tmp_path_factory: pytest.TempPathFactory, edit) -> Build:  # type: ignore[no-untyped-def]
+    """The minimal fixture built after ``edit(config)`` changed its mkdocs.yml."""
+    project = make_project(tmp_path_factory.mktemp("config") / "project")
     config = project.config()
-    config["extra"]["search_synonyms"] = {"en": {"came back": ["recurrence"]}}
+    edit(config)
     project.set_config(config)
-    result = run(project)
+    return run(project)
+
+
+def test_wrong_search_synonyms_stop_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
+    result = build_with_config(
+        tmp_path_factory,
+        lambda config: config["extra"].update(
+            search_synonyms={"en": {"came back": ["recurrence"]}}
+        ),
+    )
     assert_failed_cleanly(result, PLUGIN_ERROR)
     assert result.lines("ERROR") == [
         "mkdocs.yml extra: search_synonyms: en: 'came back' must name single words, "
@@ -117,11 +127,7 @@ def test_wrong_search_synonyms_stop_the_build(tmp_path_factory: pytest.TempPathF
 
 
 def test_no_site_url_stops_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
-    project = make_project(tmp_path_factory.mktemp("no-site-url") / "project")
-    config = project.config()
-    del config["site_url"]
-    project.set_config(config)
-    result = run(project)
+    result = build_with_config(tmp_path_factory, lambda config: config.pop("site_url"))
     assert_failed_cleanly(result, PLUGIN_ERROR)
     assert result.lines("ERROR") == [
         "mkdocs.yml has no site_url: set it to the address the site is published at "

@@ -38,7 +38,10 @@
     if (type === "message") handlers.push(fn);
     else listen.call(self, type, fn, options);
   };
-  importScripts(params.get("material"));
+  var material = params.get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) /* only Material's worker, next to us */
+    throw new Error("oncopress-search: not Material's search worker: " + material);
+  importScripts(material);
   self.addEventListener = listen;
   var lunr = self.lunr;
 
