@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import browser as fixtures
 import pytest
-from browser import foreign_requests
 
-pytest_plugins = ["browser"]  # the base_url, browser and page fixtures
+# The shared fixtures: the real site served, Chromium, a fresh tab.
+base_url, browser, page = fixtures.base_url, fixtures.browser, fixtures.page
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -62,6 +63,6 @@ def test_page_load_requests_only_the_local_server(page, base_url: str, path: str
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{path}", wait_until="networkidle")
-    foreign = foreign_requests(requested, base_url)
+    foreign = fixtures.foreign_requests(requested, base_url)
     assert requested, "the page made no request at all"
     assert foreign == []

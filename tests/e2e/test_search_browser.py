@@ -7,10 +7,12 @@ Replicate: ./tasks build /tmp/site && .venv/bin/python tests/e2e/search_relevanc
 
 from __future__ import annotations
 
+import browser as fixtures
 import pytest
 from search_relevance import Case, Outcome, load_cases, recall_at_top, report, run_suite, search
 
-pytest_plugins = ["browser"]  # the base_url, browser and page fixtures
+# The shared fixtures: the real site served, Chromium, a fresh tab.
+base_url, browser, page = fixtures.base_url, fixtures.browser, fixtures.page
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
