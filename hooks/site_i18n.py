@@ -1,7 +1,9 @@
 """MkDocs hook: the bilingual site's plumbing around mkdocs-static-i18n.
 
 - checks that ``docs/es`` is the link to ``docs_es/`` (the Spanish sources);
-- gives each language its own search index (see ``oncopress.search``);
+- gives each language its own search index, with its synonyms (``extra:
+  search_synonyms:``), and points pages at the search worker override by a URL that
+  changes with its content (see ``oncopress.search``);
 - keeps the English ``404.html`` at the root and writes the Spanish one to ``es/404.html``.
 """
 
@@ -15,7 +17,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from oncopress.search import split_search_index
+from oncopress.search import (
+    SEARCH_WORKER,
+    SearchSettingsError,
+    read_synonyms,
+    split_search_index,
+    versioned_worker,
+)
 
 log = logging.getLogger("mkdocs.hooks.site_i18n")
 
@@ -44,6 +52,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     language = i18n.current_language
     config.extra["search_base"] = "" if language == i18n.default_language else f"{language}/"
+    try:
+        read_synonyms(config.extra.get("search_synonyms"), list(i18n.build_languages))
+    except SearchSettingsError as error:
+        raise PluginError(str(error)) from error
+    for folder in config.theme.dirs:
+        worker = Path(folder) / "assets" / "javascripts" / "workers" / SEARCH_WORKER
+        if worker.is_file():
+            config.extra["search_worker"] = versioned_worker(worker.read_bytes())
+            break
     return config
 
 
@@ -72,7 +89,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     locales = list(i18n.build_languages)
-    for locale, index in split_search_index(merged, locales, i18n.default_language).items():
+    synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
+    split = split_search_index(merged, locales, i18n.default_language, synonyms)
+    for locale, index in split.items():
         folder = Path(config.site_dir)
         if locale != i18n.default_language:
             folder = folder / locale

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import CHROMIUM, CHROMIUM_ARGS, foreign_requests, serve
 from conftest import Build
 from site_pages import page_paths
 
@@ -32,7 +31,6 @@ def audited(real_site: Build) -> Iterator[dict[str, tuple[list[str], list[str]]]
         if not Path(CHROMIUM).exists():
             pytest.fail(f"{CHROMIUM} is missing: run ./tasks setup")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        local = urlsplit(base).netloc
         for relative in page_paths(real_site.site):
             path = relative.removesuffix("index.html")
             for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
@@ -45,12 +43,7 @@ def audited(real_site: Build) -> Iterator[dict[str, tuple[list[str], list[str]]]
                     f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
                     for v in outcome.response["violations"]
                 ]
-                foreign = [
-                    u
-                    for u in requested
-                    if urlsplit(u).netloc not in ("", local)
-                    and urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                ]
+                foreign = foreign_requests(requested, base)
                 key = f"{relative} @ {viewport['width']}px"
                 results[key] = (violations, foreign)
                 page.close()

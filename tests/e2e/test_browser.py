@@ -6,40 +6,16 @@ http://127.0.0.1:8000/survivorship/recurrence/ in Chromium.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
+import browser as fixtures
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from conftest import Build
+
+# The shared fixtures: the real site served, Chromium, a fresh tab.
+base_url, browser, page = fixtures.base_url, fixtures.browser, fixtures.page
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run ./tasks setup (installs Debian's chromium)")
-    with playwright_sync.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_language_link_switches_to_the_same_page(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -87,12 +63,7 @@ def test_page_load_requests_only_the_local_server(page, base_url: str, path: str
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base_url}{path}", wait_until="networkidle")
-    local = urlsplit(base_url).netloc
-    foreign = [
-        url
-        for url in requested
-        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != local
-    ]
+    foreign = fixtures.foreign_requests(requested, base_url)
     assert requested, "the page made no request at all"
     assert foreign == []
 

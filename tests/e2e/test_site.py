@@ -63,29 +63,53 @@ def test_html_lang_matches_the_folder(pages: dict[str, BeautifulSoup]) -> None:
     assert wrong == {}
 
 
+def _linked_page(relative: str) -> str:
+    """The page a link to ``relative`` means: a 404 page (served at any URL) stands for
+    its language's home, which its language link and alternates point to."""
+    if relative.endswith("404.html"):
+        return "es/index.html" if language_of(relative) == "es" else "index.html"
+    return relative
+
+
 def test_language_link_goes_to_the_exact_counterpart(pages: dict[str, BeautifulSoup]) -> None:
     for relative, soup in pages.items():
-        if relative.endswith("404.html"):
-            continue  # served at any URL: it links to the other language's home page
         links = soup.select("a.site-header-links__lang")
         assert len(links) == 1, relative
         other = "en" if language_of(relative) == "es" else "es"
         assert links[0]["hreflang"] == other
         assert links[0]["lang"] == other
         assert links[0].get_text(strip=True) == {"en": "English", "es": "Español"}[other]
-        assert resolve(relative, links[0]["href"]) == counterpart_of(relative), relative
+        target = counterpart_of(_linked_page(relative))
+        assert resolve(relative, links[0]["href"]) == target, relative
 
 
-def test_head_has_reciprocal_hreflang_alternates(pages: dict[str, BeautifulSoup]) -> None:
+def test_not_found_pages_link_to_the_other_home_from_any_url(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    links = {
+        relative: pages[relative].select_one("a.site-header-links__lang")["href"]
+        for relative in ("404.html", "es/404.html")
+    }
+    assert links == {"404.html": "/es/", "es/404.html": "/"}
+
+
+def test_head_has_absolute_hreflang_alternates_with_x_default(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    site_url = CONFIG["site_url"]
     for relative, soup in pages.items():
-        if relative.endswith("404.html"):
-            continue
-        alternates = {
-            link["hreflang"]: resolve(relative, link["href"])
+        alternates = [
+            (link["hreflang"], link["href"])
             for link in soup.head.select('link[rel="alternate"][hreflang]')
-        }
-        english = relative if language_of(relative) == "en" else counterpart_of(relative)
-        assert alternates == {"en": english, "es": f"es/{english}"}, relative
+        ]
+        linked = _linked_page(relative)
+        english = linked if language_of(linked) == "en" else counterpart_of(linked)
+        english_url = site_url + english.removesuffix("index.html")
+        assert alternates == [
+            ("en", english_url),
+            ("es", site_url + "es/" + english.removesuffix("index.html")),
+            ("x-default", english_url),
+        ], relative
 
 
 HELPLINE_BAR = {
@@ -242,6 +266,10 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
     spanish = json.loads((site / "es/search/search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
     assert spanish["config"]["lang"] == ["es"]
+    for index in (english, spanish):  # the worker override folds and stems with these
+        assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+    assert english["config"]["synonyms"]["relapse"] == ["recurrence"]
+    assert spanish["config"]["synonyms"]["recidiva"] == ["recurrencia"]
     english_pages = {d["location"].split("#")[0] for d in english["docs"]}
     spanish_pages = {d["location"].split("#")[0] for d in spanish["docs"]}
     expected = {"", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"}
@@ -278,7 +306,11 @@ def _front_matter(relative: str) -> dict:
 def test_meta_description_and_canonical_url(pages: dict[str, BeautifulSoup]) -> None:
     site_url = CONFIG["site_url"]
     for relative, soup in pages.items():
-        if relative.endswith("404.html"):
+        if relative.endswith("404.html"):  # no source page: the site's description
+            language = language_of(relative)
+            description = _site_description(language)
+            assert soup.head.find("meta", attrs={"name": "description"})["content"] == description
+            assert soup.head.find("link", rel="canonical") is None
             continue
         meta = _front_matter(relative)
         assert (
@@ -295,13 +327,19 @@ def test_sitemap_lists_every_page_with_alternates_and_revision(site: Path) -> No
     for url in sitemap.find_all("url"):
         loc = url.loc.get_text()
         alternates = {link["hreflang"]: link["href"] for link in url.find_all("link")}
+        assert list(alternates) == ["en", "es", "x-default"], loc
         entries[loc.removeprefix(site_url)] = (url.lastmod.get_text(), alternates)
     expected = {}
     for page in EXPECTED_PAGES[1:]:  # every page but the 404
         path = page.removesuffix("index.html")
         for relative in (path, f"es/{path}"):
             revised = str(_front_matter(relative + "index.html")["last_revised"])
-            expected[relative] = (revised, {"en": site_url + path, "es": f"{site_url}es/{path}"})
+            alternates = {
+                "en": site_url + path,
+                "es": f"{site_url}es/{path}",
+                "x-default": site_url + path,
+            }
+            expected[relative] = (revised, alternates)
     assert entries == expected
 
 
@@ -321,3 +359,71 @@ def test_about_page_states_the_configured_review_interval(
     text = " ".join(pages[relative].select_one("article").get_text(" ").split())
     stated = [phrase for phrase in words.values() if phrase in text]
     assert stated == [words[years]]
+
+
+def _site_description(language: str) -> str:
+    if language == "en":
+        return CONFIG["site_description"]
+    spanish = next(
+        lang for lang in CONFIG["plugins"][1]["i18n"]["languages"] if lang["locale"] == "es"
+    )
+    return spanish["site_description"]
+
+
+def _social(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    return [
+        (meta.get("property") or meta.get("name"), meta["content"])
+        for meta in soup.head.find_all("meta")
+        if (meta.get("property") or meta.get("name") or "").startswith(("og:", "twitter:"))
+    ]
+
+
+SITE_NAMES = {
+    "en": "Cancer Survivorship Information",
+    "es": "Información sobre la supervivencia al cáncer",
+}
+
+
+def test_every_page_has_open_graph_and_twitter_tags(pages: dict[str, BeautifulSoup]) -> None:
+    site_url = CONFIG["site_url"]
+    for relative, soup in pages.items():
+        language = language_of(relative)
+        linked = _linked_page(relative)
+        home = linked.removeprefix("es/") == "index.html"
+        if relative.endswith("404.html"):
+            texts = CONFIG["extra"]["not_found"]
+            title, description = texts["title"][language], texts["text"][language]
+        else:
+            meta = _front_matter(relative)
+            title, description = meta["title"], meta["description"]
+        other = {"en": "es_US", "es": "en_US"}[language]
+        assert _social(soup) == [
+            ("og:type", "website" if home else "article"),
+            ("og:site_name", SITE_NAMES[language]),
+            ("og:title", SITE_NAMES[language] if home else title),
+            ("og:description", description),
+            ("og:url", site_url + linked.removesuffix("index.html")),
+            ("og:locale", {"en": "en_US", "es": "es_US"}[language]),
+            ("og:locale:alternate", other),
+            ("og:image", f"{site_url}assets/images/social-card.png"),
+            ("og:image:type", "image/png"),
+            ("og:image:width", "1200"),
+            ("og:image:height", "630"),
+            ("og:image:alt", SITE_NAMES[language]),
+            ("twitter:card", "summary_large_image"),
+        ], relative
+
+
+def test_exact_open_graph_of_the_spanish_recurrence_page(pages: dict[str, BeautifulSoup]) -> None:
+    tags = dict(_social(pages["es/survivorship/recurrence/index.html"]))
+    assert tags["og:title"] == "Qué es la recurrencia del cáncer"
+    assert tags["og:url"] == "https://survivorship.example.org/es/survivorship/recurrence/"
+    assert tags["og:locale"] == "es_US"
+    assert tags["og:type"] == "article"
+
+
+def test_default_social_image_is_shipped(site: Path) -> None:
+    from PIL import Image
+
+    with Image.open(site / "assets/images/social-card.png") as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))

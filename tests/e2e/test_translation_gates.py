@@ -217,7 +217,11 @@ def test_a_pending_page_has_its_spanish_title_no_stamp_and_reciprocal_languages(
             str(link["hreflang"]): resolve(relative, str(link["href"]))
             for link in soup.select('head link[rel="alternate"][hreflang]')
         }
-        assert alternates == {"en": "fatigue/index.html", "es": "es/fatigue/index.html"}
+        assert alternates == {
+            "en": "fatigue/index.html",
+            "es": "es/fatigue/index.html",
+            "x-default": "fatigue/index.html",
+        }
         switch = soup.select_one("a.site-header-links__lang")
         assert switch is not None and resolve(relative, str(switch["href"])) == other
 

@@ -1,0 +1,143 @@
+"""Search on the built site, in Chromium, typed into Material's search box: the relevance
+suite of search_relevance.yml (recall@3 per language), accent folding, stemming, and
+search chrome in the page's language.
+
+Replicate: ./tasks build /tmp/site && .venv/bin/python tests/e2e/search_relevance.py /tmp/site
+"""
+
+from __future__ import annotations
+
+import browser as fixtures
+import pytest
+from search_relevance import Case, Outcome, load_cases, recall_at_top, report, run_suite, search
+
+# The shared fixtures: the real site served, Chromium, a fresh tab.
+base_url, browser, page = fixtures.base_url, fixtures.browser, fixtures.page
+
+pytestmark = pytest.mark.browser
+playwright_sync = pytest.importorskip("playwright.sync_api")
+CASES = load_cases()
+
+
+@pytest.fixture(scope="module")
+def outcomes(browser, base_url: str) -> dict[Case, Outcome]:  # type: ignore[no-untyped-def]
+    return {outcome.case: outcome for outcome in run_suite(browser, base_url, CASES)}
+
+
+def test_suite_has_at_least_12_queries_per_language() -> None:
+    counts = {lang: sum(c.language == lang for c in CASES) for lang in ("en", "es")}
+    assert min(counts.values()) >= 12, counts
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.language}-{c.query}" for c in CASES])
+def test_query_finds_its_page_in_the_top_3(outcomes: dict[Case, Outcome], case: Case) -> None:
+    outcome = outcomes[case]
+    assert outcome.found, outcome.describe()
+
+
+def test_results_never_mix_languages(outcomes: dict[Case, Outcome]) -> None:
+    mixed = {o.case.query: o.foreign for o in outcomes.values() if o.foreign}
+    assert mixed == {}
+
+
+def test_recall_at_3_per_language(
+    outcomes: dict[Case, Outcome], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with capsys.disabled():
+        print(f"\n{report(list(outcomes.values()))}")
+    assert {
+        lang: hits / total for lang, (hits, total) in recall_at_top(list(outcomes.values())).items()
+    } == {
+        "en": 1.0,
+        "es": 1.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "queries"),
+    [
+        ("es", ["cancer", "cáncer", "CANCER"]),
+        ("es", ["remision", "remisión", "remisiones"]),
+        ("es", ["recurrencias", "recurrencia", "Recurrencia"]),
+        ("es", ["recaida", "recaída", "recidiva"]),  # synonyms, keys folded like the query
+        ("en", ["recurrences", "recurrence", "recurrent"]),
+        ("en", ["remission", "remissions"]),
+    ],
+)
+def test_accents_case_and_plurals_give_the_same_results(  # type: ignore[no-untyped-def]
+    page, base_url: str, language: str, queries: list[str]
+) -> None:
+    page.goto(f"{base_url}{'' if language == 'en' else 'es/'}", wait_until="networkidle")
+    ranked = {q: search(page, base_url, Case(language, q, "")).ranked for q in queries}
+    assert ranked[queries[0]], ranked
+    assert all(r == ranked[queries[0]] for r in ranked.values()), ranked
+
+
+@pytest.mark.parametrize(
+    ("language", "placeholder", "ready", "none", "some"),
+    [
+        (
+            "es",
+            "Búsqueda",
+            "Teclee para comenzar búsqueda",
+            "No se encontraron documentos",
+            "documentos encontrados",
+        ),
+        ("en", "Search", "Type to start searching", "No matching documents", "matching documents"),
+    ],
+)
+def test_search_chrome_in_the_page_language(  # type: ignore[no-untyped-def]
+    page, base_url: str, language: str, placeholder: str, ready: str, none: str, some: str
+) -> None:
+    page.goto(f"{base_url}{'' if language == 'en' else 'es/'}", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    assert box.get_attribute("placeholder") == placeholder
+    assert box.get_attribute("aria-label") == placeholder
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+    )
+    assert meta.inner_text().strip() == ready
+    assert search(page, base_url, Case(language, "zzqx", "")).meta == none
+    found = search(page, base_url, Case(language, "pdf", ""))
+    assert found.meta == f"{len(found.ranked)} {some}"
+
+
+WORDS = ["remisión", "Cáncer", "pingüino", "año", "AÑO", "metastásica", "crème brûlée"]
+
+
+def test_the_worker_override_folds_like_the_build_and_prepares_queries(  # type: ignore[no-untyped-def]
+    page, base_url: str
+) -> None:
+    from conftest import ROOT
+    from oncopress.search import fold_accents, versioned_worker
+
+    page.goto(f"{base_url}es/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+    )
+    [worker] = page.workers
+    source = ROOT / "overrides/assets/javascripts/workers/oncopress-search.js"
+    assert worker.url.startswith(
+        f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}&material=search."
+    )
+    folded = worker.evaluate(f"{WORDS!r}.map(self.oncopressSearch.foldAccents)")
+    assert folded == [fold_accents(word) for word in WORDS]
+    prepared = worker.evaluate(
+        "['recurrencias', 'Remisión', 'recidiva', 'cancer de mama'].map(self.oncopressSearch.prepareQuery)"
+    )
+    assert prepared == ["recurrent", "remision", "recid recurrent", "canc de mam"]
+
+
+def test_results_link_to_the_page_with_the_stemmed_word_highlighted(  # type: ignore[no-untyped-def]
+    page, base_url: str
+) -> None:
+    page.goto(base_url, wait_until="networkidle")
+    search(page, base_url, Case("en", "recurrences", ""))
+    href = page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute(
+        "href"
+    )
+    assert href.endswith("survivorship/recurrence/?h=recurr")
