@@ -80,7 +80,9 @@ def test_properdocs_builds_the_site_strictly_without_a_warning(built: tuple[Path
 def test_both_write_the_same_files(built: tuple[Path, Build]) -> None:
     mkdocs, result = built
     assert files(result.site) == files(mkdocs)
-    assert sum(name.endswith(".pdf") for name in files(mkdocs)) == 10  # 4 pages (not the PDF list) + booklet, x2
+    assert (
+        sum(name.endswith(".pdf") for name in files(mkdocs)) == 10
+    )  # 4 pages (not the PDF list) + booklet, x2
 
 
 def test_html_differs_only_in_the_generator_tag(built: tuple[Path, Build]) -> None:
