@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from oncopress.pagesafety import html_safe_meta, local_file_message, local_file_urls
 from oncopress.preflight import language_of, source_path
 from oncopress.problems import Problem
-from oncopress.sourcetree import language_like_folders, link_problems, summarize_links
+from oncopress.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.titles import duplicate_title_message, duplicate_titles
 
 log = logging.getLogger("mkdocs.hooks.safeguards")
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = link_problems(docs, root)
     if i18n:  # only its folder structure reads folder names as languages
         others = [code for code in i18n.all_languages if code != i18n.default_language]
-        problems += language_like_folders(docs, root, others)
+        problems += find_language_like_folders(docs, root, others)
     if problems:
         raise PluginError(summarize_links(problems))
     return config

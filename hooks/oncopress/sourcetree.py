@@ -10,7 +10,7 @@ following any link twice on the way down.
 mkdocs-static-i18n (folder structure) takes every top-level folder of ``docs/`` named
 like a language code (``ct``, ``pt-BR``) for the folder of that language, whether the
 site has that language or not, and leaves its pages out of the English site without a
-word. ``language_like_folders`` names them before the build.
+word. ``find_language_like_folders`` names them before the build.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def summarize_links(problems: list[str]) -> str:
     )
 
 
-def language_like_folders(folder: Path, root: Path, languages: Collection[str]) -> list[str]:
+def find_language_like_folders(folder: Path, root: Path, languages: Collection[str]) -> list[str]:
     """A message for every top-level folder of ``folder`` (the docs folder) named like a
     language code, except ``languages``: the folders of the site's other languages
     (``es``). Paths are shown from ``root``, the project folder."""
@@ -100,13 +100,13 @@ def language_like_folders(folder: Path, root: Path, languages: Collection[str]) 
     except OSError:
         return []  # no docs folder: MkDocs names it itself
     return [
-        language_folder_message(_shown(entry.path, real_root), entry.name)
+        describe_language_folder(_shown(entry.path, real_root), entry.name)
         for entry in entries
         if entry.name not in languages and LANGUAGE_CODE.match(entry.name) and entry.is_dir()
     ]
 
 
-def language_folder_message(shown: str, name: str) -> str:
+def describe_language_folder(shown: str, name: str) -> str:
     """Why the folder ``shown`` (``docs/ct``) cannot keep its name ``name``."""
     return (
         f"Folder '{shown}' is named like a language code: mkdocs-static-i18n would take it "

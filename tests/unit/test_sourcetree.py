@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from oncopress.sourcetree import (
     LANGUAGE_CODE,
-    language_like_folders,
+    find_language_like_folders,
     link_problems,
     summarize_links,
 )
@@ -113,7 +113,7 @@ def test_the_pattern_is_the_i18n_plugins_own() -> None:
 @pytest.mark.parametrize("name", ["ct", "en", "pt-BR", "pt_BR", "sr-Latn", "zh-Hant-TW"])
 def test_a_top_level_folder_named_like_a_language_code(project: Path, name: str) -> None:
     (project / "docs" / name).mkdir()
-    assert language_like_folders(project / "docs", project, ["es"]) == [
+    assert find_language_like_folders(project / "docs", project, ["es"]) == [
         folder_message(f"docs/{name}", name)
     ]
 
@@ -123,20 +123,20 @@ def test_a_top_level_folder_named_like_a_language_code(project: Path, name: str)
 )
 def test_folders_the_plugin_does_not_take_for_a_language(project: Path, name: str) -> None:
     (project / "docs" / name).mkdir(exist_ok=True)
-    assert language_like_folders(project / "docs", project, ["es"]) == []
+    assert find_language_like_folders(project / "docs", project, ["es"]) == []
 
 
 def test_only_top_level_folders_and_no_files(project: Path) -> None:
     (project / "docs" / "care" / "ct").mkdir()  # docs/care/ct/ keeps its path: fine
     (project / "docs_es" / "ct").mkdir()  # docs/es/ct/: a folder of the Spanish pages
     (project / "docs" / "ab").write_text("a file without extension")
-    assert language_like_folders(project / "docs", project, ["es"]) == []
+    assert find_language_like_folders(project / "docs", project, ["es"]) == []
 
 
 def test_every_such_folder_is_named_in_order(project: Path) -> None:
     for name in ("ct", "ab", "rx"):
         (project / "docs" / name).mkdir()
-    assert language_like_folders(project / "docs", project, ["es"]) == [
+    assert find_language_like_folders(project / "docs", project, ["es"]) == [
         folder_message("docs/ab", "ab"),
         folder_message("docs/ct", "ct"),
         folder_message("docs/rx", "rx"),
@@ -144,4 +144,4 @@ def test_every_such_folder_is_named_in_order(project: Path) -> None:
 
 
 def test_no_docs_folder_is_left_to_mkdocs(tmp_path: Path) -> None:
-    assert language_like_folders(tmp_path / "docs", tmp_path, ["es"]) == []
+    assert find_language_like_folders(tmp_path / "docs", tmp_path, ["es"]) == []
