@@ -157,20 +157,20 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def _stop(child: subprocess.Popen[bytes]) -> None:
     """Stop mkdocs and the processes it started: SIGTERM, then SIGKILL if it lingers."""
-    for signum, wait in ((signal.SIGTERM, GRACE_SECONDS), (signal.SIGKILL, None)):
-        try:
-            os.killpg(child.pid, signum)
-        except ProcessLookupError:
-            pass
-        try:
-            child.wait(timeout=wait)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-    try:  # workers that outlived mkdocs itself
-        os.killpg(child.pid, signal.SIGKILL)
+    _signal_group(child, signal.SIGTERM)
+    try:
+        child.wait(timeout=GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        _signal_group(child, signal.SIGKILL)
+        child.wait()
+    _signal_group(child, signal.SIGKILL)  # any worker that outlived mkdocs
+
+
+def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
+    try:
+        os.killpg(child.pid, signum)
     except ProcessLookupError:
-        pass
+        pass  # nothing left in the group
 
 
 def _die_with_parent() -> None:
