@@ -2,7 +2,8 @@
 (adapter over ``oncopress.sourcetree``, ``oncopress.pagesafety``, ``oncopress.titles``).
 
 - ``on_config``: refuses broken symbolic links under ``docs/`` (a loop would hang
-  MkDocs' walk of the folder, a dangling link end it in a traceback);
+  MkDocs' walk of the folder, a dangling link end it in a traceback) and top-level
+  folders named like a language code (mkdocs-static-i18n would drop their pages);
 - ``on_page_markdown``: front matter text (title, description) HTML-escaped, as
   MkDocs and Material write it into the page unescaped;
 - ``on_page_content``: a WARNING for links and images to local files (``file:``,
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from oncopress.pagesafety import html_safe_meta, local_file_message, local_file_urls
 from oncopress.preflight import language_of, source_path
 from oncopress.problems import Problem
-from oncopress.sourcetree import link_problems, summarize_links
+from oncopress.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.titles import duplicate_title_message, duplicate_titles
 
 log = logging.getLogger("mkdocs.hooks.safeguards")
@@ -33,7 +34,11 @@ log = logging.getLogger("mkdocs.hooks.safeguards")
 
 @event_priority(100)  # before any plugin reads the files MkDocs is about to walk
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problems = link_problems(Path(config.docs_dir), _root(config))
+    docs, root, i18n = Path(config.docs_dir), _root(config), config.plugins.get("i18n")
+    problems = link_problems(docs, root)
+    if i18n:  # only its folder structure reads folder names as languages
+        others = [code for code in i18n.all_languages if code != i18n.default_language]
+        problems += find_language_like_folders(docs, root, others)
     if problems:
         raise PluginError(summarize_links(problems))
     return config

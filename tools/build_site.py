@@ -4,20 +4,49 @@ A failed build (a content problem, a broken template, an interrupted run) never
 touches the last good site: the output directory is replaced only after
 ``mkdocs build --strict`` succeeded, by two renames on the same filesystem.
 
+Interrupted (SIGINT, Ctrl+C; SIGTERM; SIGHUP), it stops mkdocs and every process
+mkdocs started (PDF workers), removes its staging folder and exits with 128 + the
+signal's number. A staging folder left behind by a build that could not clean up
+(killed with SIGKILL, a power cut) is removed by the next build into the same folder.
+
 Usage: python tools/build_site.py [OUTPUT_DIR] [--config-file mkdocs.yml]   (default: site)
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 ROOT = Path(__file__).resolve().parent.parent
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+GRACE_SECONDS = 10  # how long mkdocs gets to stop on SIGTERM before SIGKILL
+
+
+class Interrupted(Exception):
+    """A signal asked the build to stop."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@dataclass
+class Run:
+    """What an interrupted build has to clean up."""
+
+    out: Path
+    staging: Path | None = None
+    child: subprocess.Popen[bytes] | None = None
 
 
 def main(argv: list[str]) -> int:
@@ -26,34 +55,134 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--config-file", "-f", default=str(ROOT / "mkdocs.yml"))
     args = parser.parse_args(argv[1:])
     config_file = Path(args.config_file).resolve()
-    out = Path(args.output).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    started = time.perf_counter()
+    run = Run(Path(args.output).resolve())
+    for handled in SIGNALS:
+        signal.signal(handled, _interrupt)
     try:
-        result = subprocess.run(
-            [str(mkdocs), "build", "--strict", "-f", str(config_file), "--site-dir", str(staging)],
-            cwd=config_file.parent,
-            check=False,
+        return build(config_file, run)
+    except Interrupted as interruption:
+        for handled in SIGNALS:  # a second Ctrl+C must not cut the clean-up short
+            signal.signal(handled, signal.SIG_IGN)
+        if run.child is not None:
+            _stop(run.child)
+        restore_previous(run.out)
+        name = signal.Signals(interruption.signum).name
+        print(
+            f"Build interrupted ({name}): {run.out.name}/ was not replaced ({_kept(run.out)}).",
+            file=sys.stderr,
         )
-        if result.returncode != 0:
-            kept = "the previous site is unchanged" if out.exists() else "nothing was written"
-            print(f"Build failed: {out.name}/ was not replaced ({kept}).", file=sys.stderr)
-            return result.returncode
-        old = out.with_name(f".{out.name}-previous")
-        if old.exists():
-            shutil.rmtree(old)
-        if out.exists():
-            out.rename(old)
-        staging.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
+        return 128 + interruption.signum
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        if run.staging is not None and run.staging.exists():
+            shutil.rmtree(run.staging, ignore_errors=True)
+
+
+def build(config_file: Path, run: Run) -> int:
+    out = run.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    restore_previous(out)
+    for stale in remove_stale_staging(out):
+        print(f"Removed {stale}/, left behind by an interrupted build.", file=sys.stderr)
+    # The owner's process id is in the name, so a later build can tell a stale folder.
+    prefix = f"{staging_prefix(out)}{os.getpid()}-"
+    run.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    command = [str(mkdocs), "build", "--strict", "-f", str(config_file)]
+    command += ["--site-dir", str(run.staging)]
+    started = time.perf_counter()
+    # Its own process group, so that a signal stops mkdocs and its PDF workers together.
+    run.child = subprocess.Popen(
+        command, cwd=config_file.parent, start_new_session=True, preexec_fn=_die_with_parent
+    )
+    returncode = run.child.wait()
+    if returncode != 0:
+        print(f"Build failed: {out.name}/ was not replaced ({_kept(out)}).", file=sys.stderr)
+        return returncode
+    old = previous(out)
+    if out.exists():
+        out.rename(old)
+    run.staging.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
     print(f"Site written to {out} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def previous(out: Path) -> Path:
+    """Where the last good site waits while the new one is moved into place."""
+    return out.with_name(f".{out.name}-previous")
+
+
+def restore_previous(out: Path) -> None:
+    """Put the last good site back if a build stopped between its two renames, and
+    remove a left-over copy of it otherwise."""
+    old = previous(out)
+    if old.is_dir() and not out.exists():
+        old.rename(out)
+    elif old.exists():
+        shutil.rmtree(old)
+
+
+def staging_prefix(out: Path) -> str:
+    """How the staging folders of builds into ``out`` are named (``.site-building-``)."""
+    return f".{out.name}-building-"
+
+
+def remove_stale_staging(out: Path) -> list[str]:
+    """Remove the staging folders next to ``out`` whose build is no longer running;
+    return their names. A folder named without a process id (older builds) is stale."""
+    removed = []
+    prefix = staging_prefix(out)
+    for folder in sorted(out.parent.glob(f"{prefix}*")):
+        owner = folder.name.removeprefix(prefix).partition("-")[0]
+        if folder.is_dir() and not (owner.isdigit() and _running(int(owner))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    """Stop mkdocs and the processes it started: SIGTERM, then SIGKILL if it lingers."""
+    _signal_group(child, signal.SIGTERM)
+    try:
+        child.wait(timeout=GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        _signal_group(child, signal.SIGKILL)
+        child.wait()
+    _signal_group(child, signal.SIGKILL)  # any worker that outlived mkdocs
+
+
+def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
+    try:
+        os.killpg(child.pid, signum)
+    except ProcessLookupError:
+        pass  # nothing left in the group
+
+
+def _die_with_parent() -> None:
+    """In the child, before mkdocs starts: get SIGTERM if this build process dies, even
+    by SIGKILL, which it cannot catch (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _kept(out: Path) -> str:
+    return "the previous site is unchanged" if out.exists() else "nothing was written"
 
 
 if __name__ == "__main__":

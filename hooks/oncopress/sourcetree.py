@@ -1,17 +1,29 @@
-"""The folder of sources itself: symbolic links that would break or hang a build.
+"""The folder of sources itself: symbolic links that would break or hang a build, and
+folders that would silently lose their pages.
 
 MkDocs walks ``docs/`` following symbolic links (``docs/es`` is one, to
 ``docs_es/``). A link to a missing file, a link to itself, or a link to a folder
 that contains it makes that walk end in a traceback, or never end: two such
 folder links nest 2^40 paths deep. ``link_problems`` finds them first, without
 following any link twice on the way down.
+
+mkdocs-static-i18n (folder structure) takes every top-level folder of ``docs/`` named
+like a language code (``ct``, ``pt-BR``) for the folder of that language, whether the
+site has that language or not, and leaves its pages out of the English site without a
+word. ``find_language_like_folders`` names them before the build.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
+from collections.abc import Collection
 from pathlib import Path
+
+# mkdocs-static-i18n's own test for a language folder (``mkdocs_static_i18n.config.RE_LOCALE``,
+# copied: the core imports nothing from MkDocs or its plugins; a unit test keeps them equal).
+LANGUAGE_CODE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 
 
 def link_problems(folder: Path, root: Path) -> list[str]:
@@ -75,4 +87,30 @@ def summarize_links(problems: list[str]) -> str:
     return "\n".join(
         [f"Source folder check failed: {len(problems)} {noun}"]
         + [f"  {problem}" for problem in problems]
+    )
+
+
+def find_language_like_folders(folder: Path, root: Path, languages: Collection[str]) -> list[str]:
+    """A message for every top-level folder of ``folder`` (the docs folder) named like a
+    language code, except ``languages``: the folders of the site's other languages
+    (``es``). Paths are shown from ``root``, the project folder."""
+    real_folder, real_root = os.path.realpath(folder), os.path.realpath(root)
+    try:
+        entries = sorted(os.scandir(real_folder), key=lambda entry: entry.name)
+    except OSError:
+        return []  # no docs folder: MkDocs names it itself
+    return [
+        describe_language_folder(_shown(entry.path, real_root), entry.name)
+        for entry in entries
+        if entry.name not in languages and LANGUAGE_CODE.match(entry.name) and entry.is_dir()
+    ]
+
+
+def describe_language_folder(shown: str, name: str) -> str:
+    """Why the folder ``shown`` (``docs/ct``) cannot keep its name ``name``."""
+    return (
+        f"Folder '{shown}' is named like a language code: mkdocs-static-i18n would take it "
+        f"for the pages of language '{name}', and they would not be published at '{name}/'; "
+        "rename the folder in docs/ and docs_es/ to a name that is not a language code "
+        "(a whole word)"
     )

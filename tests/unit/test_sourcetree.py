@@ -1,7 +1,12 @@
 from pathlib import Path
 
 import pytest
-from oncopress.sourcetree import link_problems, summarize_links
+from oncopress.sourcetree import (
+    LANGUAGE_CODE,
+    find_language_like_folders,
+    link_problems,
+    summarize_links,
+)
 
 
 @pytest.fixture
@@ -85,3 +90,58 @@ def test_many_loops_do_not_take_exponential_time(project: Path) -> None:
 def test_summary() -> None:
     assert summarize_links(["A", "B"]) == "Source folder check failed: 2 problems\n  A\n  B"
     assert summarize_links(["A"]) == "Source folder check failed: 1 problem\n  A"
+
+
+# Folders named like a language code ---------------------------------------------------
+
+
+def folder_message(shown: str, name: str) -> str:
+    return (
+        f"Folder '{shown}' is named like a language code: mkdocs-static-i18n would take it "
+        f"for the pages of language '{name}', and they would not be published at '{name}/'; "
+        "rename the folder in docs/ and docs_es/ to a name that is not a language code "
+        "(a whole word)"
+    )
+
+
+def test_the_pattern_is_the_i18n_plugins_own() -> None:
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    assert LANGUAGE_CODE.pattern == RE_LOCALE.pattern
+
+
+@pytest.mark.parametrize("name", ["ct", "en", "pt-BR", "pt_BR", "sr-Latn", "zh-Hant-TW"])
+def test_a_top_level_folder_named_like_a_language_code(project: Path, name: str) -> None:
+    (project / "docs" / name).mkdir()
+    assert find_language_like_folders(project / "docs", project, ["es"]) == [
+        folder_message(f"docs/{name}", name)
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["es", "care", "c", "ctx", "CT", "Ct", "ct-", "ct-br", "ct_Br", ".ct", "1a"]
+)
+def test_folders_the_plugin_does_not_take_for_a_language(project: Path, name: str) -> None:
+    (project / "docs" / name).mkdir(exist_ok=True)
+    assert find_language_like_folders(project / "docs", project, ["es"]) == []
+
+
+def test_only_top_level_folders_and_no_files(project: Path) -> None:
+    (project / "docs" / "care" / "ct").mkdir()  # docs/care/ct/ keeps its path: fine
+    (project / "docs_es" / "ct").mkdir()  # docs/es/ct/: a folder of the Spanish pages
+    (project / "docs" / "ab").write_text("a file without extension")
+    assert find_language_like_folders(project / "docs", project, ["es"]) == []
+
+
+def test_every_such_folder_is_named_in_order(project: Path) -> None:
+    for name in ("ct", "ab", "rx"):
+        (project / "docs" / name).mkdir()
+    assert find_language_like_folders(project / "docs", project, ["es"]) == [
+        folder_message("docs/ab", "ab"),
+        folder_message("docs/ct", "ct"),
+        folder_message("docs/rx", "rx"),
+    ]
+
+
+def test_no_docs_folder_is_left_to_mkdocs(tmp_path: Path) -> None:
+    assert find_language_like_folders(tmp_path / "docs", tmp_path, ["es"]) == []

@@ -1,0 +1,216 @@
+"""The robustness catalogue, platform cases (issue 12): inputs and events the stack under
+the site mishandles on its own, each with the exact message the build gives.
+
+- a top-level English folder named like a language code (``docs/ct/``), which
+  mkdocs-static-i18n would take for a language and drop from the English site without a
+  word: refused before the build, naming the folder;
+- ``./tasks build`` (tools/build_site.py) interrupted by SIGINT or SIGTERM: mkdocs and
+  the processes it started are stopped, the staging folder removed, the last good site
+  left as it was;
+- a build killed with SIGKILL (which nothing can catch): mkdocs stops with it, and the
+  next build removes the staging folder it left behind.
+
+Replicate: copy tests/fixtures/minimal, make the case's edit, then run
+``python tools/build_site.py <copy>/public --config-file <copy>/mkdocs.yml`` (or
+``mkdocs build --strict -f <copy>/mkdocs.yml``), and send the signal from another shell.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Project
+from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+
+# A top-level folder named like a language code ------------------------------------------
+
+LANGUAGE_FOLDER = (
+    "Folder 'docs/ct' is named like a language code: mkdocs-static-i18n would take it for "
+    "the pages of language 'ct', and they would not be published at 'ct/'; rename the folder "
+    "in docs/ and docs_es/ to a name that is not a language code (a whole word)"
+)
+
+
+def test_a_two_letter_english_folder_is_refused_before_the_build(project: Project) -> None:
+    english = (ROOT / "tests/fixtures/minimal/docs/care.md").read_text(encoding="utf-8")
+    spanish = (ROOT / "tests/fixtures/minimal/docs_es/care.md").read_text(encoding="utf-8")
+    project.write("docs/ct/index.md", english.replace("Care after", "Trials after"))
+    project.write("docs_es/ct/index.md", spanish)
+
+    result = run(project)
+
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [
+        f"Source folder check failed: 1 problem\n  {LANGUAGE_FOLDER}"
+    ], result.explain()
+    assert result.warnings == [], result.explain()
+    assert not result.site.exists(), "nothing may be written, not even the Spanish page"
+
+
+# Interrupted builds --------------------------------------------------------------------
+
+# A hook that stands for a slow build: once the English pages are written, it starts a
+# process of its own (as the PDF workers are), records both process ids and waits.
+PAUSE_HOOK = """
+import os
+import subprocess
+import time
+from pathlib import Path
+
+
+def on_post_build(config):
+    marker = os.environ.get("PAUSE_MARKER")
+    if not marker or Path(marker).exists():
+        return
+    worker = subprocess.Popen(["sleep", "90"])
+    Path(marker).write_text(f"{os.getpid()} {worker.pid}")
+    time.sleep(90)
+"""
+
+
+def pausing(project: Project) -> Project:
+    """The project, with the pause hook added."""
+    (project.root / "hooks" / "pause.py").write_text(PAUSE_HOOK, encoding="utf-8")
+    config = project.config()
+    config["hooks"] = [*config["hooks"], "hooks/pause.py"]
+    project.set_config(config)
+    return project
+
+
+def start_build(project: Project, out: Path, marker: Path | None) -> subprocess.Popen[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0"}
+    if marker is not None:
+        env["PAUSE_MARKER"] = str(marker)
+    command = [sys.executable, str(ROOT / "tools/build_site.py"), str(out)]
+    command += ["--config-file", str(project.root / "mkdocs.yml")]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def finish(build: subprocess.Popen[str], seconds: int = 120) -> tuple[int, str, str]:
+    stdout, stderr = build.communicate(timeout=seconds)
+    return build.returncode, stdout, stderr
+
+
+def paused(build: subprocess.Popen[str], marker: Path, seconds: int = 120) -> tuple[int, int]:
+    """Wait until the build sits in the pause hook; the ids of mkdocs and its worker."""
+    deadline = time.monotonic() + seconds
+    while not (marker.exists() and len(marker.read_text().split()) == 2):
+        assert build.poll() is None, f"the build ended first:\n{build.communicate()[1]}"
+        assert time.monotonic() < deadline, "the build never reached the pause hook"
+        time.sleep(0.1)
+    mkdocs, worker = (int(pid) for pid in marker.read_text().split())
+    return mkdocs, worker
+
+
+def alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def gone(pid: int, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def end(*pids: int) -> None:
+    """Stop what a failing case may have left running."""
+    for pid in pids:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def staging_folders(out: Path) -> list[str]:
+    return sorted(path.name for path in out.parent.glob(f".{out.name}-building-*"))
+
+
+def page_text(out: Path) -> str:
+    return (out / "care" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("signum", "before", "message"),
+    [
+        (
+            signal.SIGINT,
+            False,
+            "Build interrupted (SIGINT): public/ was not replaced (nothing was written).",
+        ),
+        (
+            signal.SIGTERM,
+            True,
+            "Build interrupted (SIGTERM): public/ was not replaced (the previous site is "
+            "unchanged).",
+        ),
+    ],
+    ids=["SIGINT", "SIGTERM"],
+)
+def test_an_interrupted_build_stops_mkdocs_and_removes_its_staging_folder(
+    project: Project, tmp_path: Path, signum: int, before: bool, message: str
+) -> None:
+    out, marker = project.root / "public", tmp_path / "paused"
+    if before:
+        code, _, stderr = finish(start_build(project, out, None))
+        assert code == 0, stderr
+    last_good = page_text(out) if before else None
+    build = start_build(pausing(project), out, marker)
+    mkdocs = worker = 0
+    try:
+        mkdocs, worker = paused(build, marker)
+        assert len(staging_folders(out)) == 1  # the half-written site
+        build.send_signal(signum)
+        code, stdout, stderr = finish(build, seconds=60)
+        assert stdout == ""
+        stopped = gone(mkdocs), gone(worker)
+    finally:
+        build.kill()
+        end(mkdocs, worker)
+    assert code == 128 + signum, stderr
+    assert stderr.splitlines()[-1] == message, stderr
+    assert "Traceback" not in stderr, stderr
+    assert stopped == (True, True), "mkdocs, or a process it started, kept running"
+    assert staging_folders(out) == []
+    assert (page_text(out) if before else None) == last_good
+    assert out.exists() == before
+
+
+def test_the_next_build_removes_what_a_killed_build_left(project: Project, tmp_path: Path) -> None:
+    out, marker = project.root / "public", tmp_path / "paused"
+    build = start_build(pausing(project), out, marker)
+    mkdocs = worker = 0
+    try:
+        mkdocs, worker = paused(build, marker)
+        build.send_signal(signal.SIGKILL)  # no handler runs: nothing is cleaned up
+        build.wait(timeout=30)
+        assert gone(mkdocs), "mkdocs outlived the build that started it"
+    finally:
+        build.kill()
+        end(mkdocs, worker)  # a real PDF worker ends with mkdocs (its pipe closes); sleep does not
+    [left] = staging_folders(out)
+    assert left.startswith(f".public-building-{build.pid}-")
+    running = out.parent / f".public-building-{os.getpid()}-x"  # a build still running
+    running.mkdir()
+
+    code, stdout, stderr = finish(start_build(project, out, None))
+
+    assert code == 0, stderr
+    assert stderr.splitlines()[0] == f"Removed {left}/, left behind by an interrupted build."
+    assert "Removed" not in "\n".join(stderr.splitlines()[1:])
+    assert stdout.startswith(f"Site written to {out} in ")
+    assert staging_folders(out) == [running.name]
+    assert "Care after treatment" in page_text(out)
