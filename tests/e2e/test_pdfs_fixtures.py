@@ -45,7 +45,7 @@ def refused(path: str, locale: str, url: str) -> str:
 def third_party(path: str, locale: str) -> str:
     return (
         f"Doc file '{path}' ({locale}): loads an image from another host: "
-        "http://example.com/x.png (every reader's browser would tell that host which page "
+        "https://upload.wikimedia.org/x.png (every reader's browser would tell that host which page "
         "they read: copy the file into docs/assets/ and load it from there, or make it a "
         "plain link)"
     )

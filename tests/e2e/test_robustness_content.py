@@ -28,6 +28,16 @@ PLACEHOLDER = (
 )
 
 
+def third_party(path: str, locale: str, url: str) -> str:
+    """The privacy gate's word on the same image (hooks/privacy_gate.py): an image on a
+    placeholder host is also an image from another host."""
+    return (
+        f"Doc file '{path}' ({locale}): loads an image from another host: {url} (every "
+        "reader's browser would tell that host which page they read: copy the file into "
+        "docs/assets/ and load it from there, or make it a plain link)"
+    )
+
+
 def page_warning(path: str, locale: str, url: str, host: str) -> str:
     return (
         f"Doc file '{path}' ({locale}): links to '{url}', a placeholder address "
@@ -68,6 +78,9 @@ PAGE_CASES: dict[str, PageCase] = {
                 "es",
                 "http://localhost:8000/grafico.png",
                 "localhost",
+            ),
+            third_party(
+                _path("image-on-localhost", "es"), "es", "http://localhost:8000/grafico.png"
             ),
         ),
     ),
@@ -111,6 +124,11 @@ PAGE_CASES: dict[str, PageCase] = {
                 "en",
                 "https://cdn.example.net/logo.png",
                 "cdn.example.net",
+            ),
+            third_party(
+                _path("html-image-from-example-net-twice", "en"),
+                "en",
+                "https://cdn.example.net/logo.png",
             ),
         ),
     ),

@@ -1,6 +1,8 @@
 """Robustness catalogue of the findability branch: pages that would make readers'
 browsers load something from another host (refused by hooks/privacy_gate.py), and a
-wrong search synonyms setting. Exact messages, never a traceback.
+wrong search synonyms setting. Exact messages, never a traceback. The outside hosts are
+real ones (no request is made): a placeholder host would also meet the placeholder gate
+(tests/e2e/test_robustness_content.py), and each case here owns one warning.
 
 Replicate a case: copy tests/fixtures/minimal, make the case's edit, then run
 ``mkdocs build --strict -f <copy>/mkdocs.yml``.
@@ -19,54 +21,54 @@ WHY = (
 THIRD_PARTY_CASES: dict[str, WarningCase] = {
     "spanish-image": WarningCase(
         "es",
-        "![Una enfermera](https://cdn.example.net/enfermera.jpg)",
+        "![Una enfermera](https://cdn.jsdelivr.net/enfermera.jpg)",
         "Doc file 'docs_es/links/spanish-image.md' (es): loads an image from another host: "
-        f"https://cdn.example.net/enfermera.jpg {WHY}",
+        f"https://cdn.jsdelivr.net/enfermera.jpg {WHY}",
         "docs_es/links/spanish-image.md",
     ),
     "english-script": WarningCase(
         "en",
-        '<script src="https://stats.example.com/track.js"></script>',
+        '<script src="https://stats.wp.com/track.js"></script>',
         "Doc file 'docs/links/english-script.md' (en): loads a script from another host: "
-        f"https://stats.example.com/track.js {WHY}",
+        f"https://stats.wp.com/track.js {WHY}",
         "docs/links/english-script.md",
     ),
     "spanish-stylesheet": WarningCase(
         "es",
-        '<link rel="stylesheet" href="https://fonts.example.com/letra.css">',
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/letra.css">',
         "Doc file 'docs_es/links/spanish-stylesheet.md' (es): loads a style sheet from another "
-        f"host: https://fonts.example.com/letra.css {WHY}",
+        f"host: https://fonts.googleapis.com/letra.css {WHY}",
         "docs_es/links/spanish-stylesheet.md",
     ),
     "protocol-relative-frame": WarningCase(
         "en",
-        '<iframe src="//video.example.com/embed/42" title="Video"></iframe>',
+        '<iframe src="//player.vimeo.com/embed/42" title="Video"></iframe>',
         "Doc file 'docs/links/protocol-relative-frame.md' (en): loads a frame from another host: "
-        f"//video.example.com/embed/42 {WHY}",
+        f"//player.vimeo.com/embed/42 {WHY}",
         "docs/links/protocol-relative-frame.md",
     ),
     "spanish-srcset": WarningCase(
         "es",
-        '<img src="../../assets/logo.svg" srcset="https://cdn.example.net/logo@2x.png 2x" alt="Logo">',
+        '<img src="../../assets/logo.svg" srcset="https://cdn.jsdelivr.net/logo@2x.png 2x" alt="Logo">',
         "Doc file 'docs_es/links/spanish-srcset.md' (es): loads an image from another host: "
-        f"https://cdn.example.net/logo@2x.png {WHY}",
+        f"https://cdn.jsdelivr.net/logo@2x.png {WHY}",
         "docs_es/links/spanish-srcset.md",
     ),
     "inline-style-background": WarningCase(
         "en",
-        '<div style="background: url(https://cdn.example.net/bg.png)">Text</div>',
+        '<div style="background: url(https://cdn.jsdelivr.net/bg.png)">Text</div>',
         "Doc file 'docs/links/inline-style-background.md' (en): loads a style sheet resource "
-        f"from another host: https://cdn.example.net/bg.png {WHY}",
+        f"from another host: https://cdn.jsdelivr.net/bg.png {WHY}",
         "docs/links/inline-style-background.md",
     ),
 }
 CSS_WARNING = (
     "Doc file 'docs/assets/cases.css' (en): loads a style sheet resource from another host: "
-    f"https://fonts.example.com/font.woff2 {WHY}"
+    f"https://fonts.googleapis.com/font.woff2 {WHY}"
 )
 # Fine: plain links to other sites, data: images, the site's own files.
 FINE_BODY = (
-    "[A link](https://www.cancer.gov/) and <a href='https://example.com/x.pdf'>a PDF</a>.\n\n"
+    "[A link](https://www.cancer.gov/) and <a href='https://www.cancer.org/x.pdf'>a PDF</a>.\n\n"
     '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="dot">\n'
 )
 
@@ -81,7 +83,7 @@ def third_party_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
             project.write(f"{folder}/links/{name}.md", links_page(name, locale, body))
     project.write(
         "docs/assets/cases.css",
-        "@font-face { src: url('https://fonts.example.com/font.woff2'); }\n",
+        "@font-face { src: url('https://fonts.googleapis.com/font.woff2'); }\n",
     )
     return run(project)
 
