@@ -29,7 +29,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,61 +39,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from oncopress.citations import ReferenceBook
-from oncopress.dates import BuildDateError, build_date
+from oncopress.editorial_build import EditorialBuild, SetupError, start_build
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
-from oncopress.ledger import Ledger, LedgerError, parse_ledger
-from oncopress.pagemeta import page_meta
 from oncopress.pdf_names import pdf_path
-from oncopress.preflight import (
-    PageRecord,
-    Rules,
-    SourcePage,
-    check_pages,
-    language_of,
-    source_path,
-)
+from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of, source_path
 from oncopress.problems import summarize_problems
-from oncopress.quality_settings import QualitySettings, QualitySettingsError, read_quality_settings
-from oncopress.readability import ReadabilityError
-from oncopress.report import (
-    REPORT_FILE,
-    REPORT_HTML,
-    EditorialReport,
-    overdue_message,
-    pending_message,
-    summary_message,
-)
-from oncopress.report_html import render_report_html
-from oncopress.review import RegistryError, ReviewerRegistry, load_reviewers, registry_not_found
-from oncopress.settings import EditorialSettings, SettingsError, read_settings
-from oncopress.signoff import draft_notice
-from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
-from oncopress.textfile import NotUtf8Error, decode_text
-from oncopress.translations import page_notices
+from oncopress.report import summary_message
+from oncopress.sitecheck import Level, check_site_with_ledger
 
 log = logging.getLogger("mkdocs.hooks.editorial")
 
-
-@dataclass
-class _Build:
-    """Everything one full build (all languages) knows; replaced by the next."""
-
-    root: Path
-    settings: EditorialSettings
-    quality: QualitySettings
-    registry: ReviewerRegistry
-    report: EditorialReport
-    site_name: str
-    ledger: Ledger
-    serving: bool
-    check: SiteCheck | None = None
-    records: dict[str, PageRecord] = field(default_factory=dict)
-    pdfs: dict[str, str] = field(default_factory=dict)  # source path -> its PDF, if made
-    about_urls: dict[str, str] = field(default_factory=dict)
-    book: ReferenceBook | None = None
-
-
-_build: _Build | None = None
+_build: EditorialBuild | None = None
 _serving = False
 
 
@@ -117,22 +72,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files  # checked once, in the default-language pass, for every language
     state = _state()
     sources = [_source(file, state.root, config) for file in files.documentation_pages()]
-    stale = Level.WARNING if state.quality.stale_fails_strict else Level.INFO
+    folders, rules = _folders(config, state.root), _rules(config, state)
     check = check_site_with_ledger(
-        sources,
-        _rules(config, state),
-        _folders(config, state.root),
-        state.ledger,
-        stale_level=stale,
+        sources, rules, folders, state.ledger, stale_level=state.stale_level
     )
     if check.preflight.problems:
         raise PluginError(summarize_problems(check.preflight.problems, "Editorial check"))
-    state.check = check
-    state.records = {path: check.record(path) or r for path, r in check.preflight.records.items()}
-    state.report.add_records(state.records.values())
-    state.report.add_translations(check.translations())
-    state.report.add_trust(check.trust.values())
-    for finding in check.findings:
+    for finding in state.accept(check):
         (log.warning if finding.level is Level.WARNING else log.info)(str(finding))
     return files
 
@@ -157,17 +103,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> None:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    state, locale = _state(), _language(config)
+    state, original = _state(), _i18n(config).default_language
     record = _record(state, page, config)
-    original = _i18n(config).default_language
-    stamp = page_meta(record, state.registry, locale, state.about_urls.get(locale))
-    context["editorial"] = None if record.translation_pending else stamp
-    check = state.check
-    trust = check.trust.get(record.path) if check else None
-    translation = check.translation(record.path) if check else None
-    draft = draft_notice(trust, locale)
-    notices = page_notices(translation, original, _url_in(page, original))
-    context["page_notices"] = ([draft] if draft else []) + notices
+    context.update(state.page_context(record, _language(config), original, _url_in(page, original)))
     return context
 
 
@@ -192,25 +130,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building or _build is None:
         return
-    report, site = _build.report, Path(config.site_dir)
-    for path, pdf in _build.pdfs.items():
-        report.add_fields(path, {"pdf": pdf if (site / pdf).is_file() else None})
-    folder = _build.root / _build.settings.report_dir
-    folders = [(folder, os.path.relpath(site, folder).replace(os.sep, "/") + "/")]
-    if _build.serving:  # the preview shows it at a path the published site never has
-        folders.append((site / "_editor", "../"))
-    targets: list[Path] = []
-    for where, site_base in folders:
-        where.mkdir(parents=True, exist_ok=True)
-        (where / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
-        html = render_report_html(report.document(), _build.site_name, site_base)
-        (where / REPORT_HTML).write_text(html, encoding="utf-8")
-        targets += [where / REPORT_FILE, where / REPORT_HTML]
-    for row in report.overdue():
-        log.info(overdue_message(row))
-    for row in report.pending():
-        log.info(pending_message(row))
-    log.info(summary_message(report.summary(), [str(target) for target in targets]))
+    site = Path(config.site_dir)
+    _build.note_pdfs(lambda pdf: (site / pdf).is_file())
+    files = _build.report_files(site)
+    for target, text in files.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for line in _build.news():
+        log.info(line)
+    log.info(summary_message(_build.report.summary(), [str(target) for target in files]))
 
 
 def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
@@ -223,7 +151,7 @@ def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
 # Helpers: pull plain values out of MkDocs objects.
 
 
-def _start_build(config: MkDocsConfig) -> _Build:
+def _start_build(config: MkDocsConfig) -> EditorialBuild:
     root = Path(config.config_file_path).parent.resolve()
     i18n = _i18n(config)
     if i18n.config.fallback_to_default:
@@ -232,50 +160,36 @@ def _start_build(config: MkDocsConfig) -> _Build:
             "missing in one language must fail the build or show a 'translation_status: "
             "pending' notice, never the other language's text"
         )
-    locales = list(i18n.build_languages)
     try:
-        settings = read_settings(config.extra)
-        quality = read_quality_settings(config.extra)
-        registry_file = root / settings.reviewers
-        if not registry_file.is_file():
-            raise RegistryError(registry_not_found(settings.reviewers, locales))
-        text = registry_file.read_bytes()  # load_reviewers decodes it, naming the line
-        registry = load_reviewers(text, settings.reviewers, locales)
-        today = build_date(os.environ, date.today)
-        ledger = _read_ledger(root, settings.ledger)
-    except UnicodeDecodeError as error:
-        raise PluginError(f"Reviewer registry is not UTF-8 text ({error.reason})") from None
-    except (
-        SettingsError,
-        QualitySettingsError,
-        ReadabilityError,
-        RegistryError,
-        BuildDateError,
-        LedgerError,
-    ) as error:
+        state = start_build(
+            root,
+            config.extra,
+            i18n.build_languages,
+            config.site_name,
+            serving=_serving,
+            environ=os.environ,
+            clock=date.today,
+            read=_read,
+        )
+    except SetupError as error:
         raise PluginError(str(error)) from None
-    report = EditorialReport(today, settings.review_interval_years)
-    return _Build(root, settings, quality, registry, report, config.site_name, ledger, _serving)
-
-
-def _read_ledger(root: Path, name: str) -> Ledger:
-    path = root / name
-    if not path.is_file():
+    if not (root / state.settings.ledger).is_file():
+        name = state.settings.ledger
         log.info(f"No sign-off ledger '{name}' yet: no page is signed off (./tasks sign-off)")
-        return Ledger(name)
-    try:
-        return parse_ledger(decode_text(path.read_bytes()), name)
-    except NotUtf8Error as error:
-        raise LedgerError(f"Sign-off ledger '{name}' {error}") from None
+    return state
 
 
-def _state() -> _Build:
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def _state() -> EditorialBuild:
     if _build is None:
         raise PluginError("editorial hook: on_config did not run (is hooks/editorial.py listed?)")
     return _build
 
 
-def _rules(config: MkDocsConfig, state: _Build) -> Rules:
+def _rules(config: MkDocsConfig, state: EditorialBuild) -> Rules:
     plugin = _bibtex(config)
     keys = frozenset(plugin.registry.bib_data.entries)
     source = plugin.config.bib_file or plugin.config.bib_dir
@@ -303,7 +217,7 @@ def _url_in(page: Page, locale: str) -> str | None:
     )
 
 
-def _record(state: _Build, page: Page, config: MkDocsConfig) -> PageRecord:
+def _record(state: EditorialBuild, page: Page, config: MkDocsConfig) -> PageRecord:
     """The page's preflight record; a page another plugin added later is checked now."""
     path = _path(state.root, page.file)
     if path not in state.records:
@@ -311,8 +225,7 @@ def _record(state: _Build, page: Page, config: MkDocsConfig) -> PageRecord:
         records, problems = check_pages([source], _rules(config, state))
         if problems:
             raise PluginError(summarize_problems(problems, "Editorial check"))
-        state.records.update(records)
-        state.report.add_records(records.values())
+        state.add_records(records)
     return state.records[path]
 
 

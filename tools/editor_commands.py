@@ -33,15 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from oncopress.bibfile import BibliographyError, load_bibliography  # noqa: E402
-from oncopress.dates import BuildDateError, build_date  # noqa: E402
-from oncopress.ledger import Ledger, LedgerError, parse_ledger, render_ledger  # noqa: E402
+from oncopress.editorial_build import SetupError as BuildSetupError  # noqa: E402
+from oncopress.editorial_build import start_build  # noqa: E402
+from oncopress.ledger import Ledger, render_ledger  # noqa: E402
 from oncopress.preflight import Rules, SourcePage, language_of, source_path  # noqa: E402
-from oncopress.quality_settings import (  # noqa: E402
-    QualitySettingsError,
-    read_quality_settings,
-)
-from oncopress.review import RegistryError, load_reviewers, registry_not_found  # noqa: E402
-from oncopress.settings import EditorialSettings, SettingsError, read_settings  # noqa: E402
+from oncopress.settings import EditorialSettings  # noqa: E402
 from oncopress.signoff import (  # noqa: E402
     Request,
     SignOffError,
@@ -51,7 +47,6 @@ from oncopress.signoff import (  # noqa: E402
 from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger  # noqa: E402
 from oncopress.sourcetree import link_problems, summarize_links  # noqa: E402
 from oncopress.status import render_status, status_document, status_items  # noqa: E402
-from oncopress.textfile import NotUtf8Error, decode_text  # noqa: E402
 
 
 class SetupError(ValueError):
@@ -102,40 +97,34 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
     original = next((str(lang["locale"]) for lang in languages if lang.get("default")), locales[0])
     extra = config.get("extra") or {}
     bib_name = str((plugins.get("bibtex") or {}).get("bib_file") or "bibliography.bib")
-    try:
-        settings = read_settings(extra)
-        quality = read_quality_settings(extra)
-        registry_file = root / settings.reviewers
-        if not registry_file.is_file():
-            raise RegistryError(registry_not_found(settings.reviewers, list(locales)))
-        registry = load_reviewers(registry_file.read_bytes(), settings.reviewers, list(locales))
+    try:  # the build's own start (hooks/editorial.py), without MkDocs
+        state = start_build(
+            root,
+            extra,
+            locales,
+            "",
+            serving=False,
+            environ=os.environ,
+            clock=date.today,
+            read=lambda path: path.read_bytes() if path.is_file() else None,
+        )
         bib = load_bibliography((root / bib_name).read_bytes(), bib_name)
-        ledger = read_ledger(root, settings.ledger)
-        today = build_date(os.environ, date.today)
     except OSError as error:
         raise SetupError(f"cannot read {error.filename}: {error.strerror}") from None
-    except (
-        SettingsError,
-        QualitySettingsError,
-        RegistryError,
-        BibliographyError,
-        LedgerError,
-        BuildDateError,
-    ) as error:
+    except (BuildSetupError, BibliographyError) as error:
         raise SetupError(str(error)) from None
-    stale_level = Level.WARNING if quality.stale_fails_strict else Level.INFO
     project = Project(
         root,
         root / str(config.get("docs_dir") or "docs"),
         locales,
         original,
-        settings,
-        stale_level,
+        state.settings,
+        state.stale_level,
         bib_name,
         frozenset(bib.entries),
-        today,
+        state.report.today,
     )
-    return project, registry, ledger
+    return project, state.registry, state.ledger
 
 
 def _plugins(items: Sequence[Any]) -> dict[str, dict[str, Any]]:
@@ -147,16 +136,6 @@ def _plugins(items: Sequence[Any]) -> dict[str, dict[str, Any]]:
             for name, options in item.items():
                 plugins[str(name)] = dict(options or {})
     return plugins
-
-
-def read_ledger(root: Path, name: str) -> Ledger:
-    path = root / name
-    if not path.is_file():
-        return Ledger(name)
-    try:
-        return parse_ledger(decode_text(path.read_bytes()), name)
-    except NotUtf8Error as error:
-        raise LedgerError(f"Sign-off ledger '{name}' {error}") from None
 
 
 def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
