@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from oncopress.handout import extract_article  # noqa: E402
+from oncopress.pdf.handout import extract_article  # noqa: E402
 from oncopress.placeholders import placeholder_urls  # noqa: E402
 
 ROUNDS = 200

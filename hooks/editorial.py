@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 from oncopress.citations import ReferenceBook
 from oncopress.editorial_build import EditorialBuild, SetupError, start_build
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
-from oncopress.pdf_names import pdf_path
+from oncopress.pdf.names import pdf_path
 from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of, source_path
 from oncopress.problems import summarize_problems
 from oncopress.report import summary_message

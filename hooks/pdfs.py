@@ -6,7 +6,7 @@ the default language's ``on_post_build``); each page's article is collected on t
 way. Once the last language is written, every PDF is made in one parallel batch
 (cached ones are copied) and the list marker of the PDFs page is replaced.
 Switch: on for ``mkdocs build``, off for ``mkdocs serve``; ``SITE_PDFS=1``/``0``
-forces it (see ``oncopress.pdf_settings``).
+forces it (see ``oncopress.pdf.settings``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import oncopress
+import oncopress.pdf
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,17 +28,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from oncopress.dates import parse_revised
-from oncopress.handout import PageSource, article_title, extract_article, read_chrome
-from oncopress.pdf_cache import PdfCache
-from oncopress.pdf_engine import WeasyPrintEngine
-from oncopress.pdf_list import MARKER, fill_marker, render_pdf_list, render_unavailable
-from oncopress.pdf_names import page_links, pdf_path
-from oncopress.pdf_plan import listed_pdfs, plan_jobs
-from oncopress.pdf_render import RenderReport, refusal_problems, render_all
-from oncopress.pdf_settings import PdfSettings, read_settings
+from oncopress.pdf.cache import PdfCache
+from oncopress.pdf.engine import WeasyPrintEngine
+from oncopress.pdf.handout import PageSource, article_title, extract_article, read_chrome
+from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
+from oncopress.pdf.names import page_links, pdf_path
+from oncopress.pdf.plan import listed_pdfs, plan_jobs
+from oncopress.pdf.render import RenderReport, refusal_problems, render_all
+from oncopress.pdf.settings import PdfSettings, read_settings
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
-STYLESHEET = Path(oncopress.__file__).parent / "print.css"
+STYLESHEET = Path(oncopress.pdf.__file__).parent / "print.css"
 
 
 @dataclass

@@ -19,7 +19,7 @@ from conftest import ROOT, Build
 from oncopress.chrome import fill_chrome
 from oncopress.dates import format_revised
 from oncopress.labels import label
-from oncopress.pdf_list import MARKER, format_size
+from oncopress.pdf.listing import MARKER, format_size
 from site_pages import parse, resolve
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ from datetime import date
 
 import lxml.html
 import pytest
-from oncopress.booklet import booklet_date, booklet_title, build_booklet
-from oncopress.handout import PageSource
+from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
+from oncopress.pdf.handout import PageSource
 from test_pdf_handout import chrome, page
 
 

@@ -5,7 +5,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from oncopress.pdf_cache import PdfCache, cache_key, copy_atomically, write_atomically
+from oncopress.pdf.cache import PdfCache, cache_key, copy_atomically, write_atomically
 
 
 def files(contents: dict[str, bytes]):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from oncopress.pdf_engine import PDF_VARIANT, WeasyPrintEngine
+from oncopress.pdf.engine import PDF_VARIANT, WeasyPrintEngine
 
 FIXTURE_IMAGE = Path(__file__).parent.parent / "fixtures/pdf-site/docs/assets/checkers.png"
 

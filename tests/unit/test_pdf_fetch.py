@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from oncopress.pdf_fetch import RefusedURLError, site_file
+from oncopress.pdf.fetch import RefusedURLError, site_file
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from typing import Any
 
 import lxml.html
 import pytest
-from oncopress.handout import (
+from oncopress.pdf.handout import (
     Chrome,
     ChromeError,
     NoArticleError,

@@ -4,7 +4,7 @@ from datetime import date
 
 import lxml.html
 import pytest
-from oncopress.pdf_list import (
+from oncopress.pdf.listing import (
     MARKER,
     ListedPdf,
     fill_marker,

@@ -1,5 +1,5 @@
 import pytest
-from oncopress.pdf_names import (
+from oncopress.pdf.names import (
     booklet_path,
     download_name,
     page_links,

@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from oncopress.pdf_plan import PdfPlanError, in_nav_order, listed_pdfs, plan_jobs
-from oncopress.pdf_render import PdfResult
+from oncopress.pdf.plan import PdfPlanError, in_nav_order, listed_pdfs, plan_jobs
+from oncopress.pdf.render import PdfResult
 from test_pdf_handout import chrome, page
 
 

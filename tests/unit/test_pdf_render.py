@@ -5,9 +5,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from oncopress.pdf_cache import PdfCache
-from oncopress.pdf_engine import Rendered
-from oncopress.pdf_render import (
+from oncopress.pdf.cache import PdfCache
+from oncopress.pdf.engine import Rendered
+from oncopress.pdf.render import (
     PdfJob,
     PdfRenderError,
     PdfResult,

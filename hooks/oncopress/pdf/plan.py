@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from oncopress.booklet import booklet_date, booklet_title, build_booklet
-from oncopress.handout import Chrome, PageSource, build_handout
-from oncopress.pdf_list import ListedPdf
-from oncopress.pdf_names import booklet_path
-from oncopress.pdf_render import PdfJob, PdfResult
+from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
+from oncopress.pdf.handout import Chrome, PageSource, build_handout
+from oncopress.pdf.listing import ListedPdf
+from oncopress.pdf.names import booklet_path
+from oncopress.pdf.render import PdfJob, PdfResult
 
 
 class PdfPlanError(ValueError):

@@ -14,7 +14,8 @@ from datetime import date
 from html import escape
 
 from oncopress.dates import format_revised
-from oncopress.handout import (
+from oncopress.labels import label
+from oncopress.pdf.handout import (
     Chrome,
     PageSource,
     PrintDocument,
@@ -22,7 +23,6 @@ from oncopress.handout import (
     helpline,
     prepare_article,
 )
-from oncopress.labels import label
 
 
 def booklet_date(pages: Sequence[PageSource]) -> date | None:

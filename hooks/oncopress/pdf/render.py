@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from oncopress.pdf_cache import PdfCache, cache_key, copy_atomically
-from oncopress.pdf_engine import PdfEngine, Rendered
+from oncopress.pdf.cache import PdfCache, cache_key, copy_atomically
+from oncopress.pdf.engine import PdfEngine, Rendered
 from oncopress.problems import Problem
 
 

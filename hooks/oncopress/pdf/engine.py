@@ -1,7 +1,7 @@
 """The PDF engine: WeasyPrint behind a small interface that tests can replace.
 
 An engine turns one print document (HTML with its stylesheet inside) into PDF bytes.
-It loads nothing but what :func:`oncopress.pdf_fetch.site_file` allows, and reports
+It loads nothing but what :func:`oncopress.pdf.fetch.site_file` allows, and reports
 the URLs it refused. WeasyPrint is imported only when a PDF has to be rendered: a
 build whose PDFs all come from the cache never pays for the import (about 1 s).
 """
@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
-from oncopress.pdf_fetch import RefusedURLError, site_file
+from oncopress.pdf.fetch import RefusedURLError, site_file
 
 #: The best tagged-PDF variant WeasyPrint 70 supports: PDF/UA-1 (tagged PDF 1.7,
 #: document language, title shown in the window, structure tree).

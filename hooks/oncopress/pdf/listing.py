@@ -19,7 +19,7 @@ from babel.numbers import format_decimal
 
 from oncopress.dates import format_revised
 from oncopress.labels import label
-from oncopress.pdf_names import relative_href
+from oncopress.pdf.names import relative_href
 
 MARKER = "<!-- pdf-list -->"
 
