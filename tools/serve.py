@@ -41,6 +41,7 @@ from mkdocs.__main__ import ColorFormatter  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 from oncopress.preview import (  # noqa: E402
     locale_of_url,
@@ -242,6 +243,9 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
             build(config, serve_url=serve_url, dirty=dirty)
             pages.remember(config)
         except SystemExit:  # MkDocs' Abort: the problem is already logged as an ERROR
+            failed = True
+        except MkDocsException as error:  # mkdocs.yml is not YAML: MkDocs' own message
+            log.error(error.format_message())
             failed = True
         except Exception as error:  # a bug in a hook or plugin: traceback in the terminal
             traceback.print_exc()
