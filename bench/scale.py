@@ -102,17 +102,17 @@ def _get(url: str) -> str:
 
 
 def edit_latencies(
-    config: Path, program: list[str], edits: int, timeout: float = 600.0
+    config: Path, program: list[str], edits: int, log: Path, timeout: float = 600.0
 ) -> list[float]:
     """Seconds from saving a page to the server returning it with the new text, for
-    ``edits`` saves alternating an English and a Spanish page."""
+    ``edits`` saves alternating an English and a Spanish page (server output in ``log``)."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, *program, "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, *program, "-v", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=config.parent,
         env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}/"
     seconds: list[float] = []
@@ -194,12 +194,21 @@ def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
     hooks_config = generate(tmp / f"hooks-{n}", n, with_hooks=True)
     plain_config = generate(tmp / f"plain-{n}", n, with_hooks=False)
     load = [os.getloadavg()[0]]
-    preview = edit_latencies(hooks_config, [str(ROOT / "tools" / "serve.py")], args.edits)
+    logs = Path(args.logs)
+    logs.mkdir(parents=True, exist_ok=True)
+    preview = edit_latencies(
+        hooks_config, [str(ROOT / "tools" / "serve.py")], args.edits, logs / f"preview-{n}.log"
+    )
     load.append(os.getloadavg()[0])
     plain_serve = (
         []
         if args.no_mkdocs_serve
-        else edit_latencies(hooks_config, ["-m", "mkdocs", "serve"], args.baseline_edits)
+        else edit_latencies(
+            hooks_config,
+            ["-m", "mkdocs", "serve"],
+            args.baseline_edits,
+            logs / f"mkdocs-serve-{n}.log",
+        )
     )
     load.append(os.getloadavg()[0])
     builds = alternate_builds(plain_config, hooks_config, args.runs)
@@ -229,6 +238,9 @@ def main() -> None:
         "--baseline-edits", type=int, default=2, help="saves timed under plain mkdocs serve"
     )
     parser.add_argument("--no-mkdocs-serve", action="store_true", help="skip plain mkdocs serve")
+    parser.add_argument(
+        "--logs", default="bench-logs", help="folder for the servers' output (default: bench-logs)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
         rows = [measure(n, Path(tmp), args) for n in args.sizes]

@@ -50,6 +50,8 @@ from oncopress.preview import (  # noqa: E402
 )
 
 log = logging.getLogger("mkdocs.preview")
+POLLING = 0.2  # seconds between looks at the watched files (MkDocs: 0.5)
+SETTLE = 0.3  # seconds to wait for a save to finish before a full build
 
 
 def terminal_line(record: logging.LogRecord) -> str:
@@ -211,7 +213,7 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
         port=port,
         root=site_dir,
         mount_path=mount_path,
-        polling_interval=0.2,  # MkDocs' 0.5 s would be half of the 1 s an edit may take
+        polling_interval=POLLING,  # MkDocs' 0.5 s would be half of the 1 s an edit may take
     )
     server.languages = _languages(config)
     root = Path(config.config_file_path or ".").resolve().parent
@@ -225,9 +227,20 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
         now = scan(watched)
         changed, last_scan = changed_files(last_scan, now), now
         log.debug(f"Changed since the last build: {sorted(changed)}")
+        if config is None and not changed and pages.config is not None:
+            log.debug("No file changed since the last build: nothing to do")
+            return
         if config is None and incremental and not server.outcome.failed and len(changed) == 1:
             path = next(iter(changed))
-            if path.endswith(".md") and pages.rebuild_page(path, server.outcome.lines, root):
+            done = path.endswith(".md") and pages.rebuild_page(path, server.outcome.lines, root)
+            if not done and path.endswith(".md"):
+                # Caught in the middle of a save (an empty or half-written file)? Look again.
+                time.sleep(SETTLE)
+                now = scan(watched)
+                more, last_scan = changed_files(last_scan, now), now
+                done = more == {path} and pages.rebuild_page(path, server.outcome.lines, root)
+                changed |= more
+            if done:
                 shown = os.path.relpath(os.path.realpath(path), root)
                 log.info(f"Rebuilt '{shown}' in {time.monotonic() - started:.2f} s")
                 return
