@@ -4,13 +4,15 @@ For each N (pages per language) it generates a bilingual site (bench/sitegen.py)
 twice: with the project's hooks, templates and mkdocs-bibtex, and as the same Markdown
 with plain mkdocs-material + mkdocs-static-i18n (the baseline). Then, in one run:
 
-1. saved page to rebuilt page: it starts the preview (``tools/serve.py``, what
-   ``./tasks serve`` runs) and, as the baseline, plain ``mkdocs serve`` on the hooks
-   site; saves an English and a Spanish page in turn (appending a sentence) and
-   times until the server returns the page with the new sentence; median of
-   ``--edits`` saves each;
+1. saved page to rebuilt page (measured after the builds): it starts the preview
+   (``tools/serve.py``, what ``./tasks serve`` runs) and, as the baseline, plain
+   ``mkdocs serve`` on the hooks site; saves an English and a Spanish page in turn
+   (appending a sentence) and times until the server returns the page with the new
+   sentence; median of ``--edits`` saves each;
 2. full strict build (``mkdocs build --strict``) in fresh processes, alternating
-   baseline and hooks ``--runs`` times; median wall time of each, and the ratio;
+   baseline and hooks ``--runs`` times, before anything else runs on the site: the
+   first hooks build starts with no ``.cache/`` (cold: every readability score
+   computed), the others reuse it (warm); the median of each, and the ratios;
 3. peak memory: the largest resident set of any of those builds;
 4. page weight: the HTML of one topic page, in bytes.
 
@@ -170,32 +172,38 @@ class Row:
     load: list[float]
 
     def markdown(self) -> str:
-        hooks, plain = statistics.median(self.hooks_builds), statistics.median(self.plain_builds)
+        cold, warm = self.hooks_builds[0], statistics.median(self.hooks_builds[1:] or [0.0])
+        plain = statistics.median(self.plain_builds)
         served = self.mkdocs_serve_edits
         serve_text = f"{statistics.median(served):.2f} s" if served else "-"
         return (
-            f"| {self.n} | {statistics.median(self.preview_edits):.2f} s | {serve_text} "
-            f"| {hooks:.2f} s | {plain:.2f} s | {hooks / plain:.2f} "
+            f"| {self.n} | {statistics.median(self.preview_edits):.2f} s "
+            f"({min(self.preview_edits):.2f}-{max(self.preview_edits):.2f}) | {serve_text} "
+            f"| {plain:.2f} s | {warm:.2f} s ({warm / plain:.2f}x) "
+            f"| {cold:.2f} s ({cold / plain:.2f}x) "
             f"| {self.hooks_rss_mb:.0f} MB / {self.plain_rss_mb:.0f} MB "
-            f"| {self.page_bytes // 1024} KB / {self.plain_page_bytes // 1024} KB "
+            f"| {self.page_bytes / 1024:.0f} KB / {self.plain_page_bytes / 1024:.0f} KB "
             f"| {min(self.load):.1f}-{max(self.load):.1f} |"
         )
 
 
 HEADER = (
-    "| pages per language | saved page to rebuilt page: preview (median) "
-    "| same, plain `mkdocs serve` | strict build: hooks (median) | baseline: Material + i18n "
-    "| hooks / baseline | peak RSS (hooks / baseline) | page weight (hooks / baseline) "
-    "| load average |\n|---|---|---|---|---|---|---|---|---|"
+    "| pages per language | saved page to rebuilt page: preview, median (range) "
+    "| same, plain `mkdocs serve` | strict build: baseline (Material + i18n), median "
+    "| hooks, warm caches, median (x baseline) | hooks, cold caches (x baseline) "
+    "| peak RSS (hooks / baseline) | page weight (hooks / baseline) | load average |\n"
+    "|---|---|---|---|---|---|---|---|---|"
 )
 
 
 def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
     hooks_config = generate(tmp / f"hooks-{n}", n, with_hooks=True)
     plain_config = generate(tmp / f"plain-{n}", n, with_hooks=False)
-    load = [os.getloadavg()[0]]
     logs = Path(args.logs)
     logs.mkdir(parents=True, exist_ok=True)
+    load = [os.getloadavg()[0]]
+    builds = alternate_builds(plain_config, hooks_config, args.runs)  # the first: cold caches
+    load.append(os.getloadavg()[0])
     preview = edit_latencies(
         hooks_config, [str(ROOT / "tools" / "serve.py")], args.edits, logs / f"preview-{n}.log"
     )
@@ -210,8 +218,6 @@ def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
             logs / f"mkdocs-serve-{n}.log",
         )
     )
-    load.append(os.getloadavg()[0])
-    builds = alternate_builds(plain_config, hooks_config, args.runs)
     load.append(os.getloadavg()[0])
     row = Row(
         n=n,
