@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 from oncopress.citations import cited_keys
 from oncopress.quality_settings import read_quality_settings
-from oncopress.readability import extract_prose, measure_readability
+from oncopress.readability import ReadabilityTargets, extract_prose, measure_readability
 
 log = logging.getLogger("mkdocs.preview")
 CAPTURE = "preview-capture"
@@ -218,6 +218,13 @@ class Incremental:
             logging.getLogger("mkdocs").removeHandler(trouble)
             if i18n is not None:
                 i18n.building = False
+
+
+def warm_up() -> None:
+    """Score one English sentence, so textstat loads its pronouncing dictionary (1 to
+    2 s) now rather than on the first English save: with warm readability caches a
+    full build may never have needed it. Run in a background thread when idle."""
+    measure_readability("Warm up the scores now.", "en", ReadabilityTargets(min_words=1))
 
 
 def _full(reason: str) -> bool:

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from incremental import Incremental  # noqa: E402
+from incremental import Incremental, warm_up  # noqa: E402
 from mkdocs.__main__ import ColorFormatter  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -281,6 +281,8 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
     server.error_handler = error_handler
     try:
         builder(config)
+        if incremental:  # the first English save would otherwise load textstat's dictionary
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         server.watch(config.docs_dir)
         if config.config_file_path:
             server.watch(config.config_file_path)

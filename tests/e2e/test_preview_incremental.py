@@ -118,3 +118,16 @@ def test_changes_other_pages_can_see_make_a_full_build(
     assert edit(server, root, ES, "- tomar notas", "- tomar apuntes").startswith(
         f"Rebuilt '{ES}' in "
     )
+
+
+def test_full_rebuilds_the_whole_site_on_every_save(tmp_path: Path) -> None:
+    config = generate(tmp_path / "site", 2)
+    server = Server(config.parent, (*PREVIEW, "--full"))
+    try:
+        server.wait("the first build", server.page_shows("es/", "Inicio"))
+        edit_es = "docs_es/section-02/topic-0001.md"
+        assert edit(server, config.parent, edit_es, "- tomar notas", "- tomar apuntes") == (
+            "Building documentation..."
+        )
+    finally:
+        server.stop()
