@@ -12,7 +12,9 @@ with plain mkdocs-material + mkdocs-static-i18n (the baseline). Then, in one run
 2. full strict build (``mkdocs build --strict``) in fresh processes, alternating
    baseline and hooks ``--runs`` times, before anything else runs on the site: the
    first hooks build starts with no ``.cache/`` (cold: every readability score
-   computed), the others reuse it (warm); the median of each, and the ratios;
+   computed), the others reuse it (warm); the median wall time and processor time of
+   each, and the ratios of processor time (other jobs on the machine change the wall
+   time much more than the processor time);
 3. peak memory: the largest resident set of any of those builds;
 4. page weight: the HTML of one topic page, in bytes.
 
@@ -165,6 +167,8 @@ class Row:
     mkdocs_serve_edits: list[float]
     hooks_builds: list[float]
     plain_builds: list[float]
+    hooks_cpu: list[float]
+    plain_cpu: list[float]
     hooks_rss_mb: float
     plain_rss_mb: float
     page_bytes: int
@@ -174,13 +178,16 @@ class Row:
     def markdown(self) -> str:
         cold, warm = self.hooks_builds[0], statistics.median(self.hooks_builds[1:] or [0.0])
         plain = statistics.median(self.plain_builds)
+        cold_cpu, warm_cpu = self.hooks_cpu[0], statistics.median(self.hooks_cpu[1:] or [0.0])
+        plain_cpu = statistics.median(self.plain_cpu)
         served = self.mkdocs_serve_edits
         serve_text = f"{statistics.median(served):.2f} s" if served else "-"
         return (
             f"| {self.n} | {statistics.median(self.preview_edits):.2f} s "
             f"({min(self.preview_edits):.2f}-{max(self.preview_edits):.2f}) | {serve_text} "
-            f"| {plain:.2f} s | {warm:.2f} s ({warm / plain:.2f}x) "
-            f"| {cold:.2f} s ({cold / plain:.2f}x) "
+            f"| {plain:.2f} s / {plain_cpu:.2f} s "
+            f"| {warm:.2f} s / {warm_cpu:.2f} s (**{warm_cpu / plain_cpu:.2f}x**) "
+            f"| {cold:.2f} s / {cold_cpu:.2f} s ({cold_cpu / plain_cpu:.2f}x) "
             f"| {self.hooks_rss_mb:.0f} MB / {self.plain_rss_mb:.0f} MB "
             f"| {self.page_bytes / 1024:.0f} KB / {self.plain_page_bytes / 1024:.0f} KB "
             f"| {min(self.load):.1f}-{max(self.load):.1f} |"
@@ -189,8 +196,8 @@ class Row:
 
 HEADER = (
     "| pages per language | saved page to rebuilt page: preview, median (range) "
-    "| same, plain `mkdocs serve` | strict build: baseline (Material + i18n), median "
-    "| hooks, warm caches, median (x baseline) | hooks, cold caches (x baseline) "
+    "| same, plain `mkdocs serve` | strict build, wall / CPU: baseline (Material + i18n) "
+    "| hooks, warm caches (CPU x baseline) | hooks, cold caches (CPU x baseline) "
     "| peak RSS (hooks / baseline) | page weight (hooks / baseline) | load average |\n"
     "|---|---|---|---|---|---|---|---|---|"
 )
@@ -225,6 +232,8 @@ def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
         mkdocs_serve_edits=[round(s, 3) for s in plain_serve],
         hooks_builds=[b["seconds"] for b in builds["hooks"]],
         plain_builds=[b["seconds"] for b in builds["plain"]],
+        hooks_cpu=[b["cpu_seconds"] for b in builds["hooks"]],
+        plain_cpu=[b["cpu_seconds"] for b in builds["plain"]],
         hooks_rss_mb=max(b["max_rss_mb"] for b in builds["hooks"]),
         plain_rss_mb=max(b["max_rss_mb"] for b in builds["plain"]),
         page_bytes=page_weight(hooks_config),
