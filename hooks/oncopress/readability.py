@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import lxml.html
-import textstat
 
 # Elements whose text is prose, and elements whose text is not (skipped with children).
 PROSE = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote")
@@ -126,6 +125,8 @@ def measure_readability(prose: str, locale: str, targets: ReadabilityTargets) ->
     words = len(prose.split())
     if words < targets.min_words:
         return None
+    import textstat  # 0.1 s to import: only when a page is scored (the cache usually has it)
+
     if locale == "es":
         textstat.set_lang("es")
         ease = float(textstat.fernandez_huerta(prose))
