@@ -281,8 +281,8 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
     server.error_handler = error_handler
     try:
         builder(config)
-        if incremental:  # the first English save would otherwise load textstat's dictionary
-            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+        if incremental:  # else the first English save would load textstat's dictionary
+            warm_up()
         server.watch(config.docs_dir)
         if config.config_file_path:
             server.watch(config.config_file_path)
