@@ -100,13 +100,13 @@ class PreviewServer(LiveReloadServer):
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        self._request.locale = self._locale(path)  # for the warning panel, if any
         if not path.startswith("/livereload/") and _is_page(path):
             with self._epoch_cond:  # never answer from the middle of a build
                 self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
                 epoch, outcome = self._visible_epoch, self.outcome
             if outcome.failed:
-                locale = self._locale(path)
-                page = render_problem_page(outcome.lines, locale).encode("utf-8")
+                page = render_problem_page(outcome.lines, self._current_locale).encode("utf-8")
                 page = self._inject_js_into_html(page, epoch)
                 start_response(
                     "503 Service Unavailable",
@@ -125,13 +125,6 @@ class PreviewServer(LiveReloadServer):
             panel = render_warning_panel(outcome.lines, self._current_locale)
             content = _before_body_end(content, panel.encode("utf-8"))
         return super()._inject_js_into_html(content, epoch)  # type: ignore[no-any-return]
-
-    def serve_request(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        self._request.locale = self._locale(path)
-        return super().serve_request(environ, start_response)  # type: ignore[no-any-return]
 
     @property
     def _current_locale(self) -> str:
@@ -172,7 +165,10 @@ def scan(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     for top in paths:
         if os.path.isfile(top):
-            stat = os.stat(top)
+            try:
+                stat = os.stat(top)
+            except OSError:  # deleted since
+                continue
             found[top] = (stat.st_mtime_ns, stat.st_size)
             continue
         for folder, folders, names in os.walk(top):
