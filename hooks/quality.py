@@ -4,17 +4,24 @@
   state for each full build (the Spanish build runs nested inside the English one);
 - ``on_page_content``: scores the prose of the page's article in the language being
   built (Flesch-Kincaid grade in English, Fernández-Huerta in Spanish) and adds the
-  score to the editorial report (``hooks/editorial.py``);
+  score to the editorial report (``hooks/editorial.py``); scores are kept in
+  ``.cache/readability.json`` by a hash of the page's HTML, language, targets and the
+  scoring code (``oncopress.readability_cache``), so an unchanged page is not scored
+  again and a build that scores no English page never loads the CMU dictionary;
 - ``on_post_build`` (once every language is built): a WARNING naming the file for
   each page that misses its target, so ``--strict`` fails. Logged after the nested
   builds rather than inside one: a strict failure inside mkdocs-static-i18n's nested
-  build would leave it stuck for the next ``mkdocs serve`` rebuild.
+  build would leave it stuck for the next ``mkdocs serve`` rebuild. Then the scores
+  cache is saved.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +29,30 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from oncopress import readability
 from oncopress.preflight import source_path
 from oncopress.problems import Problem
 from oncopress.quality_settings import read_quality_settings
 from oncopress.readability import (
+    Readability,
     ReadabilityTargets,
     extract_prose,
     hard_to_read_message,
     measure_readability,
     report_fields,
 )
+from oncopress.readability_cache import ReadabilityCache, load_readability_cache
 
 log = logging.getLogger("mkdocs.hooks.quality")
 _targets = ReadabilityTargets()
 _hard_to_read: list[Problem] = []  # this build's pages (every language) that miss their target
+_cache = ReadabilityCache("")
+CACHE_FILE = Path(".cache") / "readability.json"
 
 
 @event_priority(-150)  # after mkdocs-static-i18n set the language
 def on_config(config: MkDocsConfig) -> None:
-    global _targets
+    global _targets, _cache
     if _i18n(config).building:
         return  # a nested language build of the same run
     try:
@@ -48,12 +60,13 @@ def on_config(config: MkDocsConfig) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _hard_to_read.clear()
+    _cache = load_readability_cache(_read(_cache_file(config)), _scoring_version())
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     # The article's HTML as Markdown rendered it: no need to parse the whole themed page.
     locale = str(_i18n(config).current_language)
-    result = measure_readability(extract_prose(html), locale, _targets)
+    result = _score(html, locale)
     if result is not None and not result.meets_target:
         root = str(Path(config.config_file_path).parent.resolve())
         path = source_path(page.file.abs_src_path, page.file.src_uri, root)
@@ -68,6 +81,43 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     for problem in sorted(set(_hard_to_read)):
         log.warning(str(problem))
+    _save(_cache_file(config), _cache.dumps())
+
+
+def _score(html: str, locale: str) -> Readability | None:
+    key = _cache.key(html, locale, _targets)
+    found, result = _cache.lookup(key)
+    if not found:
+        result = measure_readability(extract_prose(html), locale, _targets)
+        _cache.store(key, result)
+    return result
+
+
+def _scoring_version() -> str:
+    """What the scores depend on besides the page: the scoring code and textstat."""
+    code = Path(readability.__file__).read_bytes()
+    return f"{hashlib.sha256(code).hexdigest()[:16]}-textstat-{version('textstat')}"
+
+
+def _cache_file(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / CACHE_FILE
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # no cache yet, or unreadable: score every page
+
+
+def _save(path: Path, text: str) -> None:
+    try:  # write then rename: a build stopped half-way never leaves half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:  # a read-only checkout: the next build scores again
+        log.info(f"Readability scores not cached in {path}: {error.strerror}")
 
 
 def _report(config: MkDocsConfig) -> Callable[..., None]:

@@ -122,18 +122,18 @@ def _load(block: str) -> tuple[object, list[tuple[str, int]]]:
     each top-level key as written, with its line in the page."""
     if _FastLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(block):
         try:
-            return _read_keys(_FastLoader, block)
+            return _parse(_FastLoader, block)
         except yaml.YAMLError:
             pass  # PyYAML says what is wrong, below
     try:
-        return _read_keys(_TextDatesLoader, block)
+        return _parse(_TextDatesLoader, block)
     except yaml.YAMLError as error:
         raise FrontMatterError(
             f"front matter is not valid YAML ({describe_yaml_error(error, 2, block)})"
         ) from None
 
 
-def _read_keys(kind: type[Any], block: str) -> tuple[object, list[tuple[str, int]]]:
+def _parse(kind: type[Any], block: str) -> tuple[object, list[tuple[str, int]]]:
     """``block`` read with a loader of ``kind``, and its top-level keys with their lines."""
     loader = kind(block)  # PyYAML's refuses control characters at once
     try:

@@ -23,7 +23,6 @@ from functools import lru_cache
 
 import lxml.html
 import pylabeador
-import textstat
 from pylabeador.errors import HyphenatorError
 
 # Elements whose text is prose, and elements whose text is not (skipped with children).
@@ -138,6 +137,8 @@ def measure_readability(prose: str, locale: str, targets: ReadabilityTargets) ->
     words = len(prose.split())
     if words < targets.min_words:
         return None
+    import textstat  # 0.1 s to import: only when a page is scored (the cache usually has it)
+
     if locale == "es":
         ease = fernandez_huerta(prose)
         return Readability(
@@ -193,6 +194,8 @@ def fernandez_huerta(
     correction of the 1959 formula): 206.84 - 60 x syllables per word - 1.02 x words
     per sentence; sentences are textstat's (fragments of two words or fewer do not
     count). Only the syllable counter differs from textstat."""
+    import textstat  # imported when a page is scored (see measure_readability)
+
     words = spanish_words(prose)
     sentences = int(textstat.sentence_count(prose))
     if not words or not sentences:

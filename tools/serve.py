@@ -1,0 +1,325 @@
+"""The editors' preview behind ``./tasks serve``: MkDocs' live-reloading server that
+shows the build's problems in the browser.
+
+It runs the same build as ``mkdocs serve`` (``mkdocs.commands.build.build`` under
+MkDocs' ``LiveReloadServer``), and collects every WARNING and ERROR line the build
+logs, exactly as the terminal prints them. While the build is broken, every page URL
+answers at once with a page listing those lines, in English under ``/`` and in
+Spanish under ``/es/``, instead of hanging until the file is fixed; the page reloads
+by itself (MkDocs' live-reload script) when a save fixes the build. A build that
+succeeds with warnings shows them in a panel at the foot of every page. None of
+this is written into the built files: the server adds it to its answers only.
+
+``mkdocs serve`` still works as the plain fallback (no problem page).
+
+Usage: python tools/serve.py [-a HOST:PORT] [-f mkdocs.yml] [--dirty] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from incremental import Incremental, warm_up  # noqa: E402
+from mkdocs.__main__ import ColorFormatter  # noqa: E402
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
+from oncopress.preview import (  # noqa: E402
+    locale_of_url,
+    render_problem_page,
+    render_warning_panel,
+)
+
+log = logging.getLogger("mkdocs.preview")
+POLLING = 0.2  # seconds between looks at the watched files (MkDocs: 0.5)
+SETTLE = 0.3  # seconds to wait for a save to finish before a full build
+
+
+def terminal_line(record: logging.LogRecord) -> str:
+    """A log record as MkDocs' terminal prints it when it does not wrap lines."""
+    return f"{record.levelname:<8}-  {record.getMessage()}"
+
+
+class ProblemLog(logging.Handler):
+    """Collects the WARNING and ERROR lines MkDocs' loggers print during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(terminal_line(record))
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What the last build left: whether it failed, and its problem lines."""
+
+    failed: bool = False
+    lines: tuple[str, ...] = ()
+
+
+@dataclass
+class Languages:
+    """The site's locales (from the i18n plugin) for telling a URL's language."""
+
+    locales: list[str] = field(default_factory=lambda: ["en"])
+    default: str = "en"
+
+
+class PreviewServer(LiveReloadServer):
+    """``LiveReloadServer`` that answers page URLs with the build's problems while the
+    build is broken, and pins its warnings to the foot of pages otherwise."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outcome = BuildOutcome()
+        self.languages = Languages()
+        self._request = threading.local()  # the locale of the URL this thread answers
+
+    def _serve_request(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes] | None:
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        self._request.locale = self._locale(path)  # for the warning panel, if any
+        if not path.startswith("/livereload/") and _is_page(path):
+            with self._epoch_cond:  # never answer from the middle of a build
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                epoch, outcome = self._visible_epoch, self.outcome
+            if outcome.failed:
+                page = render_problem_page(outcome.lines, self._current_locale).encode("utf-8")
+                page = self._inject_js_into_html(page, epoch)
+                start_response(
+                    "503 Service Unavailable",
+                    [
+                        ("Content-Type", "text/html; charset=utf-8"),
+                        ("Content-Length", str(len(page))),
+                        ("Cache-Control", "no-store"),
+                    ],
+                )
+                return [page]
+        return super()._serve_request(environ, start_response)  # type: ignore[no-any-return]
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        outcome = self.outcome
+        if outcome.lines and not outcome.failed:
+            panel = render_warning_panel(outcome.lines, self._current_locale)
+            content = _before_body_end(content, panel.encode("utf-8"))
+        return super()._inject_js_into_html(content, epoch)  # type: ignore[no-any-return]
+
+    @property
+    def _current_locale(self) -> str:
+        return str(getattr(self._request, "locale", self.languages.default))
+
+    def _locale(self, path: str) -> str:
+        relative = path[len(self.mount_path) - 1 :] if path.startswith(self.mount_path) else path
+        return locale_of_url(relative, self.languages.locales, self.languages.default)
+
+
+def _is_page(path: str) -> bool:
+    """A URL that names a page (``/``, ``/es/care/``, ``/404.html``), not an asset."""
+    last = path.rsplit("/", 1)[-1]
+    return last == "" or last.endswith(".html") or "." not in last
+
+
+def _before_body_end(content: bytes, insert: bytes) -> bytes:
+    end = content.rfind(b"</body>")
+    end = len(content) if end < 0 else end
+    return content[:end] + insert + content[end:]
+
+
+def _languages(config: MkDocsConfig) -> Languages:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return Languages([str(config.theme["language"])], str(config.theme["language"]))
+    locales = [str(language.locale) for language in i18n.config.languages]
+    default = next(
+        (str(language.locale) for language in i18n.config.languages if language.default),
+        locales[0],
+    )
+    return Languages(locales, default)
+
+
+def scan(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file under ``paths`` (links not followed;
+    Python's ``__pycache__`` folders left out: importing the hooks writes there)."""
+    found: dict[str, tuple[int, int]] = {}
+    for top in paths:
+        if os.path.isfile(top):
+            try:
+                stat = os.stat(top)
+            except OSError:  # deleted since
+                continue
+            found[top] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, folders, names in os.walk(top):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_files(
+    before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
+) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool) -> int:
+    site_dir = tempfile.mkdtemp(prefix="preview_")
+    overrides: dict[str, Any] = {"site_dir": site_dir}
+    if dev_addr:
+        overrides["dev_addr"] = dev_addr
+
+    def get_config() -> MkDocsConfig:
+        return load_config(config_file=config_file, **overrides)
+
+    config = get_config()  # a broken mkdocs.yml at start: MkDocs' message, exit 1
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    config.site_url = serve_url = _serve_url(host, port, mount_path)
+    server = PreviewServer(
+        builder=lambda: None,
+        host=host,
+        port=port,
+        root=site_dir,
+        mount_path=mount_path,
+        polling_interval=POLLING,  # MkDocs' 0.5 s would be half of the 1 s an edit may take
+    )
+    server.languages = _languages(config)
+    root = Path(config.config_file_path or ".").resolve().parent
+    watched = [config.docs_dir, str(config.config_file_path), *config.watch]
+    last_scan = scan(watched)
+    pages = Incremental()
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        nonlocal last_scan
+        started = time.monotonic()
+        now = scan(watched)
+        changed, last_scan = changed_files(last_scan, now), now
+        log.debug(f"Changed since the last build: {sorted(changed)}")
+        if config is None and not changed and pages.config is not None:
+            log.debug("No file changed since the last build: nothing to do")
+            return
+        if config is None and incremental and not server.outcome.failed and len(changed) == 1:
+            path = next(iter(changed))
+            done = path.endswith(".md") and pages.rebuild_page(path, server.outcome.lines, root)
+            if not done and path.endswith(".md"):
+                # Caught in the middle of a save (an empty or half-written file)? Look again.
+                time.sleep(SETTLE)
+                now = scan(watched)
+                more, last_scan = changed_files(last_scan, now), now
+                done = more == {path} and pages.rebuild_page(path, server.outcome.lines, root)
+                changed |= more
+            if done:
+                shown = os.path.relpath(os.path.realpath(path), root)
+                log.info(f"Rebuilt '{shown}' in {time.monotonic() - started:.2f} s")
+                return
+        log.info("Building documentation...")
+        problems = ProblemLog()
+        logging.getLogger("mkdocs").addHandler(problems)
+        failed = False
+        try:
+            if config is None:
+                config = get_config()
+                config.site_url = serve_url
+            pages.prepare(config)
+            build(config, serve_url=serve_url, dirty=dirty)
+            pages.remember(config)
+        except SystemExit:  # MkDocs' Abort: the problem is already logged as an ERROR
+            failed = True
+        except MkDocsException as error:  # mkdocs.yml is not YAML: MkDocs' own message
+            log.error(error.format_message())
+            failed = True
+        except Exception as error:  # a bug in a hook or plugin: traceback in the terminal
+            traceback.print_exc()
+            log.error(f"Unexpected error in the build: {type(error).__name__}: {error}")
+            failed = True
+        finally:
+            logging.getLogger("mkdocs").removeHandler(problems)
+        if failed:
+            pages.forget()
+            log.info("The build failed: the preview shows its problems until they are fixed.")
+        with server._epoch_cond:
+            server.outcome = BuildOutcome(failed, tuple(problems.lines))
+
+    server.builder = builder
+
+    def error_handler(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_handler
+    try:
+        builder(config)
+        if incremental:  # else the first English save would load textstat's dictionary
+            warm_up()
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-a", "--dev-addr", help="HOST:PORT to serve on (default: from mkdocs.yml)")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("--dirty", action="store_true", help="MkDocs' --dirty rebuilds")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild the whole site on every save (no single-page re-rendering)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="DEBUG messages")
+    args = parser.parse_args(argv[1:])
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    logger.propagate = False
+    stream = logging.StreamHandler()
+    stream.setFormatter(ColorFormatter())
+    logger.addHandler(stream)
+    try:
+        return serve(args.config_file, args.dev_addr, args.dirty, not args.full)
+    except SystemExit as error:  # MkDocs' Abort on a broken mkdocs.yml at start
+        return error.code if isinstance(error.code, int) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
