@@ -9,6 +9,8 @@ file that changed since is a page of that build, and
 
 - its front matter is the same text (title, dates, reviewers, translation state: what
   the navigation, the counterpart's notices and the editorial checks read),
+- the edit changes nothing the sign-off ledger says: the page stays signed off (or
+  stays a draft), and each translation of it stays current (or stays stale),
 - it cites the same reference keys, in the same order (footnotes, JSON-LD),
 - its title and its headings' anchors stay the same (other pages link to them),
 - no problem of the last build names it, and rendering it logs no warning or error,
@@ -42,8 +44,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 from oncopress.citations import cited_keys
+from oncopress.editorial_build import load_ledger
+from oncopress.fingerprint import fingerprint_page
+from oncopress.frontmatter import FrontMatterError, read_front_matter
+from oncopress.preflight import source_path
 from oncopress.quality_settings import read_quality_settings
 from oncopress.readability import ReadabilityTargets, extract_prose, measure_readability
+from oncopress.settings import read_settings
+from oncopress.signoff import DRAFT_OPENINGS, changes_sign_off
 
 log = logging.getLogger("mkdocs.preview")
 CAPTURE = "preview-capture"
@@ -57,6 +65,7 @@ class Fingerprint:
     citations: tuple[str, ...]
     title: str | None
     anchors: tuple[str, ...]
+    signed_text: str  # what the sign-off ledger fingerprints (oncopress.fingerprint)
 
 
 @dataclass
@@ -104,7 +113,17 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 def fingerprint(text: str, page: Page) -> Fingerprint:
     front, body = split_front_matter(text)
-    return Fingerprint(front, tuple(cited_keys(body)), page.title, _anchors(page))
+    return Fingerprint(
+        front, tuple(cited_keys(body)), page.title, _anchors(page), signed_text(text)
+    )
+
+
+def signed_text(text: str) -> str:
+    """The page's fingerprint as the sign-off ledger records it ("" if unreadable)."""
+    try:
+        return fingerprint_page(*read_front_matter(text)).digest
+    except FrontMatterError:
+        return ""
 
 
 def _anchors(page: Page) -> tuple[str, ...]:
@@ -174,6 +193,10 @@ class Incremental:
         file = language.pages[real]
         page = file.page
         names = (f"'{file.src_uri}'", f"'{os.path.relpath(real, root)}'")
+        drafts = tuple(
+            f"{name} ({locale}): {opening}" for name in names for opening in DRAFT_OPENINGS
+        )
+        problems = [line for line in problems if not any(draft in line for draft in drafts)]
         if page is None or any(name in line for line in problems for name in names):
             return _full("the last build reported a problem with this page")
         try:
@@ -183,7 +206,22 @@ class Incremental:
         front, body = split_front_matter(text)
         if (front, tuple(cited_keys(body))) != (old.front_matter, old.citations):
             return _full("its front matter or citations changed")
+        if self._changes_sign_off(config, real, root, old.signed_text, signed_text(text)):
+            return _full("the edit changes what the sign-off ledger says of it")
         return self._render(config, locale, language, page, old)
+
+    def _changes_sign_off(
+        self, config: MkDocsConfig, real: str, root: Path, before: str, after: str
+    ) -> bool:
+        try:
+            name = read_settings(config.extra).ledger
+            ledger_file = root / name
+            data = ledger_file.read_bytes() if ledger_file.is_file() else None
+            ledger = load_ledger(data, name)
+        except ValueError:
+            return True  # the full build says what is wrong
+        path = source_path(real, real, str(root))
+        return changes_sign_off(path, before, after, ledger)
 
     def _render(
         self, config: MkDocsConfig, locale: str, language: Language, page: Page, old: Fingerprint

@@ -37,6 +37,9 @@ from oncopress.translations import Status, Translation, counterpart, language_na
 
 COMMAND = "./tasks sign-off"
 QUOTE_CHARS = 70
+# How draft_message's lines begin, after the page's name: a preview may tell them from
+# other problems (a draft stays a draft while its editor keeps editing it).
+DRAFT_OPENINGS = ("changed since it was signed off on ", "has never been signed off;")
 
 
 class Trust(StrEnum):
@@ -270,6 +273,20 @@ def stale_message(assessed: PageTrust, record: PageRecord, original_locale: str)
         f"the revision of {stale.translated.isoformat()} it translates ({'; '.join(parts)}); "
         f"update the translation, then run: {suggested_command(record, original_locale)}"
     )
+
+
+def changes_sign_off(path: str, before: str, after: str, ledger: Ledger) -> bool:
+    """Whether changing ``path``'s text from fingerprint ``before`` to ``after`` changes
+    what the ledger says: the page's own sign-off (signed or changed), or whether a
+    translation of it is stale. An edit that changes neither needs no other page, and
+    no other warning, to change with it."""
+    recorded = [entry.fingerprint for entry in [ledger.get(path)] if entry is not None]
+    recorded += [
+        entry.translates.fingerprint
+        for entry in ledger.entries.values()
+        if entry.translates is not None and entry.translates.path == path
+    ]
+    return any((before == digest) != (after == digest) for digest in recorded)
 
 
 def orphan_messages(ledger: Ledger, paths: set[str]) -> list[str]:

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build, Project, make_project, sign_everything
-from test_editorial_serve import Server
+from served import PREVIEW, Server
 
 RECURRENCE = "docs/survivorship/recurrence.md"
 RECURRENCE_ES = "docs_es/survivorship/recurrence.md"
@@ -166,24 +166,39 @@ def test_a_draft_shows_a_banner_only_where_the_build_is_not_strict(project: Proj
     assert spanish.select_one("article .page-notice--draft") is None  # its own text is signed
 
 
-@pytest.fixture
-def serving(project: Project) -> Iterator[Server]:
+@pytest.fixture(params=["preview", "mkdocs serve"])
+def serving(project: Project, request: pytest.FixtureRequest) -> Iterator[Server]:
+    """``./tasks serve`` (tools/serve.py) and its plain fallback, ``mkdocs serve``."""
     sign_everything(project.root)
-    served = Server(project)
+    served = Server(project.root, PREVIEW) if request.param == "preview" else Server(project.root)
     try:
         served.wait("the first build", served.page_shows("es/care/", "Última revisión"))
         yield served
     finally:
-        served.process.terminate()
-        served.process.wait(timeout=10)
+        served.stop()
 
 
 def test_serve_shows_the_draft_banner_and_the_report_at_a_path_the_site_never_has(
     project: Project, serving: Server
 ) -> None:
     page = project.docs_es / "care.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nOtra frase.\n", encoding="utf-8")
+    signed = page.read_text(encoding="utf-8")
+    page.write_text(signed + "\nOtra frase.\n", encoding="utf-8")
     serving.wait("the banner", serving.page_shows("es/care/", "Borrador: cambió después"))
+    # A second edit of the draft (the preview may re-render the page alone): still a draft.
+    page.write_text(signed + "\nOtra frase distinta.\n", encoding="utf-8")
+    serving.wait("the second edit", serving.page_shows("es/care/", "Otra frase distinta."))
+    assert "Borrador: cambió después" in serving.fetch("es/care/")
+    if serving.process.args[1] == PREVIEW[0]:  # the draft stays a draft: one page re-rendered
+        assert any("Rebuilt 'docs_es/care.md'" in line for line in serving.output), (
+            "\n".join(serving.output)
+        )
+    # Back to the signed-off text: the banner goes.
+    page.write_text(signed, encoding="utf-8")
+    serving.wait("the signed text", lambda: "Otra frase" not in serving.fetch("es/care/"))
+    assert "Borrador" not in serving.fetch("es/care/")
+    page.write_text(signed + "\nOtra frase.\n", encoding="utf-8")
+    serving.wait("the banner again", serving.page_shows("es/care/", "Borrador: cambió después"))
     report = BeautifulSoup(serving.fetch("_editor/editorial-report.html"), "lxml")
     rows = {
         " ".join(row.th.code.get_text().split()): " ".join(row.get_text(" ", strip=True).split())
