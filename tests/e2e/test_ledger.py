@@ -190,8 +190,8 @@ def test_serve_shows_the_draft_banner_and_the_report_at_a_path_the_site_never_ha
     serving.wait("the second edit", serving.page_shows("es/care/", "Otra frase distinta."))
     assert "Borrador: cambió después" in serving.fetch("es/care/")
     if serving.process.args[1] == PREVIEW[0]:  # the draft stays a draft: one page re-rendered
-        assert any("Rebuilt 'docs_es/care.md'" in line for line in serving.output), (
-            "\n".join(serving.output)
+        assert any("Rebuilt 'docs_es/care.md'" in line for line in serving.output), "\n".join(
+            serving.output
         )
     # Back to the signed-off text: the banner goes.
     page.write_text(signed, encoding="utf-8")

@@ -14,6 +14,7 @@ from oncopress.signoff import (
     SignOffError,
     SiteState,
     Trust,
+    changes_sign_off,
     draft_notice,
     plan_sign_off,
     set_front_matter,
@@ -306,3 +307,15 @@ def test_a_non_medical_page_not_signed_off_is_news_not_a_warning() -> None:
         )
     ]
     assert draft_notice(check.trust["docs/index.md"], "en") is None  # no banner either
+
+
+def test_which_edits_change_what_the_ledger_says() -> None:
+    ledger, _ = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    english = ledger.entries["docs/care.md"].fingerprint
+    spanish = ledger.entries["docs_es/care.md"].fingerprint
+    draft, other = "sha256:" + "1" * 64, "sha256:" + "2" * 64
+    assert changes_sign_off("docs/care.md", english, draft, ledger) is True  # becomes a draft
+    assert changes_sign_off("docs/care.md", draft, other, ledger) is False  # stays one
+    assert changes_sign_off("docs/care.md", draft, english, ledger) is True  # signed again
+    assert changes_sign_off("docs_es/care.md", spanish, draft, ledger) is True
+    assert changes_sign_off("docs/other.md", draft, other, ledger) is False  # never signed
