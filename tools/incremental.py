@@ -51,7 +51,7 @@ from oncopress.preflight import source_path
 from oncopress.quality_settings import read_quality_settings
 from oncopress.readability import ReadabilityTargets, extract_prose, measure_readability
 from oncopress.settings import read_settings
-from oncopress.signoff import DRAFT_OPENINGS, changes_sign_off
+from oncopress.signoff import LEDGER_OPENINGS, changes_sign_off
 
 log = logging.getLogger("mkdocs.preview")
 CAPTURE = "preview-capture"
@@ -193,10 +193,11 @@ class Incremental:
         file = language.pages[real]
         page = file.page
         names = (f"'{file.src_uri}'", f"'{os.path.relpath(real, root)}'")
-        drafts = tuple(
-            f"{name} ({locale}): {opening}" for name in names for opening in DRAFT_OPENINGS
-        )
-        problems = [line for line in problems if not any(draft in line for draft in drafts)]
+        # The ledger's lines (drafts, stale translations) are not problems of the page's
+        # text: whether an edit changes them is what _changes_sign_off asks.
+        problems = [
+            line for line in problems if not any(f"): {o}" in line for o in LEDGER_OPENINGS)
+        ]
         if page is None or any(name in line for line in problems for name in names):
             return _full("the last build reported a problem with this page")
         try:

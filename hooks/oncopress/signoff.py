@@ -37,9 +37,14 @@ from oncopress.translations import Status, Translation, counterpart, language_na
 
 COMMAND = "./tasks sign-off"
 QUOTE_CHARS = 70
-# How draft_message's lines begin, after the page's name: a preview may tell them from
-# other problems (a draft stays a draft while its editor keeps editing it).
-DRAFT_OPENINGS = ("changed since it was signed off on ", "has never been signed off;")
+# How the ledger's lines about a page begin, after its name (draft_message,
+# stale_message): a preview may tell them from other problems. Editing a draft keeps it
+# a draft, and editing a stale translation keeps it stale (changes_sign_off says when not).
+LEDGER_OPENINGS = (
+    "changed since it was signed off on ",
+    "has never been signed off;",
+    "translation is out of date:",
+)
 
 
 class Trust(StrEnum):

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS
 from bs4 import BeautifulSoup
-from conftest import Project
+from conftest import Project, sign_everything
 from playwright.sync_api import sync_playwright
 from served import PREVIEW, Server
 
@@ -64,6 +64,7 @@ def listed(text: str) -> list[str]:
 
 @pytest.fixture
 def preview(project: Project) -> Iterator[Preview]:
+    sign_everything(project.root)  # no page is a draft before the test's edits
     served = Preview(project)
     try:
         served.wait("the first build", lambda: "Última revisión" in served.get("es/care/")[1])
@@ -99,8 +100,8 @@ def test_broken_build_shows_every_problem_in_the_editors_language(
         lambda: listed(preview.get("es/care/")[1]) == remaining,
     )
 
-    english.write_text(good_en + "\nNew text from the editor.\n", "utf-8")
-    preview.wait("the fixed page", lambda: "New text from the editor." in preview.get("care/")[1])
+    english.write_text(good_en, "utf-8")  # the signed-off text again: nothing to show
+    preview.wait("the fixed page", lambda: preview.get("care/")[0] == 200)
     status, text = preview.get("es/care/")
     soup = BeautifulSoup(text, "lxml")
     assert status == 200
@@ -119,6 +120,19 @@ def test_warnings_show_at_the_foot_of_pages_and_never_in_a_published_build(
         "WARNING -  Doc file 'care.md' contains a link 'missing.md', but the target is not "
         "found among documentation files."
     )
+    # The edit also makes the page a draft and its translation stale (sign-off ledger).
+    draft = (
+        "WARNING -  Doc file 'docs/care.md' (en): changed since it was signed off on 2023-08-28 "
+        "by content-team; once its reviewers have approved this text, run: ./tasks sign-off "
+        "docs/care.md --by content-team"
+    )
+    stale = (
+        "WARNING -  Doc file 'docs_es/care.md' (es): translation is out of date: the English "
+        "page 'docs/care.md' changed since the revision of 2023-08-28 it translates (1 "
+        'paragraph added or changed: "See [the missing page](missing.md)."); update the '
+        "translation, then run: ./tasks sign-off docs_es/care.md --by content-team "
+        "--translation-by translation-team"
+    )
     preview.wait("the warning panel", lambda: "preview-problems" in preview.get("care/")[1])
     for path, heading in [
         ("care/", "Warnings that stop publishing the site"),
@@ -128,7 +142,7 @@ def test_warnings_show_at_the_foot_of_pages_and_never_in_a_published_build(
         panel = BeautifulSoup(text, "lxml").select_one("aside#preview-problems")
         assert status == 200 and panel is not None, text
         assert panel.find("strong").get_text() == heading
-        assert panel.find("pre").get_text().split("\n") == [warning]
+        assert panel.find("pre").get_text().split("\n") == [draft, stale, warning]
     assert warning in preview.output
 
     built = project.build(strict=False)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from served import PREVIEW, Server
 
@@ -45,6 +46,19 @@ def without_live_reload(html: str) -> str:
     start = html.rindex("<script>\nvar livereload")
     end = html.index("</script>", start) + len("</script>")
     return html[:start] + html[end:]
+
+
+def without_warnings_panel(html: str) -> tuple[str, list[str]]:
+    """The page without the preview's panel of the last full build's warnings (never
+    written to disk), and the panel's lines. A single-page rebuild logs no new warning:
+    the panel keeps the last full build's lines, whose quotes of a stale translation's
+    changed English paragraphs may lag behind (README, "The preview")."""
+    soup = BeautifulSoup(html, "lxml")
+    panel = soup.select_one("aside#preview-problems")
+    lines = panel.find("pre").get_text().split("\n") if panel else []
+    if panel is not None:
+        panel.decompose()
+    return str(soup), lines
 
 
 @pytest.fixture
@@ -85,7 +99,10 @@ def test_saved_pages_match_a_full_build(site: tuple[Path, Server]) -> None:
         (EN, "- take notes", "- take short notes"),
     ]
     ways = [edit(server, root, *step).split(" in ")[0] for step in steps]
-    assert ways == [f"Rebuilt '{ES}'", f"Rebuilt '{EN}'", f"Rebuilt '{ES}'", f"Rebuilt '{EN}'"]
+    # The first edit of a signed-off page makes it a draft (and its translation stale):
+    # a full build says so on every page concerned; later edits keep those states.
+    full = "Building documentation..."
+    assert ways == [full, full, f"Rebuilt '{ES}'", f"Rebuilt '{EN}'"]
     served = {url: without_live_reload(server.fetch(url)) for url in PAGES}
     assert "Apunte sus preguntas" in served["es/section-02/topic-0001/"]
     assert "take short notes" in served["section-01/topic-0000/"]
@@ -98,7 +115,12 @@ def test_saved_pages_match_a_full_build(site: tuple[Path, Server]) -> None:
     )
     assert any("Building documentation..." in line for line in server.output[before:])
     for url in PAGES:
-        assert without_live_reload(server.fetch(url)) == served[url], url
+        full, full_lines = without_warnings_panel(without_live_reload(server.fetch(url)))
+        single, single_lines = without_warnings_panel(served[url])
+        assert full == single, url
+        assert [line.split(" (")[0] for line in full_lines] == [
+            line.split(" (")[0] for line in single_lines
+        ], url  # the same warnings about the same pages
 
 
 @pytest.mark.parametrize(
