@@ -42,6 +42,11 @@ _LINK_LOADS = {
     "preconnect": "a connection",
     "dns-prefetch": "a connection",
 }
+# Nothing loads without one of these: a page with none of them is not parsed (most pages).
+_MAY_LOAD = re.compile(
+    r"<(?:" + "|".join([*_LOADS, "link", "style"]) + r")\b|\bstyle\s*=|url\(|@import",
+    re.I,
+)
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.I)
 
 
@@ -96,6 +101,8 @@ def _srcset(value: str) -> list[str]:
 
 def third_party_loads(page_html: str, own_host: str | None) -> list[tuple[str, str]]:
     """``(kind, url)`` of everything ``page_html`` loads from another host, once each."""
+    if not _MAY_LOAD.search(page_html):
+        return []
     parser = _Loads()
     parser.feed(page_html)
     parser.close()
