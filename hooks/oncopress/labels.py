@@ -15,8 +15,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "last_revised": "Last Revised",
         "review_due": "Review due",
-        "reviewed_by": "Reviewed by the",
-        "translation_reviewed_by": "Translation reviewed by the",
+        "reviewed_by": "Reviewed by",
+        "translation_reviewed_by": "Translation reviewed by",
         "references": "References",
         "talk_to_doctor": "Go over any medical questions with your own doctor.",
         "footnote_backlink": "Back to citation %d in the text",
@@ -55,8 +55,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "es": {
         "last_revised": "Última revisión",
         "review_due": "Próxima revisión",
-        "reviewed_by": "Revisado por el",
-        "translation_reviewed_by": "Traducción revisada por el",
+        "reviewed_by": "Revisado por",
+        "translation_reviewed_by": "Traducción revisada por",
         "references": "Referencias",
         "talk_to_doctor": "Hable de sus preguntas médicas con su propio médico.",
         "footnote_backlink": "Volver a la cita %d en el texto",

@@ -42,6 +42,7 @@ def reviewer_group(
                 "name": registry.get(reviewer_id).name[locale],
                 "credentials": registry.get(reviewer_id).credentials[locale],
                 "before": before,
+                "article": registry.get(reviewer_id).article.get(locale, ""),
             }
             for reviewer_id, before in zip(ids, separators, strict=True)
         ],

@@ -8,6 +8,7 @@ reviewers of its translation in ``translation_reviewed_by:``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ class Reviewer:
     id: str
     name: Mapping[str, str]
     credentials: Mapping[str, str]
+    # The word before the name in a sentence, per locale ("the" / "el" for a team; none
+    # for a person): "Reviewed by the Medical Team", "Reviewed by Dr. Ana Ruiz".
+    article: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,10 @@ def load_reviewers(text: str | bytes, source: str, locales: Sequence[str]) -> Re
         found = _check_entry(key, entry, locales)
         problems.extend(found)
         if not found:
-            reviewers[key] = Reviewer(key, entry["name"], entry["credentials"])
+            article = {
+                locale: str(word).strip() for locale, word in entry.get("article", {}).items()
+            }
+            reviewers[key] = Reviewer(key, entry["name"], entry["credentials"], article)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         listed = "\n".join(f"  {p}" for p in problems)
@@ -102,12 +109,22 @@ def _check_entry(key: object, entry: object, locales: Sequence[str]) -> list[str
     if not isinstance(entry, dict):
         return [f"reviewer '{key}' must have 'name' and 'credentials'"]
     problems = []
-    for field in TEXT_FIELDS:
-        texts = entry.get(field)
+    for name in TEXT_FIELDS:
+        texts = entry.get(name)
         for locale in locales:
             value = texts.get(locale) if isinstance(texts, dict) else None
             if not isinstance(value, str) or not value.strip():
-                problems.append(f"reviewer '{key}' has no '{field}' in '{locale}'")
+                problems.append(f"reviewer '{key}' has no '{name}' in '{locale}'")
+    article = entry.get("article", {})
+    if (
+        not isinstance(article, dict)
+        or not all(isinstance(word, str) and word in locales for word in article)
+        or not all(isinstance(word, str) for word in article.values())
+    ):
+        problems.append(
+            f"reviewer '{key}' has an 'article' that is not a word per language "
+            f"({', '.join(locales)}), like article: {{en: the, es: el}}"
+        )
     return problems
 
 

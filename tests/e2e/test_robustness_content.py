@@ -277,3 +277,18 @@ def test_an_opt_in_that_is_not_exactly_true_does_not_count(tmp_path: Path) -> No
     result = run(project)
     assert_failed_cleanly(result, "warnings in strict mode!")
     assert result.warnings == [CONFIG_CASES["site-url-without-the-opt-in"].warning]
+
+
+def test_a_reviewer_article_that_is_not_a_word_per_language(tmp_path: Path) -> None:
+    """reviewers.yml: the word before a team's name ("Reviewed by the ...") per language."""
+    project = make_project(tmp_path / "project")
+    registry = project.root / "reviewers.yml"
+    text = registry.read_text("utf-8").replace("article: {en: the, es: el}", "article: the", 1)
+    registry.write_text(text, "utf-8")
+    result = run(project)
+    assert_failed_cleanly(result, "Aborted with a BuildError!")
+    assert error_blocks(result) == [
+        "Reviewer registry 'reviewers.yml' has 1 problem:\n"
+        "  reviewer 'content-team' has an 'article' that is not a word per language (en, es), "
+        "like article: {en: the, es: el}"
+    ], result.explain()

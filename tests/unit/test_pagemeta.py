@@ -9,13 +9,20 @@ CONTENT = Reviewer(
     "content-team",
     {"en": "Medical and Editorial Content Team", "es": "Equipo de Contenido Médico y Editorial"},
     {"en": "Doctors and nurses", "es": "Médicos y enfermeras"},
+    {"en": "the", "es": "el"},
 )
 TRANSLATION = Reviewer(
     "translation-team",
     {"en": "Medical Translation Team", "es": "Equipo de Traducción Médica"},
     {"en": "Translators", "es": "Traductores"},
+    {"en": "the", "es": "el"},
 )
-REGISTRY = ReviewerRegistry("reviewers.yml", {r.id: r for r in (CONTENT, TRANSLATION)})
+PERSON = Reviewer(  # a person: no article before the name
+    "ana-ruiz",
+    {"en": "Dr. Ana Ruiz", "es": "Dra. Ana Ruiz"},
+    {"en": "oncologist", "es": "oncóloga"},
+)
+REGISTRY = ReviewerRegistry("reviewers.yml", {r.id: r for r in (CONTENT, TRANSLATION, PERSON)})
 
 
 def record(**changes: object) -> PageRecord:
@@ -58,24 +65,26 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
         },
         "reviews": [
             {
-                "label": "Revisado por el",
+                "label": "Revisado por",
                 "reviewers": [
                     {
                         "id": "content-team",
                         "name": "Equipo de Contenido Médico y Editorial",
                         "credentials": "Médicos y enfermeras",
                         "before": "",
+                        "article": "el",
                     }
                 ],
             },
             {
-                "label": "Traducción revisada por el",
+                "label": "Traducción revisada por",
                 "reviewers": [
                     {
                         "id": "translation-team",
                         "name": "Equipo de Traducción Médica",
                         "credentials": "Traductores",
                         "before": "",
+                        "article": "el",
                     }
                 ],
             },
@@ -89,7 +98,7 @@ def test_page_meta_of_an_english_medical_page_with_two_reviewers() -> None:
     english = record(
         path="docs/survivorship/recurrence.md",
         locale="en",
-        reviewers=("content-team", "translation-team"),
+        reviewers=("content-team", "ana-ruiz"),
         translation_reviewers=(),
     )
     meta = page_meta(english, REGISTRY, "en", "about/")
@@ -100,19 +109,21 @@ def test_page_meta_of_an_english_medical_page_with_two_reviewers() -> None:
     }
     assert meta["reviews"] == [
         {
-            "label": "Reviewed by the",
+            "label": "Reviewed by",
             "reviewers": [
                 {
                     "id": "content-team",
                     "name": "Medical and Editorial Content Team",
                     "credentials": "Doctors and nurses",
                     "before": "",
+                    "article": "the",
                 },
                 {
-                    "id": "translation-team",
-                    "name": "Medical Translation Team",
-                    "credentials": "Translators",
+                    "id": "ana-ruiz",
+                    "name": "Dr. Ana Ruiz",
+                    "credentials": "oncologist",
                     "before": " and ",
+                    "article": "",
                 },
             ],
         }

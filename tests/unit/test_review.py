@@ -35,6 +35,14 @@ def test_the_real_registry_loads_in_both_languages() -> None:
     assert team.name["en"] == "Medical and Editorial Content Team"
     assert team.name["es"] == "Equipo de Contenido Médico y Editorial"
     assert all(team.credentials[locale] for locale in LOCALES)
+    assert team.article == {"en": "the", "es": "el"}  # "Reviewed by the ..."
+
+
+def test_a_reviewer_without_an_article_is_named_alone() -> None:
+    text = (
+        "ana-ruiz:\n  name: {en: Dr. Ana Ruiz, es: Dra. Ana Ruiz}\n  credentials: {en: a, es: b}\n"
+    )
+    assert load_reviewers(text, "reviewers.yml", LOCALES).get("ana-ruiz").article == {}
 
 
 @pytest.mark.parametrize(
@@ -131,6 +139,12 @@ def test_pages_are_medical_unless_they_say_otherwise(
             "Reviewer registry 'reviewers.yml' has 2 problems:\n"
             "  reviewer id 'Content Team' must be lowercase letters, digits and hyphens\n"
             "  reviewer 'nurses' must have 'name' and 'credentials'",
+        ),
+        (
+            "content-team:\n  article: the\n  name: {en: A, es: B}\n  credentials: {en: C, es: D}\n",
+            "Reviewer registry 'reviewers.yml' has 1 problem:\n"
+            "  reviewer 'content-team' has an 'article' that is not a word per language (en, es), "
+            "like article: {en: the, es: el}",
         ),
         (
             "- content-team\n",
