@@ -129,7 +129,8 @@ class Project:
 def sign_everything(root: Path) -> None:
     """Write a ledger signing off every page that passes the editorial check, as it is
     (test helper: the dates and reviewers its front matter names)."""
-    from editor_commands import SetupError, check, load_project, write_atomically
+    from editor_commands import SetupError, check, load_project
+    from oncopress.atomic import write_atomically
     from oncopress.ledger import SignOff, Translated, render_ledger
     from oncopress.translations import counterpart
 
@@ -167,7 +168,7 @@ def sign_everything(root: Path) -> None:
             )
         )
     text = render_ledger(ledger.with_entries(entries))
-    write_atomically(root / project.settings.ledger, text)
+    write_atomically(root / project.settings.ledger, text.encode("utf-8"))
 
 
 def make_project(destination: Path, fixture: str = "minimal") -> Project:

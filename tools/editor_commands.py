@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from oncopress.atomic import write_atomically  # noqa: E402
 from oncopress.bibfile import BibliographyError, load_bibliography  # noqa: E402
 from oncopress.editorial_build import SetupError as BuildSetupError  # noqa: E402
 from oncopress.editorial_build import start_build  # noqa: E402
@@ -186,21 +186,6 @@ def page_path(given: str, project: Project, known: Mapping[str, object]) -> str 
     return relative if relative in known else None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` through a temporary file in the same folder, so
-    an interrupted write never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _ids(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
@@ -214,7 +199,9 @@ def sign_off(args: argparse.Namespace) -> int:
         present |= {page.path for page in pages}
         gone = sorted(set(ledger.entries) - present)
         if gone:
-            write_atomically(project.root / ledger.source, render_ledger(ledger.without(gone)))
+            write_atomically(
+                project.root / ledger.source, render_ledger(ledger.without(gone)).encode()
+            )
         for path in gone:
             print(f"Removed the sign-off of '{path}' (the page no longer exists)")
         if not gone:
@@ -249,8 +236,8 @@ def sign_off(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     for path, text in plan.texts.items():
-        write_atomically(project.root / path, text)
-    write_atomically(project.root / ledger.source, render_ledger(plan.ledger))
+        write_atomically(project.root / path, text.encode("utf-8"))
+    write_atomically(project.root / ledger.source, render_ledger(plan.ledger).encode("utf-8"))
     for path in plan.texts:
         entry = plan.ledger.entries[path]
         by = ", ".join(entry.reviewers)

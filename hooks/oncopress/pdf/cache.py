@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from oncopress.atomic import FILE_MODE, write_atomically
+
 #: Bump when the way PDFs are made changes without the documents changing.
 CACHE_FORMAT = "1"
-#: Published files are readable by everyone (``mkstemp`` would leave them private).
-FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,9 @@ class PdfCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         sidecar = json.dumps({"refused": list(refused)}).encode("utf-8")
         target = self.directory / f"{key}.pdf"
-        write_atomically(target, pdf)
-        write_atomically(self.directory / f"{key}.json", sidecar)  # last: marks it complete
+        write_atomically(target, pdf, FILE_MODE)
+        sidecar_path = self.directory / f"{key}.json"
+        write_atomically(sidecar_path, sidecar, FILE_MODE)  # last: marks it complete
         return target
 
     def prune(self, keep: Iterable[str]) -> int:
@@ -118,20 +119,6 @@ class PdfCache:
             pdf.unlink(missing_ok=True)
             removed += 1
         return removed
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def copy_atomically(source: Path, target: Path) -> None:
