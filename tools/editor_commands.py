@@ -194,9 +194,9 @@ def sign_off(args: argparse.Namespace) -> int:
     project, registry, ledger = load_project(args.config_file)
     site, texts = check(project, registry, ledger)
     if args.prune:
-        present = set(site.preflight.records) | {p.path for p in site.preflight.problems}
-        pages, _ = source_pages(project)
-        present |= {page.path for page in pages}
+        # Every page the check read: its text, its record, or its problems (not UTF-8).
+        present = set(texts) | set(site.preflight.records)
+        present |= {p.path for p in site.preflight.problems}
         gone = sorted(set(ledger.entries) - present)
         if gone:
             write_atomically(
