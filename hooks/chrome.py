@@ -5,7 +5,10 @@
   name the helpline's operator;
 - ``on_env``: lets our theme language overrides (``overrides/partials/languages/
   es.html``) import Material's own table as ``material-theme/partials/...`` and
-  change only the labels we word differently ("Ir al contenido").
+  change only the labels we word differently ("Ir al contenido"); and keeps the
+  templates compiled in ``.cache/jinja/`` (Jinja's own bytecode cache, checked
+  against each template's source), so neither the next build nor the second
+  language's pass compiles them again (about 0.25 s a build).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import material
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -46,4 +50,21 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     templates = Path(material.__file__).parent / "templates"
     material_loader = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(templates))})
     env.loader = ChoiceLoader([env.loader, material_loader])
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env  # a project folder we cannot write to: compile as MkDocs does
+    env.bytecode_cache = _TemplateCache(str(cache))
     return env
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, for which a failed write costs only the
+    compiling it would have saved."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass

@@ -76,3 +76,48 @@ def test_a_damaged_readability_cache_is_scored_again(tmp_path: Path) -> None:
         for build in (cold, warm)
     ]
     assert json.loads(reports[0])["pages"] == json.loads(reports[1])["pages"]
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def test_compiled_templates_are_kept_and_a_damaged_cache_is_compiled_again(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    first = project.build()
+    assert first.returncode == 0, first.explain()
+    cache = project.root / ".cache" / "jinja"
+    kept = sorted(cache.iterdir())
+    assert len(kept) > 20 and all(path.name.startswith("__jinja2_") for path in kept)
+    pages = _pages(first.site)
+    for path in kept:
+        path.write_bytes(b"not bytecode")
+    damaged = project.build()
+    assert (damaged.returncode, damaged.warnings) == (0, []), damaged.explain()
+    assert _pages(damaged.site) == pages
+    assert all(path.read_bytes() != b"not bytecode" for path in kept)  # compiled again
+
+
+def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    assert project.build().returncode == 0
+    meta = project.root / "overrides" / "partials" / "page-meta.html"
+    meta.write_text(meta.read_text("utf-8").replace("page-meta__revised", "page-meta__when"))
+    changed = project.build()
+    assert changed.returncode == 0, changed.explain()
+    html = (changed.site / "care" / "index.html").read_text("utf-8")
+    assert 'class="page-meta__when"' in html and "page-meta__revised" not in html
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_the_compiling(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    (project.root / ".cache").mkdir()
+    (project.root / ".cache" / "jinja").write_text("a file where the folder goes", "utf-8")
+    built = project.build()
+    assert (built.returncode, built.warnings) == (0, []), built.explain()
+    assert "Last Revised" in (built.site / "care" / "index.html").read_text("utf-8")
