@@ -1,4 +1,7 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from oncopress.pagesafety import tag_urls
 from oncopress.placeholders import (
     is_placeholder_host,
     page_message,
@@ -114,3 +117,26 @@ def test_messages() -> None:
         "('survivorship.example.org' is reserved for examples); set your site's real "
         "address (a sample site may add 'allow_placeholder_site_url: true' under extra:)"
     )
+
+
+_PIECES = st.sampled_from(
+    [
+        "<p>text ",
+        "<a href='https://survivorship.EXAMPLE.org/x'>",
+        '<img src="http://site.Test/a.png">',
+        "<a href='mailto:me@LOCALHOST'>",
+        "<a href=//localhost:8000/>",
+        "<a href='https://info.example/'>",
+        "<a href='https://cancer.org/'>",
+        "examples.org ",
+        "\u212a",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_looking_first_never_skips_a_placeholder(page: str, upper: bool) -> None:
+    page = page.upper() if upper else page
+    found = (url for url in tag_urls(page) if is_placeholder_host(url_host(url)))
+    assert placeholder_urls(page) == list(dict.fromkeys(found))

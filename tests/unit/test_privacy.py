@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from oncopress.privacy import css_urls, is_third_party, third_party_loads, third_party_message
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from oncopress.privacy import (
+    _Loads,
+    css_urls,
+    is_third_party,
+    third_party_loads,
+    third_party_message,
+)
 
 HOST = "survivorship.example.org"
 
@@ -77,3 +85,35 @@ def test_message() -> None:
         "browser would tell that host which page they read: copy the file into docs/assets/ "
         "and load it from there, or make it a plain link)"
     )
+
+
+# Pieces of page text, in any case, for the look-first property below.
+_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "lifestyle ",
+        "<IMG src='https://cdn.example.net/a.png'>",
+        '<img srcset="//x.org/a.png 2x">',
+        "<Script SRC=https://x.org/s.js></script>",
+        '<link rel="stylesheet" href="https://x.org/a.css">',
+        '<span STYLE = "background: URL(//x.org/b.png)">',
+        "<style>@IMPORT 'https://x.org/c.css';</style>",
+        "<a href='https://x.org/'>x</a>",
+        "<\u017fcript src=//x.org/s.js>",  # long s: no tag to a browser or to the parser
+        "<\u0131frame src=//x.org/>",  # dotless i
+        "\u212a",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_looking_first_never_skips_a_page_that_loads_something(page: str, upper: bool) -> None:
+    """Pages are searched for a few plain strings before the pattern and the parser:
+    a page skipped that way loads nothing from another host."""
+    page = page.upper() if upper else page
+    parser = _Loads()
+    parser.feed(page)
+    parser.close()
+    parsed = list(dict.fromkeys(load for load in parser.found if is_third_party(load[1], "own")))
+    assert third_party_loads(page, "own") == parsed
