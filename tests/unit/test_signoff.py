@@ -19,7 +19,6 @@ from oncopress.signoff import (
     SignOffError,
     SiteState,
     Trust,
-    changes_sign_off,
     draft_notice,
     plan_sign_off,
     set_front_matter,
@@ -395,15 +394,3 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
     broken = recheck(english.replace("title: Care", "title: [Care"))  # not YAML
     assert broken is None
     assert build.check is not None and build.check.findings == []  # nothing taken
-
-
-def test_which_edits_change_what_the_ledger_says() -> None:
-    ledger, _ = signed({"docs/care.md": EN, "docs_es/care.md": ES})
-    english = ledger.entries["docs/care.md"].fingerprint
-    spanish = ledger.entries["docs_es/care.md"].fingerprint
-    draft, other = "sha256:" + "1" * 64, "sha256:" + "2" * 64
-    assert changes_sign_off("docs/care.md", english, draft, ledger) is True  # becomes a draft
-    assert changes_sign_off("docs/care.md", draft, other, ledger) is False  # stays one
-    assert changes_sign_off("docs/care.md", draft, english, ledger) is True  # signed again
-    assert changes_sign_off("docs_es/care.md", spanish, draft, ledger) is True
-    assert changes_sign_off("docs/other.md", draft, other, ledger) is False  # never signed
