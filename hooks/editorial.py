@@ -132,13 +132,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     _build.note_pdfs(lambda pdf: (site / pdf).is_file())
-    files = _build.report_files(site)
-    for target, text in files.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    written = _write_report(_build, site)
     for line in _build.news():
         log.info(line)
-    log.info(summary_message(_build.report.summary(), [str(target) for target in files]))
+    log.info(summary_message(_build.report.summary(), written))
 
 
 def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
@@ -150,16 +147,27 @@ def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
 
 def recheck(config: MkDocsConfig, file: File) -> Recheck | None:
     """For the preview: the last build's check again with the page ``file`` as it is
-    saved now; logs what the build would log of it, when that changed. None when the
-    page now has a problem (a full build reports it)."""
+    saved now; when what the build logs of it changed, logs it and writes the report
+    again, as a build does. None when the page now has a problem or other front matter
+    or citations (a full build reports them)."""
     state = _state()
     checked = state.recheck(_source(file, state.root, config), _rules(config, state))
     if checked is not None and checked.after != checked.before:
         _log(checked.after)
+        written = _write_report(state, Path(config.site_dir))
+        log.info(summary_message(state.report.summary(), written))
     return checked
 
 
 # Helpers: pull plain values out of MkDocs objects.
+
+
+def _write_report(state: EditorialBuild, site: Path) -> list[str]:
+    files = state.report_files(site)
+    for target, text in files.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return [str(target) for target in files]
 
 
 def _log(findings: Iterable[Finding]) -> None:

@@ -24,16 +24,16 @@ taken from the last check), which says whether the page is signed off or a draft
 whether each translation is current or stale, and which pages' stamp, notices or
 JSON-LD that changed: the first edit of a signed-off English page makes it a draft and
 its Spanish translation stale, undoing the edit makes both as they were. When the
-check's findings changed, it logs them all again as a full build does, and the
-preview's warnings panel shows the new lines in place of the old. MkDocs'
-``_build_page`` then writes the saved page and each page whose notices changed (in its
-own language pass, at most ``MAX_PAGES`` in all). Anything else, or any doubt, gives a
-full build.
+check's findings changed, it logs them all again and writes the editorial report
+again, as a full build does, and the preview's warnings panel shows the new lines in
+place of the old. MkDocs' ``_build_page`` then writes the saved page and each page
+whose notices changed (in its own language pass, at most ``MAX_PAGES`` in all).
+Anything else, or any doubt, gives a full build.
 
 The pages written, and the warnings panel, are byte for byte what a full build gives
 (``tests/e2e/test_preview_incremental.py``); what is left until the next full build:
-the search index and the editorial report (``editorial-report.*``) still hold the
-page's previous text, readability score and sign-off state.
+the search index holds the page's previous text, and the editorial report
+(``editorial-report.*``) its previous readability score.
 """
 
 from __future__ import annotations

@@ -93,30 +93,35 @@ class EditorialBuild:
         """Take the check of every page (it has no problems): the records the stamps
         show and the report's rows; returns what the build log says of them."""
         self.check = check
-        records = {
+        self.records = {
             path: check.record(path) or record for path, record in check.preflight.records.items()
         }
-        self.records.update(records)  # pages another plugin added stay
-        self.report.add_records(records.values())
+        self.report.add_records(self.records.values())
         self.report.add_translations(check.translations())
         self.report.add_trust(check.trust.values())
         return check.findings
 
     def recheck(self, page: SourcePage, rules: Rules) -> Recheck | None:
         """The check again with ``page``'s saved content (the other pages as the last
-        check read them), taken as ``accept`` takes a check; None, and nothing taken,
-        when there is no check to start from or the page now has a problem (a full
-        build reports it)."""
+        check read them): the new sign-off and translation states in the stamps and the
+        report's rows. None, and nothing taken, when there is no check to start from,
+        or the page now has a problem or other editorial data (front matter, citations:
+        the report's row and other pages may show them; a full build says them)."""
         before = self.check
         if before is None or before.preflight.problems or page.path not in before.trust:
             return None
         after = recheck_page(before, page, rules, stale_level=self.stale_level)
-        if after.preflight.problems:
+        if after.preflight.problems or (
+            after.preflight.records[page.path] != before.preflight.records[page.path]
+        ):
             return None
         changed = tuple(
             path for path in after.preflight.records if _shown(before, path) != _shown(after, path)
         )
-        self.accept(after)
+        self.check = after
+        self.records.update((path, after.record(path) or self.records[path]) for path in changed)
+        self.report.add_translations(after.translations())
+        self.report.add_trust(after.trust.values())
         return Recheck(changed, tuple(before.findings), tuple(after.findings))
 
     def add_records(self, records: Mapping[str, PageRecord]) -> None:

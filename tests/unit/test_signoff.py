@@ -363,6 +363,7 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
     )
     check, _ = site(texts, ledger)
     assert build.accept(check) == []
+    build.report.add_fields("docs/care.md", {"readability": 7.5})  # as hooks/quality.py does
     english = texts["docs/care.md"]
     draft, other = english.replace("come back", "return"), english.replace("come back", "recur")
 
@@ -383,6 +384,9 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
         "content-team --translation-by translation-team",
     ])  # fmt: skip
     assert build.page_context(build.records["docs/care.md"], "en", "en", None)["page_notices"]
+    row = build.report.rows["docs/care.md"]
+    assert (row["sign_off"], row["readability"]) == ("changed", 7.5)
+    assert build.report.rows["docs_es/care.md"]["translation"] == "stale"
     second = recheck(other)  # the same states: no other page changes, the quote does
     assert second is not None
     assert (second.pages, second.before) == ((), first.after)
@@ -391,6 +395,6 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
     assert undone is not None
     assert (undone.pages, undone.after) == (("docs/care.md", "docs_es/care.md"), ())
     assert build.page_context(build.records["docs/care.md"], "en", "en", None)["page_notices"] == []
-    broken = recheck(english.replace("title: Care", "title: [Care"))  # not YAML
-    assert broken is None
+    assert recheck(english.replace("title: Care", "title: [Care")) is None  # not YAML
+    assert recheck(english.replace("title: Care", "title: Aftercare")) is None  # a full build
     assert build.check is not None and build.check.findings == []  # nothing taken
