@@ -21,14 +21,15 @@
   and the pages overdue for review or pending translation, at INFO level.
 
 Other hooks add their columns to the report with ``add_report_fields`` (see
-``hooks/quality.py``).
+``hooks/quality.py``). The preview (``tools/incremental.py``) calls ``recheck`` when
+one page is saved.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,13 +40,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from oncopress.citations import ReferenceBook
-from oncopress.editorial_build import EditorialBuild, SetupError, start_build
+from oncopress.editorial_build import EditorialBuild, Recheck, SetupError, start_build
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
 from oncopress.pdf.names import pdf_path
 from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of, source_path
 from oncopress.problems import summarize_problems
 from oncopress.report import summary_message
-from oncopress.sitecheck import Level, check_site_with_ledger
+from oncopress.sitecheck import Finding, Level, check_site_with_ledger
 
 log = logging.getLogger("mkdocs.hooks.editorial")
 
@@ -78,8 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     if check.preflight.problems:
         raise PluginError(summarize_problems(check.preflight.problems, "Editorial check"))
-    for finding in state.accept(check):
-        (log.warning if finding.level is Level.WARNING else log.info)(str(finding))
+    _log(state.accept(check))
     return files
 
 
@@ -132,13 +132,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     _build.note_pdfs(lambda pdf: (site / pdf).is_file())
-    files = _build.report_files(site)
-    for target, text in files.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    written = _write_report(_build, site)
     for line in _build.news():
         log.info(line)
-    log.info(summary_message(_build.report.summary(), [str(target) for target in files]))
+    log.info(summary_message(_build.report.summary(), written))
 
 
 def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
@@ -148,7 +145,34 @@ def add_report_fields(file: File, fields: Mapping[str, Any]) -> None:
     state.report.add_fields(_path(state.root, file), fields)
 
 
+def recheck(config: MkDocsConfig, file: File) -> Recheck | None:
+    """For the preview: the last build's check again with the page ``file`` as it is
+    saved now; when what the build logs of it changed, logs it and writes the report
+    again, as a build does. None when the page now has a problem or other front matter
+    or citations (a full build reports them)."""
+    state = _state()
+    checked = state.recheck(_source(file, state.root, config), _rules(config, state))
+    if checked is not None and checked.after != checked.before:
+        _log(checked.after)
+        written = _write_report(state, Path(config.site_dir))
+        log.info(summary_message(state.report.summary(), written))
+    return checked
+
+
 # Helpers: pull plain values out of MkDocs objects.
+
+
+def _write_report(state: EditorialBuild, site: Path) -> list[str]:
+    files = state.report_files(site)
+    for target, text in files.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return [str(target) for target in files]
+
+
+def _log(findings: Iterable[Finding]) -> None:
+    for finding in findings:
+        (log.warning if finding.level is Level.WARNING else log.info)(str(finding))
 
 
 def _start_build(config: MkDocsConfig) -> EditorialBuild:

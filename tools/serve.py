@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from incremental import Incremental, warm_up  # noqa: E402
+from incremental import Incremental, Rebuilt, warm_up  # noqa: E402
 from mkdocs.__main__ import ColorFormatter  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -183,6 +183,17 @@ def scan(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     return found
 
 
+def replace_lines(
+    lines: Sequence[str], old: Iterable[str], new: Sequence[str], at: int
+) -> tuple[str, ...]:
+    """``lines`` with the WARNING lines of the messages ``old`` replaced by ``new``, in
+    the place of the first of them (at index ``at`` when there was none)."""
+    gone = {terminal_line(logging.makeLogRecord({"levelname": "WARNING", "msg": m})) for m in old}
+    kept = [line for line in lines if line not in gone]
+    first = next((i for i, line in enumerate(lines) if line in gone), min(at, len(kept)))
+    return (*kept[:first], *new, *kept[first:])
+
+
 def changed_files(
     before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
 ) -> set[str]:
@@ -217,6 +228,25 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
     last_scan = scan(watched)
     pages = Incremental()
 
+    def rebuild_page(path: str) -> Rebuilt | None:
+        """Re-render one saved page; the problem lines the editorial check logs again
+        replace its old ones (``server.outcome``)."""
+        if not path.endswith(".md"):
+            return None
+        logged = ProblemLog()
+        logging.getLogger("mkdocs").addHandler(logged)
+        try:
+            rebuilt = pages.rebuild_page(path, server.outcome.lines, root)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(logged)
+        if rebuilt is not None and rebuilt.replaced is not None:
+            lines = replace_lines(
+                server.outcome.lines, rebuilt.replaced, logged.lines, pages.check_at
+            )
+            with server._epoch_cond:
+                server.outcome = BuildOutcome(False, lines)
+        return rebuilt
+
     def builder(config: MkDocsConfig | None = None) -> None:
         nonlocal last_scan
         started = time.monotonic()
@@ -228,17 +258,17 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
             return
         if config is None and incremental and not server.outcome.failed and len(changed) == 1:
             path = next(iter(changed))
-            done = path.endswith(".md") and pages.rebuild_page(path, server.outcome.lines, root)
-            if not done and path.endswith(".md"):
+            done = rebuild_page(path)
+            if done is None and path.endswith(".md"):
                 # Caught in the middle of a save (an empty or half-written file)? Look again.
                 time.sleep(SETTLE)
                 now = scan(watched)
                 more, last_scan = changed_files(last_scan, now), now
-                done = more == {path} and pages.rebuild_page(path, server.outcome.lines, root)
+                done = rebuild_page(path) if more == {path} else None
                 changed |= more
-            if done:
-                shown = os.path.relpath(os.path.realpath(path), root)
-                log.info(f"Rebuilt '{shown}' in {time.monotonic() - started:.2f} s")
+            if done is not None:
+                shown = " and ".join(f"'{page}'" for page in done.pages)
+                log.info(f"Rebuilt {shown} in {time.monotonic() - started:.2f} s")
                 return
         log.info("Building documentation...")
         problems = ProblemLog()
@@ -248,7 +278,7 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
             if config is None:
                 config = get_config()
                 config.site_url = serve_url
-            pages.prepare(config)
+            pages.prepare(config, problems.lines)
             build(config, serve_url=serve_url, dirty=dirty)
             pages.remember(config)
         except SystemExit:  # MkDocs' Abort: the problem is already logged as an ERROR

@@ -6,6 +6,8 @@ between MkDocs and this object.
 files come in through ``read``); ``EditorialBuild.accept`` takes the check of every
 page (``oncopress.sitecheck``); ``page_context`` is a page's stamp and notices;
 ``report_files`` is what the report writes, beside the site (and in the preview).
+``recheck`` is the preview's: one saved page checked again, and which pages' stamps
+and notices that changes.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from oncopress.citations import ReferenceBook
 from oncopress.dates import BuildDateError, build_date
 from oncopress.ledger import Ledger, LedgerError, parse_ledger
 from oncopress.pagemeta import page_meta
-from oncopress.preflight import PageRecord
+from oncopress.preflight import PageRecord, Rules, SourcePage
 from oncopress.quality_settings import QualitySettings, QualitySettingsError, read_quality_settings
 from oncopress.readability import ReadabilityError
 from oncopress.report import (
@@ -35,7 +37,7 @@ from oncopress.report_html import render_report_html
 from oncopress.review import RegistryError, ReviewerRegistry, load_reviewers, registry_not_found
 from oncopress.settings import EditorialSettings, SettingsError, read_settings
 from oncopress.signoff import draft_notice
-from oncopress.sitecheck import Finding, Level, SiteCheck
+from oncopress.sitecheck import Finding, Level, SiteCheck, recheck_page
 from oncopress.textfile import NotUtf8Error, decode_text
 from oncopress.translations import page_notices
 
@@ -54,6 +56,15 @@ def load_ledger(data: bytes | None, name: str) -> Ledger:
         return parse_ledger(decode_text(data), name)
     except NotUtf8Error as error:
         raise LedgerError(f"Sign-off ledger '{name}' {error}") from None
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What checking one saved page again changed."""
+
+    pages: tuple[str, ...]  # the pages whose stamp, notices or JSON-LD changed
+    before: tuple[Finding, ...]  # what the build logged of the check
+    after: tuple[Finding, ...]  # what a full build would log now
 
 
 @dataclass
@@ -89,6 +100,29 @@ class EditorialBuild:
         self.report.add_translations(check.translations())
         self.report.add_trust(check.trust.values())
         return check.findings
+
+    def recheck(self, page: SourcePage, rules: Rules) -> Recheck | None:
+        """The check again with ``page``'s saved content (the other pages as the last
+        check read them): the new sign-off and translation states in the stamps and the
+        report's rows. None, and nothing taken, when there is no check to start from,
+        or the page now has a problem or other editorial data (front matter, citations:
+        the report's row and other pages may show them; a full build says them)."""
+        before = self.check
+        if before is None or before.preflight.problems or page.path not in before.trust:
+            return None
+        after = recheck_page(before, page, rules, stale_level=self.stale_level)
+        if after.preflight.problems or (
+            after.preflight.records[page.path] != before.preflight.records[page.path]
+        ):
+            return None
+        changed = tuple(
+            path for path in after.preflight.records if _shown(before, path) != _shown(after, path)
+        )
+        self.check = after
+        self.records.update((path, after.record(path) or self.records[path]) for path in changed)
+        self.report.add_translations(after.translations())
+        self.report.add_trust(after.trust.values())
+        return Recheck(changed, tuple(before.findings), tuple(after.findings))
 
     def add_records(self, records: Mapping[str, PageRecord]) -> None:
         """Pages another plugin added after the check, checked on their own."""
@@ -135,6 +169,14 @@ class EditorialBuild:
         return [overdue_message(row) for row in self.report.overdue()] + [
             pending_message(row) for row in self.report.pending()
         ]
+
+
+def _shown(check: SiteCheck, path: str) -> tuple[object, ...]:
+    """What a page shows of the check: its stamp's and JSON-LD's record, its "Draft"
+    banner and its translation notice (``EditorialBuild.page_context``)."""
+    record = check.record(path)
+    locale = record.locale if record is not None else ""
+    return record, draft_notice(check.trust.get(path), locale), check.translation(path)
 
 
 def start_build(

@@ -38,8 +38,8 @@ from oncopress.translations import Status, Translation, counterpart, language_na
 COMMAND = "./tasks sign-off"
 QUOTE_CHARS = 70
 # How the ledger's lines about a page begin, after its name (draft_message,
-# stale_message): a preview may tell them from other problems. Editing a draft keeps it
-# a draft, and editing a stale translation keeps it stale (changes_sign_off says when not).
+# stale_message): a preview may tell them from other problems of the page's text, and
+# check the site again for them (oncopress.sitecheck.recheck_page).
 LEDGER_OPENINGS = (
     "changed since it was signed off on ",
     "has never been signed off;",
@@ -278,20 +278,6 @@ def stale_message(assessed: PageTrust, record: PageRecord, original_locale: str)
         f"the revision of {stale.translated.isoformat()} it translates ({'; '.join(parts)}); "
         f"update the translation, then run: {suggested_command(record, original_locale)}"
     )
-
-
-def changes_sign_off(path: str, before: str, after: str, ledger: Ledger) -> bool:
-    """Whether changing ``path``'s text from fingerprint ``before`` to ``after`` changes
-    what the ledger says: the page's own sign-off (signed or changed), or whether a
-    translation of it is stale. An edit that changes neither needs no other page, and
-    no other warning, to change with it."""
-    recorded = [entry.fingerprint for entry in [ledger.get(path)] if entry is not None]
-    recorded += [
-        entry.translates.fingerprint
-        for entry in ledger.entries.values()
-        if entry.translates is not None and entry.translates.path == path
-    ]
-    return any((before == digest) != (after == digest) for digest in recorded)
 
 
 def orphan_messages(ledger: Ledger, paths: set[str]) -> list[str]:

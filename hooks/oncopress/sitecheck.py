@@ -2,7 +2,9 @@
 what a build refuses or logs, what the stamp shows, and what ``./tasks status`` lists.
 
 The build (``hooks/editorial.py``) and the command line (``tools/editor_commands.py``)
-both call ``check_site_with_ledger`` on the same sources, so they never disagree.
+both call ``check_site_with_ledger`` on the same sources, so they never disagree. The
+preview calls ``recheck_page`` when one page is saved: the same check, reading only
+that page again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from oncopress.ledger import Ledger
-from oncopress.preflight import PageRecord, Preflight, Rules, SourcePage, check_site
+from oncopress.preflight import PageRecord, Preflight, Rules, SourcePage, check_page, check_site
 from oncopress.problems import Problem
 from oncopress.signoff import (
     PageTrust,
@@ -24,7 +26,7 @@ from oncopress.signoff import (
     stale_translation,
     trusted_record,
 )
-from oncopress.translations import Status, Translation
+from oncopress.translations import Status, Translation, translation_states
 
 
 class Level(StrEnum):
@@ -87,6 +89,43 @@ def check_site_with_ledger(
     """Every page checked, then compared with its sign-off; ``findings`` lists what the
     build logs, in order: drafts and disagreements, stale translations, orphan entries."""
     preflight = check_site(pages, rules, folders)
+    present = {page.path for page in pages}
+    return _against_ledger(preflight, present, rules, folders, ledger, stale_level)
+
+
+def recheck_page(
+    check: SiteCheck, page: SourcePage, rules: Rules, *, stale_level: Level = Level.WARNING
+) -> SiteCheck:
+    """``check`` (of a site with no problems) again with ``page``'s new content: what
+    ``check_site_with_ledger`` gives for the same pages with that one changed, reading
+    no other page again. Raises ``ValueError`` when ``check`` had problems or did not
+    check ``page``: only a whole check can say what they become."""
+    before = check.preflight
+    if before.problems:
+        raise ValueError("the site has problems: check every page again")
+    if page.path not in before.records:
+        raise ValueError(f"'{page.path}' is not a page of the check")
+    record, messages = check_page(page, rules)
+    records = dict(before.records)  # in the check's order: the page keeps its place
+    if record is None:
+        del records[page.path]
+    else:
+        records[page.path] = record
+    problems = [Problem(page.path, page.locale, message) for message in messages]
+    translations, mismatches = translation_states(records, check.folders, check.original_locale)
+    preflight = Preflight(records, translations, problems + mismatches)
+    present = set(before.records)  # no problems: every page has a record
+    return _against_ledger(preflight, present, rules, check.folders, check.ledger, stale_level)
+
+
+def _against_ledger(
+    preflight: Preflight,
+    present: set[str],
+    rules: Rules,
+    folders: Mapping[str, str],
+    ledger: Ledger,
+    stale_level: Level,
+) -> SiteCheck:
     original = rules.original_locale
     trust = assess_pages(preflight.records, ledger, rules.reviewers, folders, original)
     check = SiteCheck(preflight, trust, ledger, original, folders)
@@ -108,7 +147,6 @@ def check_site_with_ledger(
             message = stale_message(assessed, record, original)
             problem = Problem(path, record.locale, message)
             check.findings.append(Finding(stale_level, "stale", problem, ""))
-    present = {page.path for page in pages}
     for line in orphan_messages(ledger, present):
         check.findings.append(Finding(Level.INFO, "ledger", None, line))
     return check

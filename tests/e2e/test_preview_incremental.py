@@ -3,9 +3,12 @@
 serves: the edited pages, their neighbours in the navigation and their counterparts.
 
 The site is a small generated one (bench/sitegen.py: 4 pages per language in
-sections, with prev/next neighbours). Edits to a page's text are re-rendered alone
-("Rebuilt '...'" in the terminal); a new heading, a changed title or another
-citation make a full build ("Building documentation...").
+sections, with prev/next neighbours, every page signed off). Edits to a page's text are
+re-rendered alone ("Rebuilt '...'" in the terminal), with the pages whose notices they
+change: the first edit of a signed-off English page makes it a draft and its Spanish
+translation stale ("Rebuilt 'docs/...' and 'docs_es/...'"), and so does undoing it. A
+new heading, a changed title or another citation make a full build ("Building
+documentation...").
 
 Replicate: python bench/sitegen.py /tmp/site 4, then python tools/serve.py -f
 /tmp/site/mkdocs.yml, edit /tmp/site/docs_es/section-02/topic-0001.md and compare
@@ -21,12 +24,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from serve import replace_lines
 from served import PREVIEW, Server
 
 sys.path.insert(0, str(ROOT / "bench"))
 from sitegen import generate
 
 EN = "docs/section-01/topic-0000.md"
+EN_ES = "docs_es/section-01/topic-0000.md"  # its translation
 ES = "docs_es/section-02/topic-0001.md"
 PAGES = [  # the edited pages, their neighbours in the nav, their counterparts, home
     "section-01/topic-0000/",
@@ -49,10 +54,8 @@ def without_live_reload(html: str) -> str:
 
 
 def without_warnings_panel(html: str) -> tuple[str, list[str]]:
-    """The page without the preview's panel of the last full build's warnings (never
-    written to disk), and the panel's lines. A single-page rebuild logs no new warning:
-    the panel keeps the last full build's lines, whose quotes of a stale translation's
-    changed English paragraphs may lag behind (README, "The preview")."""
+    """The page without the preview's panel of the build's warnings (never written to
+    disk), and the panel's lines."""
     soup = BeautifulSoup(html, "lxml")
     panel = soup.select_one("aside#preview-problems")
     lines = panel.find("pre").get_text().split("\n") if panel else []
@@ -100,9 +103,13 @@ def test_saved_pages_match_a_full_build(site: tuple[Path, Server]) -> None:
     ]
     ways = [edit(server, root, *step).split(" in ")[0] for step in steps]
     # The first edit of a signed-off page makes it a draft (and its translation stale):
-    # a full build says so on every page concerned; later edits keep those states.
-    full = "Building documentation..."
-    assert ways == [full, full, f"Rebuilt '{ES}'", f"Rebuilt '{EN}'"]
+    # the pages that show it are re-rendered too; later edits keep those states.
+    assert ways == [
+        f"Rebuilt '{ES}'",
+        f"Rebuilt '{EN}' and '{EN_ES}'",
+        f"Rebuilt '{ES}'",
+        f"Rebuilt '{EN}'",
+    ]
     served = {url: without_live_reload(server.fetch(url)) for url in PAGES}
     assert "Apunte sus preguntas" in served["es/section-02/topic-0001/"]
     assert "take short notes" in served["section-01/topic-0000/"]
@@ -118,9 +125,102 @@ def test_saved_pages_match_a_full_build(site: tuple[Path, Server]) -> None:
         full, full_lines = without_warnings_panel(without_live_reload(server.fetch(url)))
         single, single_lines = without_warnings_panel(served[url])
         assert full == single, url
-        assert [line.split(" (")[0] for line in full_lines] == [
-            line.split(" (")[0] for line in single_lines
-        ], url  # the same warnings about the same pages
+        assert full_lines == single_lines, url
+
+
+def full_build(server: Server, root: Path) -> None:
+    """Touch mkdocs.yml (a file other than a page): the preview builds the whole site."""
+    before = len(server.output)
+    (root / "mkdocs.yml").touch()
+    server.wait(
+        "the full build",
+        lambda: any("Reloading browsers" in line for line in server.output[before:]),
+    )
+    assert any("Building documentation..." in line for line in server.output[before:])
+
+
+def pages_and_panel(server: Server) -> tuple[dict[str, str], list[str]]:
+    """The edited English page and its translation as served, without the live-reload
+    script and the warnings panel, and the panel's lines (the same on every page)."""
+    pages, panels = {}, []
+    for url in ("section-01/topic-0000/", "es/section-01/topic-0000/"):
+        pages[url], lines = without_warnings_panel(without_live_reload(server.fetch(url)))
+        panels.append(lines)
+    assert panels[0] == panels[1]
+    return pages, panels[0]
+
+
+def notices(html: str) -> list[str]:
+    """The titles of the notices above the article (Draft, out-of-date translation)."""
+    soup = BeautifulSoup(html, "lxml")
+    return [title.get_text() for title in soup.select(".page-notice .admonition-title")]
+
+
+DRAFT = (
+    f"WARNING -  Doc file '{EN}' (en): changed since it was signed off on 2025-03-14 by "
+    f"content-team; once its reviewers have approved this text, run: ./tasks sign-off {EN} "
+    "--by content-team"
+)
+STALE = (
+    f"WARNING -  Doc file '{EN_ES}' (es): translation is out of date: the English page "
+    f"'{EN}' changed since the revision of 2025-03-14 it translates (1 paragraph added or "
+    'changed: "{quote}"); update the translation, then run: ./tasks sign-off '
+    f"{EN_ES} --by content-team --translation-by translation-team"
+)
+
+
+def test_the_first_save_of_a_signed_page_and_its_undoing_match_a_full_build(
+    site: tuple[Path, Server],
+) -> None:
+    root, server = site
+    signed, panel = pages_and_panel(server)
+    assert panel == []
+    assert [notices(html) for html in signed.values()] == [[], []]
+    original = (root / EN).read_text("utf-8")
+
+    # The first save of the signed-off page: a draft, its translation out of date.
+    first = edit(server, root, EN, "- take notes", "- take short notes")
+    assert first.split(" in ")[0] == f"Rebuilt '{EN}' and '{EN_ES}'"
+    served, panel = pages_and_panel(server)
+    quote = "- ask questions - take short notes - get support"
+    assert panel == [DRAFT, STALE.format(quote=quote)]
+    assert [notices(html) for html in served.values()] == [
+        ["Draft: changed since it was signed off"],
+        ["Traducción en revisión"],
+    ]
+    full_build(server, root)
+    assert pages_and_panel(server) == (served, panel)
+
+    # A second save keeps both states: the saved page alone, the panel's quote follows.
+    second = edit(server, root, EN, "- take short notes", "- take brief notes")
+    assert second.split(" in ")[0] == f"Rebuilt '{EN}'"
+    assert pages_and_panel(server)[1] == [
+        DRAFT,
+        STALE.format(quote="- ask questions - take brief notes - get support"),
+    ]
+
+    # Back to the signed-off text: signed again, the translation current again.
+    (root / EN).write_text(original, "utf-8")
+    before = len(server.output)
+    server.wait(
+        "the reload", lambda: any("Reloading browsers" in line for line in server.output[before:])
+    )
+    assert any(f"Rebuilt '{EN}' and '{EN_ES}' in " in line for line in server.output[before:])
+    reverted = pages_and_panel(server)
+    assert reverted == (signed, [])
+    full_build(server, root)
+    assert pages_and_panel(server) == reverted
+
+
+def test_the_checks_new_lines_take_the_place_of_its_old_ones() -> None:
+    other, old = "WARNING -  Doc file 'a.md' (en): unsafe link", f"WARNING -  {DRAFT[11:]}"
+    new = [f"WARNING -  {STALE[11:]}"]
+    assert replace_lines((other, old), [DRAFT[11:]], new, 0) == (other, *new)
+    assert replace_lines((old, other), [DRAFT[11:]], new, 2) == (*new, other)
+    assert replace_lines((old, other), [DRAFT[11:]], [], 0) == (other,)
+    # None before: where the check logs (after the lines logged before it)
+    assert replace_lines((other, other), [], new, 1) == (other, *new, other)
+    assert replace_lines((other,), [], new, 5) == (other, *new)
 
 
 @pytest.mark.parametrize(

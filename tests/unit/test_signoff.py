@@ -4,22 +4,26 @@ exact states, messages and file text, on small sites held in memory."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from oncopress.editorial_build import EditorialBuild, Recheck
 from oncopress.ledger import Ledger
 from oncopress.preflight import Rules, SourcePage
+from oncopress.quality_settings import read_quality_settings
+from oncopress.report import EditorialReport
 from oncopress.review import Reviewer, ReviewerRegistry
+from oncopress.settings import read_settings
 from oncopress.signoff import (
     Request,
     SignOffError,
     SiteState,
     Trust,
-    changes_sign_off,
     draft_notice,
     plan_sign_off,
     set_front_matter,
 )
-from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger, recheck_page
 from oncopress.status import render_status, status_document, status_items
 
 TODAY = date(2026, 11, 28)
@@ -309,13 +313,88 @@ def test_a_non_medical_page_not_signed_off_is_news_not_a_warning() -> None:
     assert draft_notice(check.trust["docs/index.md"], "en") is None  # no banner either
 
 
-def test_which_edits_change_what_the_ledger_says() -> None:
-    ledger, _ = signed({"docs/care.md": EN, "docs_es/care.md": ES})
-    english = ledger.entries["docs/care.md"].fingerprint
-    spanish = ledger.entries["docs_es/care.md"].fingerprint
-    draft, other = "sha256:" + "1" * 64, "sha256:" + "2" * 64
-    assert changes_sign_off("docs/care.md", english, draft, ledger) is True  # becomes a draft
-    assert changes_sign_off("docs/care.md", draft, other, ledger) is False  # stays one
-    assert changes_sign_off("docs/care.md", draft, english, ledger) is True  # signed again
-    assert changes_sign_off("docs_es/care.md", spanish, draft, ledger) is True
-    assert changes_sign_off("docs/other.md", draft, other, ledger) is False  # never signed
+def findings(check: SiteCheck) -> list[tuple[Level, str]]:
+    return [(finding.level, str(finding)) for finding in check.findings]
+
+
+def test_checking_one_saved_page_again_gives_what_checking_every_page_gives() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    check, _ = site(texts, ledger)
+    for path, text in [
+        ("docs/care.md", texts["docs/care.md"].replace("come back", "return")),  # a draft
+        ("docs/care.md", texts["docs/care.md"].replace("come back", "recur")),  # still one
+        ("docs_es/care.md", texts["docs_es/care.md"].replace("volver", "regresar")),
+        ("docs/care.md", texts["docs/care.md"]),  # signed off again
+        ("docs_es/care.md", texts["docs_es/care.md"]),
+    ]:
+        texts = {**texts, path: text}
+        locale = "en" if path.startswith("docs/") else "es"
+        check = recheck_page(check, SourcePage(path, locale, text), RULES)
+        whole, _ = site(texts, ledger)
+        assert findings(check) == findings(whole), path
+        assert (check.preflight, check.trust) == (whole.preflight, whole.trust), path
+        assert list(check.preflight.records) == list(whole.preflight.records), path
+        assert check.translations() == whole.translations(), path
+    assert findings(check) == []
+
+
+def test_checking_again_a_page_of_a_site_with_problems_or_a_new_page_is_refused() -> None:
+    broken, _ = site({"docs/care.md": EN})  # no Spanish page
+    page = SourcePage("docs/care.md", "en", EN)
+    with pytest.raises(ValueError, match=r"^the site has problems: check every page again$"):
+        recheck_page(broken, page, RULES)
+    check, _ = site({"docs/care.md": EN, "docs_es/care.md": ES})
+    new = SourcePage("docs/new.md", "en", EN)
+    with pytest.raises(ValueError, match=r"^'docs/new.md' is not a page of the check$"):
+        recheck_page(check, new, RULES)
+
+
+def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    build = EditorialBuild(
+        Path("/site"),
+        read_settings({}),
+        read_quality_settings({}),
+        REGISTRY,
+        EditorialReport(TODAY, 3),
+        "Site",
+        ledger,
+        serving=True,
+    )
+    check, _ = site(texts, ledger)
+    assert build.accept(check) == []
+    build.report.add_fields("docs/care.md", {"readability": 7.5})  # as hooks/quality.py does
+    english = texts["docs/care.md"]
+    draft, other = english.replace("come back", "return"), english.replace("come back", "recur")
+
+    def recheck(text: str) -> Recheck | None:
+        return build.recheck(SourcePage("docs/care.md", "en", text), RULES)
+
+    first = recheck(draft)
+    assert first is not None
+    assert first.pages == ("docs/care.md", "docs_es/care.md")  # Draft; out of date
+    assert (first.before, [str(f) for f in first.after]) == ((), [
+        "Doc file 'docs/care.md' (en): changed since it was signed off on 2026-11-28 by "
+        "content-team; once its reviewers have approved this text, run: ./tasks sign-off "
+        "docs/care.md --by content-team",
+        "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
+        "'docs/care.md' changed since the revision of 2026-11-28 it translates (1 paragraph "
+        'added or changed: "Cancer can return."; 1 paragraph of the translated revision '
+        "gone); update the translation, then run: ./tasks sign-off docs_es/care.md --by "
+        "content-team --translation-by translation-team",
+    ])  # fmt: skip
+    assert build.page_context(build.records["docs/care.md"], "en", "en", None)["page_notices"]
+    row = build.report.rows["docs/care.md"]
+    assert (row["sign_off"], row["readability"]) == ("changed", 7.5)
+    assert build.report.rows["docs_es/care.md"]["translation"] == "stale"
+    second = recheck(other)  # the same states: no other page changes, the quote does
+    assert second is not None
+    assert (second.pages, second.before) == ((), first.after)
+    assert str(second.after[1]).count('"Cancer can recur."') == 1
+    undone = recheck(english)
+    assert undone is not None
+    assert (undone.pages, undone.after) == (("docs/care.md", "docs_es/care.md"), ())
+    assert build.page_context(build.records["docs/care.md"], "en", "en", None)["page_notices"] == []
+    assert recheck(english.replace("title: Care", "title: [Care")) is None  # not YAML
+    assert recheck(english.replace("title: Care", "title: Aftercare")) is None  # a full build
+    assert build.check is not None and build.check.findings == []  # nothing taken
