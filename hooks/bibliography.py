@@ -29,6 +29,7 @@ from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 from mkdocs_bibtex.registry import ReferenceRegistry
 from oncopress.bibfile import BibliographyError, load_bibliography, warn_bibliography
 from oncopress.citations import (
+    FOOTNOTES_MARKER,
     ReferenceBook,
     add_reference_section,
     cited_keys,
@@ -38,7 +39,6 @@ from oncopress.citations import (
 from oncopress.labels import label
 from oncopress.reflang import language_note, reference_language, with_language_note
 
-PLACE_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
 log = logging.getLogger("mkdocs.hooks.bibliography")
 # Each bibliography file as it was last found good, and its warnings.
 _checked: dict[Path, tuple[bytes, list[str]]] = {}
@@ -53,6 +53,20 @@ class HouseRegistry(ReferenceRegistry):
         self.book = ReferenceBook(bib_data.entries)
         self.locale = ""  # the language being built (set before each language's pages)
         self._noted: dict[tuple[str, str], str] = {}
+        # What mkdocs-bibtex asked of the page being built, in order (for
+        # hooks/citation_cache.py): each block's inline text, each key's reference.
+        self.page_runs: list[str] = []
+        self.page_references: list[tuple[str, str]] = []
+
+    def begin_page(self) -> None:
+        self.page_runs, self.page_references = [], []
+
+    def page_definitions(self) -> str:
+        """The footnote definitions mkdocs-bibtex wrote for the page, as it writes them."""
+        return "\n".join(
+            f"[^{self.footnote_format.format(key=key)}]: {text}"
+            for key, text in self.page_references
+        )
 
     def validate_citation_blocks(self, citation_blocks: list[CitationBlock]) -> None:
         for block in citation_blocks:  # the plugin's own pattern stops keys at ':', '.', '/'
@@ -68,10 +82,16 @@ class HouseRegistry(ReferenceRegistry):
 
     def inline_text(self, citation_block: CitationBlock) -> str:
         notes = [self.footnote_format.format(key=c.key) for c in citation_block.citations]
-        return "<sup>,</sup>".join(f"[^{note}]" for note in notes)
+        text = "<sup>,</sup>".join(f"[^{note}]" for note in notes)
+        self.page_runs.append(text)
+        return text
 
     def reference_text(self, citation: Citation | InlineReference) -> str:
-        key = citation.key
+        text = self._reference_text(citation.key)
+        self.page_references.append((citation.key, text))
+        return text
+
+    def _reference_text(self, key: str) -> str:
         fields = self.bib_data.entries[key].fields
         note = language_note(reference_language(fields), self.locale) if self.locale else ""
         if not note:
@@ -109,17 +129,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
         plugin.registry = HouseRegistry(plugin.registry.bib_data, plugin.config.footnote_format)
     plugin.registry.locale = _language(config)
     footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
-    footnotes["PLACE_MARKER"] = PLACE_MARKER
+    footnotes["PLACE_MARKER"] = FOOTNOTES_MARKER
     footnotes["BACKLINK_TITLE"] = label("footnote_backlink", _language(config))
 
 
 @event_priority(60)  # before mkdocs-bibtex turns [@key] into footnotes
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _bibtex(config).registry.begin_page()
     if not cited_keys(markdown):
         return markdown
     heading = label("references", _language(config))
     bib_command = _bibtex(config).config.bib_command
-    return add_reference_section(markdown, heading, bib_command, PLACE_MARKER)
+    return add_reference_section(markdown, heading, bib_command, FOOTNOTES_MARKER)
 
 
 def _bib_files(config: MkDocsConfig) -> list[tuple[Path, str]]:

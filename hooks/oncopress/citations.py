@@ -28,6 +28,7 @@ from pybtex.richtext import Text
 from oncopress.bibfields import entry_value
 
 MAX_AUTHORS_LISTED = 6
+FOOTNOTES_MARKER = "///Footnotes Go Here///"  # where the footnotes extension puts the list
 AUTHORS_BEFORE_ET_AL = 3
 DOI_RESOLVER = "https://doi.org/"
 
