@@ -9,8 +9,10 @@ with plain mkdocs-material + mkdocs-static-i18n (the baseline). Then, in one run
    ``mkdocs serve`` on the hooks site; saves an English and a Spanish page in turn
    (appending a sentence) and times until the server returns the page with the new
    sentence; median of ``--edits`` saves each;
-2. full strict build (``mkdocs build --strict``) in fresh processes, alternating
-   baseline and hooks ``--runs`` times, before anything else runs on the site: the
+2. full strict build (``mkdocs build --strict``) in fresh processes, taking baseline,
+   hooks and a second reference in turn ``--runs`` times, before anything else runs
+   on the site (the second reference: plain Material + i18n + mkdocs-bibtex, which
+   renders the same citations as footnotes by itself, in its own style): the
    first hooks build starts with no ``.cache/`` (cold: every readability score
    computed), the others reuse it (warm); the median wall time and processor time of
    each, and the ratios of processor time (other jobs on the machine change the wall
@@ -82,12 +84,12 @@ def build_once(config: Path) -> dict[str, float]:
     return result
 
 
-def alternate_builds(plain: Path, hooked: Path, runs: int) -> dict[str, list[dict[str, float]]]:
-    """``runs`` builds of each, alternating baseline and hooks."""
-    results: dict[str, list[dict[str, float]]] = {"plain": [], "hooks": []}
+def alternate_builds(configs: dict[str, Path], runs: int) -> dict[str, list[dict[str, float]]]:
+    """``runs`` builds of each configuration, taking them in turn."""
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
     for _ in range(runs):
-        results["plain"].append(build_once(plain))
-        results["hooks"].append(build_once(hooked))
+        for name, config in configs.items():
+            results[name].append(build_once(config))
     return results
 
 
@@ -169,6 +171,7 @@ class Row:
     plain_builds: list[float]
     hooks_cpu: list[float]
     plain_cpu: list[float]
+    bibtex_cpu: list[float]
     hooks_rss_mb: float
     plain_rss_mb: float
     page_bytes: int
@@ -180,6 +183,7 @@ class Row:
         plain = statistics.median(self.plain_builds)
         cold_cpu, warm_cpu = self.hooks_cpu[0], statistics.median(self.hooks_cpu[1:] or [0.0])
         plain_cpu = statistics.median(self.plain_cpu)
+        bibtex_cpu = statistics.median(self.bibtex_cpu)
         served = self.mkdocs_serve_edits
         serve_text = f"{statistics.median(served):.2f} s" if served else "-"
         return (
@@ -188,6 +192,7 @@ class Row:
             f"| {plain:.2f} s / {plain_cpu:.2f} s "
             f"| {warm:.2f} s / {warm_cpu:.2f} s (**{warm_cpu / plain_cpu:.2f}x**) "
             f"| {cold:.2f} s / {cold_cpu:.2f} s ({cold_cpu / plain_cpu:.2f}x) "
+            f"| {bibtex_cpu:.2f} s ({warm_cpu / bibtex_cpu:.2f}x) "
             f"| {self.hooks_rss_mb:.0f} MB / {self.plain_rss_mb:.0f} MB "
             f"| {self.page_bytes / 1024:.0f} KB / {self.plain_page_bytes / 1024:.0f} KB "
             f"| {min(self.load):.1f}-{max(self.load):.1f} |"
@@ -198,18 +203,21 @@ HEADER = (
     "| pages per language | saved page to rebuilt page: preview, median (range) "
     "| same, plain `mkdocs serve` | strict build, wall / CPU: baseline (Material + i18n) "
     "| hooks, warm caches (CPU x baseline) | hooks, cold caches (CPU x baseline) "
+    "| Material + i18n + mkdocs-bibtex, CPU (hooks warm x it) "
     "| peak RSS (hooks / baseline) | page weight (hooks / baseline) | load average |\n"
-    "|---|---|---|---|---|---|---|---|---|"
+    "|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
 def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
     hooks_config = generate(tmp / f"hooks-{n}", n, with_hooks=True)
     plain_config = generate(tmp / f"plain-{n}", n, with_hooks=False)
+    bibtex_config = generate(tmp / f"bibtex-{n}", n, with_hooks=False, with_bibtex=True)
     logs = Path(args.logs)
     logs.mkdir(parents=True, exist_ok=True)
     load = [os.getloadavg()[0]]
-    builds = alternate_builds(plain_config, hooks_config, args.runs)  # the first: cold caches
+    configs = {"plain": plain_config, "hooks": hooks_config, "bibtex": bibtex_config}
+    builds = alternate_builds(configs, args.runs)  # the first hooks build: cold caches
     load.append(os.getloadavg()[0])
     preview = edit_latencies(
         hooks_config, [str(ROOT / "tools" / "serve.py")], args.edits, logs / f"preview-{n}.log"
@@ -234,6 +242,7 @@ def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
         plain_builds=[b["seconds"] for b in builds["plain"]],
         hooks_cpu=[b["cpu_seconds"] for b in builds["hooks"]],
         plain_cpu=[b["cpu_seconds"] for b in builds["plain"]],
+        bibtex_cpu=[b["cpu_seconds"] for b in builds["bibtex"]],
         hooks_rss_mb=max(b["max_rss_mb"] for b in builds["hooks"]),
         plain_rss_mb=max(b["max_rss_mb"] for b in builds["plain"]),
         page_bytes=page_weight(hooks_config),

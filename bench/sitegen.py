@@ -78,8 +78,14 @@ def _plain_page(locale: str, title: str) -> str:
     return f"---\n{front}---\n\n# {title}\n\n{paragraph}\n"
 
 
-def generate(out: Path, pages_per_language: int, with_hooks: bool = True) -> Path:
-    """Write the project into ``out`` (replaced if present); returns its mkdocs.yml."""
+def generate(
+    out: Path, pages_per_language: int, with_hooks: bool = True, with_bibtex: bool = False
+) -> Path:
+    """Write the project into ``out`` (replaced if present); returns its mkdocs.yml.
+
+    Without hooks it is a baseline: plain Material + i18n on the same Markdown
+    (citations stay ``[@key]`` text) or, ``with_bibtex``, with mkdocs-bibtex too,
+    rendering the same citations as footnotes by itself."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -107,9 +113,10 @@ def generate(out: Path, pages_per_language: int, with_hooks: bool = True) -> Pat
     if not with_hooks:  # the baseline: the same Markdown with plain Material + i18n
         config.pop("hooks", None)
         config["theme"].pop("custom_dir", None)
-        config["plugins"] = [
-            p for p in config["plugins"] if not (isinstance(p, dict) and "bibtex" in p)
-        ]
+        bibtex = [p for p in config["plugins"] if isinstance(p, dict) and "bibtex" in p]
+        config["plugins"] = [p for p in config["plugins"] if p not in bibtex]
+        if with_bibtex:  # its reference list at the end of each page, as it does alone
+            config["plugins"].append({"bibtex": {**bibtex[0]["bibtex"], "bib_by_default": True}})
     (out / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
     )
