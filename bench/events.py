@@ -1,0 +1,126 @@
+"""Where a build's processor time goes, by plugin event: one strict build of a site,
+each plugin's and hook's event handlers timed on their own (time spent in a handler
+that calls another, such as mkdocs-static-i18n building the other language from
+``on_post_build``, is counted for the one called), and MkDocs' own page rendering
+(Markdown, Jinja templates, writing files) beside them.
+
+    .venv/bin/python bench/events.py path/to/mkdocs.yml [more mkdocs.yml...]
+
+Unlike cProfile, which inflates small Python calls many times over, this times
+only the handlers, with ``time.process_time``. Build a generated site first
+(``bench/sitegen.py``); run it twice on a site, so the caches are warm. Prints one
+column per site, largest first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("SITE_PDFS", "0")
+
+import jinja2
+import mkdocs.commands.build as build_module
+import mkdocs.plugins as plugins
+import mkdocs.structure.pages as pages
+from mkdocs.__main__ import cli
+
+
+class Clock:
+    """Exclusive processor time per name: a handler's time minus the handlers it calls."""
+
+    def __init__(self) -> None:
+        self.spent: Counter[str] = Counter()
+        self._stack: list[list[Any]] = []
+
+    def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)  # keeps mkdocs_priority: the handlers' order
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            now = time.process_time()
+            if self._stack:
+                self.spent[self._stack[-1][0]] += now - self._stack[-1][1]
+            self._stack.append([name, now])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                end = time.process_time()
+                this, start = self._stack.pop()
+                self.spent[this] += end - start
+                if self._stack:
+                    self._stack[-1][1] = end
+
+        return timed
+
+
+def measure(config: str) -> tuple[float, Counter[str]]:
+    clock = Clock()
+    register = plugins.PluginCollection._register_event
+    render, template, write = (
+        pages.Page.render,
+        jinja2.Template.render,
+        build_module.utils.write_file,
+    )
+
+    def timed_register(self: Any, event: str, method: Any, plugin_name: str | None = None) -> None:
+        name = f"{plugin_name or getattr(method, '__module__', '?')}: on_{event}"
+        register(self, event, clock.wrap(name, method), plugin_name)
+
+    plugins.PluginCollection._register_event = timed_register  # type: ignore[method-assign]
+    pages.Page.render = clock.wrap("MkDocs: Markdown (Page.render)", render)  # type: ignore[method-assign]
+    jinja2.Template.render = clock.wrap("MkDocs: Jinja templates", template)  # type: ignore[method-assign]
+    build_module.utils.write_file = clock.wrap("MkDocs: writing files", write)
+    started = time.process_time()
+    try:
+        cli.main(["build", "-q", "--strict", "-f", config], standalone_mode=False)
+    except SystemExit:
+        pass
+    finally:
+        plugins.PluginCollection._register_event = register  # type: ignore[method-assign]
+        pages.Page.render, jinja2.Template.render = render, template  # type: ignore[method-assign]
+        build_module.utils.write_file = write
+    return time.process_time() - started, clock.spent
+
+
+def main() -> None:
+    if sys.argv[1] == "--json":  # one site, in a process of its own
+        logging.disable(logging.INFO)
+        total, spent = measure(sys.argv[2])
+        print(json.dumps({"total": total, "spent": spent}))
+        return
+    configs = sys.argv[1:]
+    results: list[tuple[float, Counter[str]]] = []
+    for config in configs:  # each in a fresh process, as a build runs
+        out = subprocess.run(
+            [sys.executable, __file__, "--json", config], capture_output=True, text=True, check=True
+        )
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        results.append((data["total"], Counter(data["spent"])))
+    names = sorted(
+        {name for _, spent in results for name in spent}, key=lambda n: -results[0][1][n]
+    )
+    print("| " + " | ".join(["", *configs]) + " |")
+    print("|---" * (len(results) + 1) + "|")
+    for name in names:
+        if any(spent[name] >= 0.01 for _, spent in results):
+            print(
+                f"| {name} | " + " | ".join(f"{spent[name]:.3f} s" for _, spent in results) + " |"
+            )
+    print(
+        "| everything else (start-up, imports, configuration) | "
+        + " | ".join(f"{total - sum(spent.values()):.3f} s" for total, spent in results)
+        + " |"
+    )
+    print("| **whole build** | " + " | ".join(f"**{total:.2f} s**" for total, _ in results) + " |")
+
+
+if __name__ == "__main__":
+    main()
