@@ -1,6 +1,7 @@
 """MkDocs hook: each sequence of citations rendered once, not on every page (adapter
 over ``oncopress.citation_cache``).
 
+- ``on_pre_build`` (each language pass): the Markdown settings, a key of the cache;
 - ``on_page_markdown`` (after mkdocs-bibtex and every other plugin): the page's
   footnote Markdown gives way to tokens, and its skeleton (the citations and their
   definitions) is rendered by the page's own Markdown extensions, once per sequence
@@ -39,8 +40,16 @@ AGAIN = "rendered again with the page (a heading, code...)"
 
 # Rendered skeletons: (skeleton, extensions and their settings) -> pieces (None: unusable).
 _rendered: dict[tuple[str, str], CitationPieces | None] = {}
+# The Markdown extensions and their settings in this language pass, as text.
+_pass_settings = ""
 # Pages waiting for their pieces: (source, language) -> (footnote Markdown, pieces).
 _waiting: dict[tuple[str, str], tuple[str, CitationPieces]] = {}
+
+
+@event_priority(-100)  # after hooks/bibliography.py set the footnotes' language
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _pass_settings
+    _pass_settings = repr((config.markdown_extensions, config.mdx_configs))
 
 
 @event_priority(-100)  # after mkdocs-bibtex wrote the footnotes
@@ -58,7 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if plan is None:
         log.debug(f"Citations of '{page.file.src_uri}': {WITH_THE_PAGE}")
         return markdown
-    settings = repr((config.markdown_extensions, config.mdx_configs))
+    settings = _pass_settings or repr((config.markdown_extensions, config.mdx_configs))
     if (plan.skeleton, settings) not in _rendered:
         md = python_markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
