@@ -16,7 +16,9 @@ with plain mkdocs-material + mkdocs-static-i18n (the baseline). Then, in one run
    first hooks build starts with no ``.cache/`` (cold: every readability score
    computed), the others reuse it (warm); the median wall time and processor time of
    each, and the ratios of processor time (other jobs on the machine change the wall
-   time much more than the processor time);
+   time much more than the processor time). The order of the three is reversed
+   every other round, and the kernel's page cache is dropped before each build when
+   the benchmark runs as root (``drop_caches``; ``--keep-page-cache`` to keep it);
 3. peak memory: the largest resident set of any of those builds;
 4. page weight: the HTML of one topic page, in bytes.
 
@@ -62,7 +64,27 @@ def _url(page: str) -> str:
     return prefix + rest.removesuffix(".md") + "/"
 
 
-def build_once(config: Path) -> dict[str, float]:
+DROP_CACHES = Path("/proc/sys/vm/drop_caches")
+
+
+def drop_caches() -> bool:
+    """Empty the kernel's page cache (root only); False when it cannot.
+
+    On the build machine (a virtual machine) each build of the same site took a little
+    longer than the one before, whichever site it was: 2.24 s to 2.50 s of processor
+    time over six builds of one site, back to 2.30 s once the page cache was dropped.
+    Dropping it before every build keeps the figures of a long run comparable."""
+    try:
+        os.sync()
+        DROP_CACHES.write_text("3\n")
+    except OSError:
+        return False
+    return True
+
+
+def build_once(config: Path, fresh_cache: bool = False) -> dict[str, float]:
+    if fresh_cache:
+        drop_caches()
     out = subprocess.run(
         [
             sys.executable,
@@ -84,12 +106,16 @@ def build_once(config: Path) -> dict[str, float]:
     return result
 
 
-def alternate_builds(configs: dict[str, Path], runs: int) -> dict[str, list[dict[str, float]]]:
-    """``runs`` builds of each configuration, taking them in turn."""
+def alternate_builds(
+    configs: dict[str, Path], runs: int, fresh_cache: bool = False
+) -> dict[str, list[dict[str, float]]]:
+    """``runs`` builds of each configuration, taking them in turn, in the opposite
+    order every other round (so none is always built after the others)."""
     results: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
-    for _ in range(runs):
-        for name, config in configs.items():
-            results[name].append(build_once(config))
+    names = list(configs)
+    for round_number in range(runs):
+        for name in names if round_number % 2 == 0 else names[::-1]:
+            results[name].append(build_once(configs[name], fresh_cache))
     return results
 
 
@@ -217,7 +243,7 @@ def measure(n: int, tmp: Path, args: argparse.Namespace) -> Row:
     logs.mkdir(parents=True, exist_ok=True)
     load = [os.getloadavg()[0]]
     configs = {"plain": plain_config, "hooks": hooks_config, "bibtex": bibtex_config}
-    builds = alternate_builds(configs, args.runs)  # the first hooks build: cold caches
+    builds = alternate_builds(configs, args.runs, args.drop_caches)  # first hooks build: cold
     load.append(os.getloadavg()[0])
     preview = edit_latencies(
         hooks_config, [str(ROOT / "tools" / "serve.py")], args.edits, logs / f"preview-{n}.log"
@@ -263,9 +289,18 @@ def main() -> None:
     )
     parser.add_argument("--no-mkdocs-serve", action="store_true", help="skip plain mkdocs serve")
     parser.add_argument(
+        "--keep-page-cache",
+        dest="drop_caches",
+        action="store_false",
+        help="do not drop the kernel's page cache before each build (it needs root)",
+    )
+    parser.add_argument(
         "--logs", default="bench-logs", help="folder for the servers' output (default: bench-logs)"
     )
     args = parser.parse_args()
+    if args.drop_caches and not drop_caches():
+        print("Cannot drop the page cache (not root): builds run with it", file=sys.stderr)
+        args.drop_caches = False
     with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
         rows = [measure(n, Path(tmp), args) for n in args.sizes]
     print(HEADER)
