@@ -1,7 +1,9 @@
 """MkDocs hook: each sequence of citations rendered once, not on every page (adapter
 over ``oncopress.citation_cache``).
 
-- ``on_pre_build`` (each language pass): the Markdown settings, a key of the cache;
+- ``on_pre_build`` (each language pass): the Markdown settings, a key of the cache,
+  unless the footnotes are numbered in the order Markdown reaches them
+  (``USE_DEFINITION_ORDER: false``), which the cache cannot follow;
 - ``on_page_markdown`` (after mkdocs-bibtex and every other plugin): the page's
   footnote Markdown gives way to tokens, and its skeleton (the citations and their
   definitions) is rendered by the page's own Markdown extensions, once per sequence
@@ -40,7 +42,8 @@ AGAIN = "rendered again with the page (a heading, code...)"
 
 # Rendered skeletons: (skeleton, extensions and their settings) -> pieces (None: unusable).
 _rendered: dict[tuple[str, str], CitationPieces | None] = {}
-# The Markdown extensions and their settings in this language pass, as text.
+# The Markdown extensions and their settings in this language pass, as text ("": the
+# pass cannot use the cache).
 _pass_settings = ""
 # Pages waiting for their pieces: (source, language) -> (footnote Markdown, pieces).
 _waiting: dict[tuple[str, str], tuple[str, CitationPieces]] = {}
@@ -50,24 +53,30 @@ _waiting: dict[tuple[str, str], tuple[str, CitationPieces]] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     global _pass_settings
     _pass_settings = repr((config.markdown_extensions, config.mdx_configs))
+    footnotes = [
+        settings
+        for name, settings in config.mdx_configs.items()
+        if name == "footnotes" or name.endswith(".footnotes")
+    ]
+    if any(settings.get("USE_DEFINITION_ORDER", True) is not True for settings in footnotes):
+        _pass_settings = ""  # numbered in the order Markdown reaches them, not the page's
 
 
 @event_priority(-100)  # after mkdocs-bibtex wrote the footnotes
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _waiting.pop(_key(page, config), None)  # left by a build that stopped half-way
     registry = _registry(config)
-    if registry is None or not registry.page_runs or os.environ.get("SITE_CITATION_CACHE") == "0":
+    if not _pass_settings or registry is None or not registry.page_runs:
         return markdown
-    footnotes = config.mdx_configs.get("footnotes", {})
-    if footnotes.get("USE_DEFINITION_ORDER", True) is not True:
-        return markdown  # numbered in the order Markdown reaches them, not the page's
+    if os.environ.get("SITE_CITATION_CACHE") == "0":
+        return markdown
     plan = plan_citations(
         markdown, registry.page_runs, registry.page_definitions(), FOOTNOTES_MARKER
     )
     if plan is None:
         log.debug(f"Citations of '{page.file.src_uri}': {WITH_THE_PAGE}")
         return markdown
-    settings = _pass_settings or repr((config.markdown_extensions, config.mdx_configs))
+    settings = _pass_settings
     if (plan.skeleton, settings) not in _rendered:
         md = python_markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs

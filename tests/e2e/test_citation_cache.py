@@ -74,3 +74,18 @@ def test_every_place_a_citation_can_be_gives_the_same_page(tmp_path: Path) -> No
     ]
     plain = project.build("-v", strict=False, env={"SITE_CITATION_CACHE": "0"})
     assert _debug(plain, "Citations of") == []
+
+
+def test_footnotes_numbered_in_reading_order_are_left_to_markdown(tmp_path: Path) -> None:
+    """With ``USE_DEFINITION_ORDER: false`` the extension numbers footnotes in the order
+    it reaches them (nested blocks last), which the cache cannot follow: it stands aside."""
+    project = make_project(tmp_path / "project", "citations")
+    config = project.config()
+    extensions = config["markdown_extensions"]
+    extensions[extensions.index("footnotes")] = {"footnotes": {"USE_DEFINITION_ORDER": False}}
+    project.set_config(config)
+    cached, plain, cached_site, plain_site = _both_ways(project, strict=False)
+    assert cached.warnings == plain.warnings
+    assert _files(cached_site) == _files(plain_site)
+    verbose = project.build("-v", strict=False)
+    assert _debug(verbose, "Citations of") == []
