@@ -60,6 +60,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     ]
     if any(settings.get("USE_DEFINITION_ORDER", True) is not True for settings in footnotes):
         _pass_settings = ""  # numbered in the order Markdown reaches them, not the page's
+    if os.environ.get("SITE_CITATION_CACHE") == "0":
+        _pass_settings = ""
 
 
 @event_priority(-100)  # after mkdocs-bibtex wrote the footnotes
@@ -67,8 +69,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _waiting.pop(_key(page, config), None)  # left by a build that stopped half-way
     registry = _registry(config)
     if not _pass_settings or registry is None or not registry.page_runs:
-        return markdown
-    if os.environ.get("SITE_CITATION_CACHE") == "0":
         return markdown
     plan = plan_citations(
         markdown, registry.page_runs, registry.page_definitions(), FOOTNOTES_MARKER
