@@ -37,8 +37,12 @@ class Preview(Server):
         super().__init__(project.root, PREVIEW)
 
     def terminal_block(self, first: str) -> list[str]:
-        """The last terminal lines from one starting with ``first`` to the next log line."""
-        start = max(i for i, line in enumerate(self.output) if line.startswith(first))
+        """The last terminal lines from one starting with ``first`` to the next log line
+        (none while the terminal has not printed it)."""
+        starts = [i for i, line in enumerate(self.output) if line.startswith(first)]
+        if not starts:
+            return []
+        start = starts[-1]
         block = [self.output[start]]
         for line in self.output[start + 1 :]:
             if not line.startswith("  "):
@@ -81,8 +85,9 @@ def test_broken_build_shows_every_problem_in_the_editors_language(
     english.write_text(good_en.replace("reviewed_by:", "reviewd_by:", 1), "utf-8")
     spanish.write_text(good_es.replace("reviewed_by: [content-team]\n", ""), "utf-8")
     preview.wait("the problem page", lambda: listed(preview.get("")[1]) == BROKEN_BLOCK)
-
-    assert preview.terminal_block("ERROR   -  Editorial check failed:") == BROKEN_BLOCK
+    first = "ERROR   -  Editorial check failed:"  # the terminal's pipe may still be behind
+    preview.wait("the terminal's lines", lambda: len(preview.terminal_block(first)) >= 3)
+    assert preview.terminal_block(first) == BROKEN_BLOCK
     for path, locale in [("", "en"), ("care/", "en"), ("es/", "es"), ("es/care/", "es")]:
         status, text = preview.get(path)
         assert status == 503, (path, text)
