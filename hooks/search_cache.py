@@ -1,0 +1,117 @@
+"""MkDocs hook: Material's search reads a page's HTML only when it changed (adapter
+over ``oncopress.search_cache``).
+
+- ``on_config`` (each language pass, after the search plugin made its index): the
+  index reads each page through the cache. The first pass of a build loads
+  ``.cache/search.json``;
+- ``on_post_build`` (once every language is built): saves the cache when it changed.
+
+A page's sections come from the cache when its HTML is the same as when they were
+parsed, with the same Material and Python (``html.parser``); otherwise Material's own
+parser reads it. Either way the index makes its entries from them as it always does.
+``SITE_SEARCH_CACHE=0`` turns it off; ``tests/e2e/test_search_cache.py`` builds sites
+both ways and compares every file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from material.plugins.search.plugin import Parser
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from oncopress.atomic import write_atomically
+from oncopress.search_cache import IndexedSection, SearchSectionCache, load_search_cache
+
+log = logging.getLogger("mkdocs.hooks.search_cache")
+CACHE_FILE = Path(".cache") / "search.json"
+_cache = SearchSectionCache("")
+
+
+class _Section:
+    """What ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
+
+    def __init__(self, section: IndexedSection) -> None:
+        self.id = section.id
+        self.title = [] if section.title is None else [section.title]
+        self.text = [section.text]
+
+
+@event_priority(-150)  # after the search plugin made this pass's index
+def on_config(config: MkDocsConfig) -> None:
+    global _cache
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if index is None or os.environ.get("SITE_SEARCH_CACHE") == "0":
+        return
+    if not _building_other_language(config):
+        _cache = load_search_cache(_read(_cache_file(config)), _parsing_version())
+    index.add_entry_from_context = lambda page: _add_entry(index, page)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if _building_other_language(config) or not _cache.changed:
+        return
+    path = _cache_file(config)
+    try:  # a build stopped half-way never leaves half a file
+        write_atomically(path, _cache.dumps().encode("utf-8"))
+    except OSError as error:  # a read-only checkout: the next build parses again
+        log.info(f"Search sections not cached in {path}: {error.strerror}")
+
+
+def _add_entry(index: Any, page: Page) -> None:
+    """``SearchIndex.add_entry_from_context``, with the parsing cached."""
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return
+    content = page.content or ""
+    key = _cache.key(content)
+    sections = _cache.lookup(key)
+    if sections is None:
+        sections = _parse(content)
+        _cache.store(key, sections)
+    for section in sections:
+        index.create_entry_for_section(_Section(section), page.toc, page.url, page)
+
+
+def _parse(content: str) -> tuple[IndexedSection, ...]:
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    return tuple(
+        IndexedSection(
+            section.id,
+            "".join(section.title) if section.title else None,
+            "".join(section.text),
+        )
+        for section in parser.data
+        if not section.is_excluded()
+    )
+
+
+def _parsing_version() -> str:
+    """What a page's sections depend on besides its HTML: Material's parser and
+    Python's ``html.parser``."""
+    return f"mkdocs-material-{version('mkdocs-material')}-python-{platform.python_version()}"
+
+
+def _building_other_language(config: MkDocsConfig) -> bool:
+    """Whether this pass is mkdocs-static-i18n's nested build of another language."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def _cache_file(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / CACHE_FILE
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # no cache yet, or unreadable: parse every page
