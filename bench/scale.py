@@ -54,6 +54,16 @@ from sitegen import generate
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0"}
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+def environment(config: Path) -> dict[str, str]:
+    """The environment of a build or preview of ``config``'s site: as ``./tasks build``
+    and ``./tasks serve`` run them, with Python's bytecode kept in the site's
+    ``.cache/pycache/`` (every site alike, baselines included)."""
+    return {**ENV, "PYTHONPYCACHEPREFIX": str(config.parent / ".cache" / "pycache")}
+
+
 EDITED = ("docs/section-01/topic-0000.md", "docs_es/section-02/topic-0001.md")
 
 
@@ -95,7 +105,7 @@ def build_once(config: Path, fresh_cache: bool = False) -> dict[str, float]:
             "-d",
             str(config.parent / "site"),
         ],
-        env=ENV,
+        env=environment(config),
         capture_output=True,
         text=True,
         check=False,
@@ -142,7 +152,7 @@ def edit_latencies(
     process = subprocess.Popen(
         [sys.executable, *program, "-v", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=config.parent,
-        env=ENV,
+        env=environment(config),
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
