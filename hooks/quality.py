@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
@@ -30,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from oncopress import readability
+from oncopress.cachefile import read_cache, write_cache
 from oncopress.preflight import source_path
 from oncopress.problems import Problem
 from oncopress.quality_settings import read_quality_settings
@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _hard_to_read.clear()
-    _cache = load_readability_cache(_read(_cache_file(config)), _scoring_version())
+    _cache = load_readability_cache(read_cache(_cache_file(config)), _scoring_version())
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -103,21 +103,10 @@ def _cache_file(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / CACHE_FILE
 
 
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None  # no cache yet, or unreadable: score every page
-
-
 def _save(path: Path, text: str) -> None:
-    try:  # write then rename: a build stopped half-way never leaves half a file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
-    except OSError as error:  # a read-only checkout: the next build scores again
-        log.info(f"Readability scores not cached in {path}: {error.strerror}")
+    problem = write_cache(path, text)
+    if problem:  # a read-only checkout: the next build scores again
+        log.info(f"Readability scores not cached in {path}: {problem}")
 
 
 def _report(config: MkDocsConfig) -> Callable[..., None]:

@@ -26,7 +26,7 @@ from material.plugins.search.plugin import Parser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from oncopress.atomic import write_atomically
+from oncopress.cachefile import read_cache, write_cache
 from oncopress.search_cache import IndexedSection, SearchSectionCache, load_search_cache
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
@@ -50,7 +50,7 @@ def on_config(config: MkDocsConfig) -> None:
     if index is None or os.environ.get("SITE_SEARCH_CACHE") == "0":
         return
     if not _building_other_language(config):
-        _cache = load_search_cache(_read(_cache_file(config)), _parsing_version())
+        _cache = load_search_cache(read_cache(_cache_file(config)), _parsing_version())
     index.add_entry_from_context = lambda page: _add_entry(index, page)
 
 
@@ -59,10 +59,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _building_other_language(config) or not _cache.changed:
         return
     path = _cache_file(config)
-    try:  # a build stopped half-way never leaves half a file
-        write_atomically(path, _cache.dumps().encode("utf-8"))
-    except OSError as error:  # a read-only checkout: the next build parses again
-        log.info(f"Search sections not cached in {path}: {error.strerror}")
+    problem = write_cache(path, _cache.dumps())
+    if problem:  # a read-only checkout: the next build parses again
+        log.info(f"Search sections not cached in {path}: {problem}")
 
 
 def _add_entry(index: Any, page: Page) -> None:
@@ -108,10 +107,3 @@ def _building_other_language(config: MkDocsConfig) -> bool:
 
 def _cache_file(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / CACHE_FILE
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None  # no cache yet, or unreadable: parse every page
