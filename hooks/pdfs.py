@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import oncopress.pdf
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,14 +28,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from oncopress.dates import parse_revised
-from oncopress.pdf.cache import PdfCache
-from oncopress.pdf.engine import WeasyPrintEngine
-from oncopress.pdf.handout import PageSource, article_title, extract_article, read_chrome
 from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
 from oncopress.pdf.names import page_links, pdf_path
-from oncopress.pdf.plan import listed_pdfs, plan_jobs
-from oncopress.pdf.render import RenderReport, refusal_problems, render_all
 from oncopress.pdf.settings import PdfSettings, read_settings
+
+if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
+    from oncopress.pdf.handout import PageSource
+    from oncopress.pdf.render import RenderReport
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 STYLESHEET = Path(oncopress.pdf.__file__).parent / "print.css"
@@ -108,6 +107,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building or not _build.settings.enabled:
         return
+    from oncopress.pdf.plan import listed_pdfs
+    from oncopress.pdf.render import refusal_problems
+
     try:
         report = _render(config)
     except ValueError as error:
@@ -127,6 +129,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _render(config: MkDocsConfig) -> RenderReport:
     """Every PDF of every language, from the pages collected during the build."""
+    from oncopress.pdf.cache import PdfCache
+    from oncopress.pdf.engine import WeasyPrintEngine
+    from oncopress.pdf.plan import plan_jobs
+    from oncopress.pdf.render import render_all
+
     stylesheet = STYLESHEET.read_text(encoding="utf-8")
     default = _i18n(config).default_language
     jobs = plan_jobs(_build.pages, _build.chrome, _build.nav, default)
@@ -142,6 +149,8 @@ def _render(config: MkDocsConfig) -> RenderReport:
 
 def _collect(output: str, page: Page, config: MkDocsConfig, locale: str) -> None:
     """Keep what the page's PDF needs (its article, title, date) until all languages are built."""
+    from oncopress.pdf.handout import PageSource, article_title, extract_article, read_chrome
+
     source = os.path.relpath(
         os.path.realpath(page.file.abs_src_path or ""), Path(config.config_file_path).parent
     )

@@ -21,10 +21,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import lxml.html
-import pylabeador
-from pylabeador.errors import HyphenatorError
-
 # Elements whose text is prose, and elements whose text is not (skipped with children).
 PROSE = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote")
 NOT_PROSE = ("pre", "code", "script", "style", "nav", "table", "figure")
@@ -109,6 +105,8 @@ def extract_prose(html: str) -> str:
     """
     if not html.strip():
         return ""
+    import lxml.html  # imported when a page is scored, like textstat (see measure_readability)
+
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for element in list(root.iter()):
         classes = (element.get("class") or "").split()
@@ -170,6 +168,9 @@ def count_spanish_syllables(word: str) -> int:
     that is not Spanish (no vowel: "Dr", "mm"; "ç"; "ü" outside "güe"/"güi") counts
     its vowel groups, and a hyphen or apostrophe splits the word ("e-mail" 2).
     """
+    import pylabeador  # imported when a Spanish page is scored (see measure_readability)
+    from pylabeador.errors import HyphenatorError
+
     total = 0
     for run in _LETTERS_OR_DIGITS.findall(word.lower()):
         if run.isdigit():
