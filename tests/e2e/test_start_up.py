@@ -1,14 +1,22 @@
-"""What a build without PDFs leaves unimported: every build pays for what its hooks
-import, and these modules only make PDFs, or score a page whose score is not yet in
-``.cache/readability.json``.
+"""What a build pays at start-up. A build without PDFs leaves unimported the modules
+that only make PDFs, or score a page whose score is not yet in
+``.cache/readability.json``; ``./tasks build`` keeps the hooks' compiled bytecode in
+``.cache/pycache/`` (not beside the sources), so it does not compile them again.
 
 Replicate: build twice (the first fills ``.cache/``), the second with
 PYTHONPROFILEIMPORTTIME=1 SITE_PDFS=0 mkdocs build --strict 2>&1 | grep -E 'lxml|pdf.render'
+and SITE_PDFS=0 ./tasks build /tmp/site; ls .cache/pycache$PWD/hooks/oncopress
 """
 
 from __future__ import annotations
 
-from conftest import Project
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, Project
 
 ONLY_FOR_PDFS = {
     "oncopress.pdf.plan",
@@ -39,3 +47,22 @@ def test_a_build_without_pdfs_or_new_scores_imports_neither(project: Project) ->
     imported = imported_modules(result.log)
     assert {"oncopress.pdf.listing", "oncopress.readability"} <= imported
     assert imported & (ONLY_FOR_PDFS | ONLY_FOR_SCORING) == set()
+
+
+def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> None:
+    environment = {**os.environ, "SITE_PDFS": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+    mirror = ROOT / ".cache" / "pycache" / ROOT.relative_to(ROOT.anchor) / "hooks"
+    shutil.rmtree(mirror, ignore_errors=True)  # a cache: always safe to delete
+    beside = sorted((ROOT / "hooks").rglob("__pycache__"))  # (a plain pytest writes some)
+    result = subprocess.run(
+        [str(ROOT / "tasks"), "build", str(tmp_path / "site")],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    tag = sys.implementation.cache_tag
+    assert (mirror / f"search_cache.{tag}.pyc").is_file()
+    assert (mirror / "oncopress" / f"search_cache.{tag}.pyc").is_file()
+    assert sorted((ROOT / "hooks").rglob("__pycache__")) == beside
