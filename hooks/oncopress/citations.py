@@ -53,7 +53,7 @@ _PYBTEX_PREFIX = re.compile(r"^syntax error in line \d+: ")
 # All that pybtex's LaTeX decoding acts on (latexcodec 3's lexer and table, pybtex's
 # brace parser): commands, braces, math, comments, parameters, and the ligatures ~ --
 # --- `` '' ,, !` ?`. Text with none of them decodes to itself, whitespace aside
-# (tests/unit/test_properties.py), without loading latexcodec (20 ms).
+# (tests/unit/test_citations_latex.py), without loading latexcodec (20 ms).
 _LATEX_SYNTAX = re.compile(r"[\\{}$%#~`]|--|''|,,")
 
 
