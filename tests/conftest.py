@@ -126,6 +126,16 @@ class Project:
         return Build(result.returncode, result.stdout + result.stderr, site, f"python {shown}")
 
 
+def site_files(site: Path, pattern: str = "*") -> dict[str, bytes]:
+    """Every file of a built site matching ``pattern``, by path: two builds compare equal
+    when they wrote the same files, byte for byte."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob(pattern))
+        if path.is_file()
+    }
+
+
 def sign_everything(root: Path) -> None:
     """Write a ledger signing off every page that passes the editorial check, as it is
     (test helper: the dates and reviewers its front matter names)."""

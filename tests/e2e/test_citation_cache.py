@@ -11,18 +11,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import Build, Project, make_project
+from conftest import Build, Project, make_project, site_files
 
 WITH_THE_PAGE = "rendered with the page (own footnotes, a key twice...)"
 AGAIN = "rendered again with the page (a heading, code...)"
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _both_ways(project: Project, *args: str, strict: bool) -> tuple[Build, Build, Path, Path]:
@@ -41,7 +33,7 @@ def test_the_real_site_is_the_same_with_citations_rendered_once(tmp_path: Path) 
     project = make_project(tmp_path / "project", "real")
     cached, plain, cached_site, plain_site = _both_ways(project, strict=True)
     assert (cached.returncode, plain.returncode) == (0, 0), cached.explain() + plain.explain()
-    assert _files(cached_site) == _files(plain_site)
+    assert site_files(cached_site) == site_files(plain_site)
 
 
 def test_every_place_a_citation_can_be_gives_the_same_page(tmp_path: Path) -> None:
@@ -56,7 +48,7 @@ def test_every_place_a_citation_can_be_gives_the_same_page(tmp_path: Path) -> No
             for page in ("code.md", "raw.md", "es/code.md", "es/raw.md")
         ]
     )
-    assert _files(cached_site) == _files(plain_site)
+    assert site_files(cached_site) == site_files(plain_site)
     verbose = project.build("-v", strict=False)  # (MkDocs checks no anchor at DEBUG level)
     assert sorted(_debug(verbose, "Citations of")) == [
         "Citations of 'care.md': rendered once per sequence",
@@ -86,6 +78,6 @@ def test_footnotes_numbered_in_reading_order_are_left_to_markdown(tmp_path: Path
     project.set_config(config)
     cached, plain, cached_site, plain_site = _both_ways(project, strict=False)
     assert cached.warnings == plain.warnings
-    assert _files(cached_site) == _files(plain_site)
+    assert site_files(cached_site) == site_files(plain_site)
     verbose = project.build("-v", strict=False)
     assert _debug(verbose, "Citations of") == []

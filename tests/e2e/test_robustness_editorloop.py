@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Project, make_project
+from conftest import Project, make_project, site_files
 from served import PREVIEW, Server
 from test_quality import HARD
 
@@ -79,13 +79,6 @@ def test_a_damaged_readability_cache_is_scored_again(tmp_path: Path) -> None:
     assert json.loads(reports[0])["pages"] == json.loads(reports[1])["pages"]
 
 
-def _pages(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*.html"))
-    }
-
-
 def test_compiled_templates_are_kept_and_a_damaged_cache_is_compiled_again(
     tmp_path: Path,
 ) -> None:
@@ -95,12 +88,12 @@ def test_compiled_templates_are_kept_and_a_damaged_cache_is_compiled_again(
     cache = project.root / ".cache" / "jinja"
     kept = sorted(cache.iterdir())
     assert len(kept) > 20 and all(path.name.startswith("__jinja2_") for path in kept)
-    pages = _pages(first.site)
+    pages = site_files(first.site, "*.html")
     for path in kept:
         path.write_bytes(b"not bytecode")
     damaged = project.build()
     assert (damaged.returncode, damaged.warnings) == (0, []), damaged.explain()
-    assert _pages(damaged.site) == pages
+    assert site_files(damaged.site, "*.html") == pages
     assert all(path.read_bytes() != b"not bytecode" for path in kept)  # compiled again
 
 
@@ -124,36 +117,28 @@ def test_a_cache_folder_that_cannot_be_made_only_costs_the_compiling(tmp_path: P
     assert "Last Revised" in (built.site / "care" / "index.html").read_text("utf-8")
 
 
-def _site(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_a_damaged_search_cache_is_parsed_again(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "minimal")
     plain = project.build(env={"SITE_SEARCH_CACHE": "0"})
     assert plain.returncode == 0, plain.explain()
-    expected = _site(plain.site)
+    expected = site_files(plain.site)
     cache = project.root / ".cache" / "search.json"
     for damaged in ("{", '{"format": 1, "version": 3, "sections": []}'):
         cache.write_text(damaged, "utf-8")
         built = project.build()
         assert (built.returncode, built.warnings) == (0, []), built.explain()
-        assert _site(built.site) == expected
+        assert site_files(built.site) == expected
         assert len(json.loads(cache.read_text("utf-8"))["sections"]) == 4
 
 
 def test_a_search_cache_that_cannot_be_written_only_costs_the_parsing(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "minimal")
     plain = project.build(env={"SITE_SEARCH_CACHE": "0"})
-    expected = _site(plain.site)
+    expected = site_files(plain.site)
     cache = project.root / ".cache" / "search.json"
     cache.mkdir(parents=True)
     built = project.build()
     assert (built.returncode, built.warnings) == (0, []), built.explain()
-    assert _site(built.site) == expected
+    assert site_files(built.site) == expected
     message = f"Search sections not cached in {cache}: Is a directory"
     assert built.lines("INFO").count(message) == 1, built.explain()

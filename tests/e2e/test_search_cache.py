@@ -12,21 +12,13 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import Build, Project, make_project
+from conftest import Build, Project, make_project, site_files
 
 EXCLUDED = """
 ## For the care team { data-search-exclude }
 
 Staff read this part; the search leaves it out.
 """
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _keep(build: Build, name: str) -> Path:
@@ -54,8 +46,8 @@ def test_the_real_site_is_the_same_with_search_sections_cached(tmp_path: Path) -
     saved = cache.stat().st_mtime_ns
     warm = project.build()
     assert (cold.returncode, warm.returncode) == (0, 0), cold.explain() + warm.explain()
-    assert _files(cold_site) == _files(plain_site)
-    assert _files(warm.site) == _files(plain_site)
+    assert site_files(cold_site) == site_files(plain_site)
+    assert site_files(warm.site) == site_files(plain_site)
     assert cache.stat().st_mtime_ns == saved  # nothing new: not written again
     pages = {
         (index, entry["location"].split("#")[0])
@@ -79,7 +71,7 @@ def test_an_edited_page_is_parsed_again_and_excluded_parts_stay_out(tmp_path: Pa
     edited = project.build(strict=False)
     edited_site = _keep(edited, "edited")
     plain = project.build(strict=False, env={"SITE_SEARCH_CACHE": "0"})
-    assert _files(edited_site) == _files(plain.site)
+    assert site_files(edited_site) == site_files(plain.site)
     english = json.loads((plain.site / "search" / "search_index.json").read_text("utf-8"))
     spanish = json.loads((plain.site / "es" / "search" / "search_index.json").read_text("utf-8"))
     assert [entry["location"] for entry in english["docs"]] == ["", "care/", "care/#references"]

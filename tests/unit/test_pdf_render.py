@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from conftest import site_files
 from oncopress.pdf.cache import PdfCache
 from oncopress.pdf.engine import Rendered
 from oncopress.pdf.render import (
@@ -84,20 +85,11 @@ def run(  # type: ignore[no-untyped-def]
     )
 
 
-def site_files(tmp_path: Path) -> dict[str, bytes]:
-    site = tmp_path / "site"
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.mark.parametrize("workers", [1, 2])
 def test_every_pdf_is_written_and_counted(tmp_path: Path, workers: int) -> None:
     report = run(tmp_path, JOBS, workers, (10.0, 11.94))
     assert report.summary() == "PDF: 3 rendered, 0 reused in 1.9 s"
-    assert site_files(tmp_path) == {
+    assert site_files(tmp_path / "site") == {
         "es/pdf/b.pdf": b"%PDF-fake <p>b</p>",
         "pdf/a.pdf": b"%PDF-fake <p>a</p>",
         "pdf/booklet.pdf": b"%PDF-fake <p>a b</p>",
@@ -111,10 +103,10 @@ def test_every_pdf_is_written_and_counted(tmp_path: Path, workers: int) -> None:
 
 def test_a_second_run_reuses_everything(tmp_path: Path) -> None:
     run(tmp_path, JOBS)
-    first = site_files(tmp_path)
+    first = site_files(tmp_path / "site")
     report = run(tmp_path, JOBS, times=(0.0, 0.04))
     assert report.summary() == "PDF: 0 rendered, 3 reused in 0.0 s"
-    assert site_files(tmp_path) == first
+    assert site_files(tmp_path / "site") == first
 
 
 def test_a_changed_document_is_the_only_one_rendered_again(tmp_path: Path) -> None:
@@ -150,7 +142,7 @@ def test_a_failed_pdf_names_its_page_and_leaves_no_file(tmp_path: Path, workers:
         "  PDF 'es/pdf/b.pdf' of 'docs_es/b.md' (es): RuntimeError: layout exploded\n"
         "  PDF 'pdf/booklet.pdf' of 'docs/booklet.md' (en): the engine returned no PDF"
     )
-    assert site_files(tmp_path) == {"pdf/a.pdf": b"%PDF-fake <p>a</p>"}
+    assert site_files(tmp_path / "site") == {"pdf/a.pdf": b"%PDF-fake <p>a</p>"}
     leftovers = [p.name for p in (tmp_path / "site").rglob(".*")]
     assert leftovers == []
 
