@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -33,6 +34,7 @@ import mkdocs.commands.build as build_module
 import mkdocs.plugins as plugins
 import mkdocs.structure.pages as pages
 from mkdocs.__main__ import cli
+from scale import environment
 
 
 class Clock:
@@ -100,7 +102,11 @@ def main() -> None:
     results: list[tuple[float, Counter[str]]] = []
     for config in configs:  # each in a fresh process, as a build runs
         out = subprocess.run(
-            [sys.executable, __file__, "--json", config], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--json", config],
+            env=environment(Path(config).resolve()),  # as bench/scale.py: bytecode kept
+            capture_output=True,
+            text=True,
+            check=True,
         )
         data = json.loads(out.stdout.strip().splitlines()[-1])
         results.append((data["total"], Counter(data["spent"])))
