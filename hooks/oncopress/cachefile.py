@@ -4,7 +4,9 @@ work again next time. Either way the build goes on."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from oncopress.atomic import write_atomically
 
@@ -25,3 +27,23 @@ def write_cache(path: Path, text: str) -> str | None:
     except OSError as error:
         return str(error.strerror)
     return None
+
+
+def cached_entries(text: str | None, form: int, version: str, name: str) -> dict[str, Any]:
+    """The entries under ``name`` of a cache saved as ``text`` (None: no file yet) in
+    format ``form`` by code ``version``; empty when it was written in another format
+    or by other code, or is not a cache at all."""
+    if text is None:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != form
+        or data.get("version") != version
+        or not isinstance(data.get(name), dict)
+    ):
+        return {}
+    return data[name]  # type: ignore[no-any-return]

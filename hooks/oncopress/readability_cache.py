@@ -16,6 +16,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from oncopress.cachefile import cached_entries
 from oncopress.readability import Readability, ReadabilityTargets
 
 CACHE_FORMAT = 1
@@ -56,22 +57,9 @@ class ReadabilityCache:
 def load_readability_cache(text: str | None, version: str) -> ReadabilityCache:
     """The cache saved as ``text`` (None: no file yet); empty if it was written by
     other scoring code, in another format, or is not a cache at all."""
-    if text is None:
-        return ReadabilityCache(version)
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return ReadabilityCache(version)
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != CACHE_FORMAT
-        or data.get("version") != version
-        or not isinstance(data.get("scores"), dict)
-    ):
-        return ReadabilityCache(version)
     scores = {
         key: value
-        for key, value in data["scores"].items()
+        for key, value in cached_entries(text, CACHE_FORMAT, version, "scores").items()
         if value is None or (isinstance(value, dict) and set(value) == _FIELDS)
     }
     return ReadabilityCache(version, scores)

@@ -19,6 +19,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from oncopress.cachefile import cached_entries
+
 CACHE_FORMAT = 1
 
 
@@ -81,21 +83,8 @@ def load_search_cache(text: str | None, version: str) -> SearchSectionCache:
     """The cache saved as ``text`` (None: no file yet); empty if it was written for
     other parsing code, in another format, or is not a cache at all. A damaged entry
     is left out (its page is parsed again)."""
-    if text is None:
-        return SearchSectionCache(version)
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return SearchSectionCache(version)
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != CACHE_FORMAT
-        or data.get("version") != version
-        or not isinstance(data.get("sections"), dict)
-    ):
-        return SearchSectionCache(version)
     entries = {}
-    for key, value in data["sections"].items():
+    for key, value in cached_entries(text, CACHE_FORMAT, version, "sections").items():
         sections = _sections(value)
         if sections is not None:
             entries[key] = sections
