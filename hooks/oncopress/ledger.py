@@ -6,6 +6,10 @@ translates (its fingerprint and its paragraphs' fingerprints).
 Only ``./tasks sign-off`` writes the ledger (``render_ledger``); the build and
 ``./tasks status`` read it (``parse_ledger``), refusing a ledger that is not exactly
 what the command writes: a hand edit or a merge conflict must never certify a text.
+
+Version 2 fingerprints cover the front matter too (``oncopress.fingerprint``). A
+version-1 ledger is still read: its entries are *legacy* (their fingerprints cover the
+text only), written back as ``text_fingerprint`` until the page is signed off again.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from oncopress.frontmatter import describe_yaml_error
 from oncopress.review import REVIEWER_ID, ReviewerRegistry
 
 LEDGER_FILE = "sign-offs.yml"
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2
+_VERSIONS = ("1", "2")
 HEADER = (
     "# Sign-off ledger: for each page, the text its reviewers approved and when.\n"
     "# Written by ./tasks sign-off (see README, 'Signing pages off'); never edit it by hand.\n"
@@ -61,6 +66,9 @@ class SignOff:
     translation_reviewers: tuple[str, ...] = ()
     translates: Translated | None = None
     line: int = field(default=0, compare=False)
+    # Signed off under ledger version 1: ``fingerprint`` (and the original's in
+    # ``translates``) covers the text only, not the front matter.
+    legacy: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,8 +117,9 @@ def parse_ledger(text: str, source: str = LEDGER_FILE) -> Ledger:
     reader = _Reader(source)
     top = reader.mapping(root, "the ledger", {"version", "pages"}, {"version", "pages"})
     version = reader.scalar(top["version"], "version")
-    if version != str(LEDGER_VERSION):
-        reader.fail(top["version"], f"version is {version!r}; this site reads version 1")
+    if version not in _VERSIONS:
+        reader.fail(top["version"], f"version is {version!r}; this site reads versions 1 and 2")
+    reader.legacy = version == "1"
     pages = top["pages"]
     entries = {}
     if not (isinstance(pages, yaml.ScalarNode) and pages.value in ("", "{}")):
@@ -140,7 +149,7 @@ def render_ledger(ledger: Ledger) -> str:
     for path in sorted(ledger.entries):
         entry = ledger.entries[path]
         data: dict[str, Any] = {
-            "fingerprint": entry.fingerprint,
+            "text_fingerprint" if entry.legacy else "fingerprint": entry.fingerprint,
             "revised": entry.revised,
             "reviewed_by": list(entry.reviewers),
         }
@@ -154,14 +163,23 @@ def render_ledger(ledger: Ledger) -> str:
                 "paragraphs": list(entry.translates.paragraphs),
             }
         pages[path] = data
-    body = yaml.safe_dump(
+    body = yaml.dump(
         {"version": LEDGER_VERSION, "pages": pages},
+        Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=1000,
     )
     return HEADER + body
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes every value where it stands: no anchors and aliases (``&id001``) for
+    dates that happen to be the same object, which made unrelated entries change."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def unknown_signers(ledger: Ledger, registry: ReviewerRegistry) -> dict[str, str]:
@@ -188,6 +206,7 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.legacy = False  # reading a version-1 ledger
 
     def fail(self, node: yaml.Node, message: str) -> NoReturn:
         raise LedgerError(
@@ -243,20 +262,25 @@ class _Reader:
 
     def entry(self, path: str, key: yaml.Node, node: yaml.Node) -> SignOff:
         what = f"the entry of '{path}'"
-        fields = self.mapping(
-            node,
-            what,
-            {"fingerprint", "revised", "reviewed_by"},
-            {"fingerprint", "revised", "reviewed_by", "translation_reviewed_by", "translates"},
-        )
+        optional = {"translation_reviewed_by", "translates"}
+        required = {"revised", "reviewed_by"}
+        if self.legacy:
+            required.add("fingerprint")
+        else:  # a version-1 entry not signed off again since keeps its text fingerprint
+            optional |= {"fingerprint", "text_fingerprint"}
+        fields = self.mapping(node, what, required, required | optional)
+        given = [name for name in ("fingerprint", "text_fingerprint") if name in fields]
+        if len(given) != 1:
+            self.fail(node, f"{what} needs one of 'fingerprint' or 'text_fingerprint'")
         digest_form = "sha256: and 64 hex digits"
         translates = None
         if "translates" in fields:
             translates = self.translated(path, fields["translates"])
         return SignOff(
             path=path,
+            legacy=self.legacy or given[0] == "text_fingerprint",
             fingerprint=self.matching(
-                fields["fingerprint"], DIGEST, f"the fingerprint of '{path}'", digest_form
+                fields[given[0]], DIGEST, f"the fingerprint of '{path}'", digest_form
             ),
             revised=self.day(fields["revised"], f"the revision date of '{path}'"),
             reviewers=self.ids(fields["reviewed_by"], f"reviewed_by of '{path}'"),

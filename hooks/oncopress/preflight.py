@@ -151,12 +151,13 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
     if problems:
         return None, list(dict.fromkeys(problems))
     title = meta.get("title")
+    medical = is_medical(review_meta)
     return PageRecord(
         path=page.path,
         locale=page.locale,
         title=str(title) if title is not None else None,
         last_revised=revised,
-        medical=is_medical(review_meta),
+        medical=medical,
         reviewers=tuple(reviewer_ids(meta.get("reviewed_by"), "reviewed_by")),
         translation_reviewers=tuple(
             reviewer_ids(meta.get("translation_reviewed_by"), "translation_reviewed_by")
@@ -164,7 +165,8 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         citations=keys,
         translation_of=translation.translation_of,
         translation_pending=translation.pending,
-        fingerprint=fingerprint_page(meta, markdown),
+        # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
+        fingerprint=fingerprint_page({**meta, "medical": medical}, markdown),
     ), []
 
 

@@ -134,7 +134,8 @@ def overdue_message(row: Mapping[str, Any]) -> str:
 
 
 def _draft(row: Mapping[str, Any]) -> bool:
-    return row.get("sign_off") in ("changed", "unsigned") and row.get("translation") != "pending"
+    drafted = row.get("sign_off") in ("changed", "unsigned", "unconfirmed")
+    return drafted and row.get("translation") != "pending"
 
 
 def _hard_to_read(row: Mapping[str, Any]) -> bool:

@@ -6,10 +6,13 @@
   "Reviewed by", "Traducción revisada por") and the JSON-LD come from the ledger;
 - *changed*: the text differs from what was signed off (a draft);
 - *unsigned*: nobody has signed it off yet (a draft);
+- *unconfirmed*: signed off under ledger version 1, whose fingerprints left out the
+  front matter; the text is unchanged, and the sign-off must be confirmed (a draft);
 
 and a translation is *stale* when its original's text differs from the revision its
 sign-off recorded, with the original's paragraphs that were added or changed since.
-A medical draft is a WARNING (strict builds refuse to publish it) and shows a
+A draft of a medical page, or of any page that was signed off before (its stamp
+claims a review), is a WARNING (strict builds refuse to publish it) and shows a
 "Draft" banner; so does front matter that disagrees with the ledger.
 
 ``plan_sign_off`` is what ``./tasks sign-off`` does, without the file system: the new
@@ -44,6 +47,7 @@ LEDGER_OPENINGS = (
     "changed since it was signed off on ",
     "has never been signed off;",
     "translation is out of date:",
+    "was signed off on ",
 )
 
 
@@ -51,6 +55,7 @@ class Trust(StrEnum):
     SIGNED = "signed"
     CHANGED = "changed"  # the text differs from the signed-off text
     UNSIGNED = "unsigned"  # never signed off (or by a reviewer no longer registered)
+    UNCONFIRMED = "unconfirmed"  # a version-1 sign-off: the text only, to be confirmed
 
 
 class SignOffError(ValueError):
@@ -85,9 +90,15 @@ class PageTrust:
         return self.trust is not Trust.SIGNED
 
     @property
+    def needs_sign_off(self) -> bool:
+        """A draft that may not be published: a medical page, or a page that was signed
+        off before, whatever its front matter says now (its stamp claims a review)."""
+        return self.draft and (self.medical or self.entry is not None)
+
+    @property
     def blocking(self) -> bool:
         """True when a strict build must refuse to publish the page."""
-        return (self.medical and self.draft) or bool(self.mismatches) or bool(self.invalid)
+        return self.needs_sign_off or bool(self.mismatches) or bool(self.invalid)
 
 
 def assess_pages(
@@ -104,14 +115,19 @@ def assess_pages(
         entry = ledger.get(path)
         if entry is None or path in invalid:
             trust, entry = Trust.UNSIGNED, None
-        elif record.fingerprint is not None and entry.fingerprint == record.fingerprint.digest:
+        elif record.fingerprint is None:
+            trust = Trust.CHANGED
+        elif entry.legacy:
+            unchanged = entry.fingerprint == record.fingerprint.text_digest
+            trust = Trust.UNCONFIRMED if unchanged else Trust.CHANGED
+        elif entry.fingerprint == record.fingerprint.digest:
             trust = Trust.SIGNED
         else:
             trust = Trust.CHANGED
         stale = None
         if record.locale != original_locale and entry is not None and entry.translates:
             original = records.get(counterpart(path, record.locale, original_locale, folders))
-            stale = _stale(entry.translates, original)
+            stale = _stale(entry.translates, original, entry.legacy)
         mismatches = _mismatches(record, entry) if trust is Trust.SIGNED else ()
         assessed[path] = PageTrust(
             path,
@@ -126,8 +142,10 @@ def assess_pages(
     return assessed
 
 
-def _stale(translated: Translated, original: PageRecord | None) -> Stale | None:
+def _stale(translated: Translated, original: PageRecord | None, legacy: bool) -> Stale | None:
     current = original.fingerprint if original is not None else None
+    if current is not None and legacy:  # recorded by ledger version 1: the text only
+        current = current.text_only()
     if original is None or current is None or current.digest == translated.fingerprint:
         return None
     return Stale(
@@ -195,9 +213,10 @@ def stale_translation(
 
 
 def draft_notice(assessed: PageTrust | None, locale: str) -> dict[str, Any] | None:
-    """The "Draft" banner of a medical page whose text is not the signed-off text
-    (template data for ``partials/page-notices.html``), in the page's language."""
-    if assessed is None or not assessed.medical or not assessed.draft:
+    """The "Draft" banner of a page that may not be published as it is (a medical page
+    whose text is not the signed-off text, or a page changed since its sign-off;
+    template data for ``partials/page-notices.html``), in the page's language."""
+    if assessed is None or not assessed.needs_sign_off:
         return None
     entry = assessed.entry
     if entry is None:
@@ -228,6 +247,20 @@ def draft_message(assessed: PageTrust, record: PageRecord, original_locale: str)
     if assessed.entry is None:
         return (
             f"has never been signed off; once its reviewers have approved this text, run: {command}"
+        )
+    if assessed.trust is Trust.UNCONFIRMED:
+        entry = assessed.entry
+        return (
+            f"was signed off on {entry.revised.isoformat()} by {_ids(entry.reviewers)} before "
+            "sign-offs covered the front matter (sign-off ledger version 1); once its reviewers "
+            "have confirmed its front matter, run: "
+            f"{COMMAND} {record.path} --by {','.join(entry.reviewers)}"
+            + (
+                f" --translation-by {','.join(entry.translation_reviewers)}"
+                if entry.translation_reviewers
+                else ""
+            )
+            + f" --date {entry.revised.isoformat()}"
         )
     return (
         f"changed since it was signed off on {assessed.entry.revised.isoformat()} by "
@@ -418,6 +451,12 @@ def _translated(
     if original is None:
         return None, f"its original '{path}' cannot be checked"
     current = _fingerprint(original)
+    if entry is not None and entry.legacy and path not in signed_now:
+        return None, (
+            f"its original '{path}' was signed off before sign-offs covered the front matter; "
+            f"sign off the original again first (in the same command, or before): {COMMAND} "
+            f"{path} --by ..."
+        )
     if entry is None or entry.fingerprint != current.digest:
         return None, (
             f"its original '{path}' has changes nobody signed off; sign off the original "

@@ -135,7 +135,7 @@ def _against_ledger(
             continue
         problem = Problem(path, record.locale, "")
         if assessed.draft:
-            level = Level.WARNING if assessed.medical or assessed.invalid else Level.INFO
+            level = Level.WARNING if assessed.needs_sign_off or assessed.invalid else Level.INFO
             message = draft_message(assessed, record, original)
             check.findings.append(Finding(level, "draft", _with(problem, message), ""))
         if assessed.mismatches:

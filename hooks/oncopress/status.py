@@ -80,7 +80,16 @@ def status_items(check: SiteCheck, today: date, interval_years: int) -> list[Ite
                     f"translation pending: shows a notice linking to '{translation.original}'",
                 )
             )
-    order = ("problem", "changed", "unsigned", "front matter", "stale", "overdue", "pending")
+    order = (
+        "problem",
+        "changed",
+        "unsigned",
+        "unconfirmed",
+        "front matter",
+        "stale",
+        "overdue",
+        "pending",
+    )
     return sorted(
         items,
         key=lambda item: (

@@ -50,7 +50,7 @@ def ledger_line(project: Project, text: str) -> int:
 
 BROKEN = {
     "malformed": (
-        edit_ledger("version: 1", "version: [1"),
+        edit_ledger("version: 2", "version: [2"),
         "Sign-off ledger 'sign-offs.yml' is not valid YAML (line 3, column 10: expected ',' or "
         "']', but got ':')" + RESTORE,
     ),

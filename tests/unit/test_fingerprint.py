@@ -1,4 +1,5 @@
-"""Fingerprints of what readers see: exact digests, what changes them and what does not."""
+"""Fingerprints of what a reviewer signs off: exact digests, what changes them and what
+does not (the text, and every front matter field but the sign-off's own)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from oncopress.fingerprint import Paragraph, fingerprint_page, normalize_text
 
 META = {"title": "Recurrence", "description": "When cancer comes back."}
 BODY = "# Recurrence\n\nCancer can come back.\n\nAsk your care team.\n"
-DIGEST = "sha256:257be8e042a9e3042e8acbaaef3ac8d69a9510f699003d3cd942d74a85a36d0c"
+DIGEST = "sha256:a682cdea0f7a01686dcfbd43a2a5cf0f76cddb086a934ed7b15b0a33864a55be"
+# What a version-1 ledger recorded for the same page: the text only.
+TEXT_DIGEST = "sha256:257be8e042a9e3042e8acbaaef3ac8d69a9510f699003d3cd942d74a85a36d0c"
 
 
 def test_exact_fingerprint_and_paragraphs() -> None:
     printed = fingerprint_page(META, BODY)
     assert printed.digest == DIGEST
+    assert printed.text_digest == TEXT_DIGEST
     assert printed.paragraphs == (
         Paragraph("2a2b96b3a8256bcf", "title: Recurrence"),
         Paragraph("83c1dccdbbcd5d40", "description: When cancer comes back."),
@@ -48,16 +52,52 @@ def test_what_readers_do_not_see_does_not_change_it(body: str) -> None:
         ({**META, "title": "Recurrences"}, BODY),
         ({**META, "description": "When cancer returns."}, BODY),
         ({"title": "Recurrence"}, BODY),
+        ({**META, "medical": False}, BODY),
+        ({**META, "medical": True}, BODY),
+        ({**META, "pdf": False}, BODY),
+        ({**META, "hide": ["toc"]}, BODY),
+        ({**META, "template": "other.html"}, BODY),
     ],
-    ids=["a letter", "a space inside", "a line", "the title", "the description", "no description"],
+    ids=[
+        "a letter",
+        "a space inside",
+        "a line",
+        "the title",
+        "the description",
+        "no description",
+        "medical false",
+        "medical true",
+        "no pdf",
+        "hide",
+        "template",
+    ],
 )
 def test_any_change_readers_see_changes_it(meta: dict[str, object], body: str) -> None:
     assert fingerprint_page(meta, body).digest != DIGEST
 
 
-def test_other_front_matter_fields_do_not_count() -> None:
-    meta = {**META, "last_revised": "2026-11-28", "reviewed_by": ["content-team"]}
+def test_the_sign_off_fields_do_not_count() -> None:
+    meta = {
+        **META,
+        "last_revised": "2026-11-28",
+        "reviewed_by": ["content-team"],
+        "translation_of": "2026-11-27",
+        "translation_reviewed_by": ["translation-team"],
+    }
     assert fingerprint_page(meta, BODY).digest == DIGEST
+
+
+def test_front_matter_fields_are_paragraphs_after_the_text_in_any_order() -> None:
+    first = fingerprint_page({"medical": False, **META, "pdf": False}, BODY)
+    second = fingerprint_page({"pdf": False, **META, "medical": False}, BODY)
+    assert first == second
+    assert first.paragraphs[5:] == (
+        Paragraph("53580e50e8ed929b", "medical: false"),
+        Paragraph("6c44e09e7e66a575", "pdf: false"),
+    )
+    assert first.text_digest == TEXT_DIGEST
+    assert first.text_only() == fingerprint_page(META, BODY).text_only()
+    assert first.text_only().paragraphs == fingerprint_page(META, BODY).paragraphs
 
 
 def test_changed_and_removed_paragraphs_since_a_revision() -> None:

@@ -3,6 +3,7 @@ not exactly that is refused, with its line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -36,7 +37,7 @@ LEDGER = Ledger(
 TEXT = f"""\
 # Sign-off ledger: for each page, the text its reviewers approved and when.
 # Written by ./tasks sign-off (see README, 'Signing pages off'); never edit it by hand.
-version: 1
+version: 2
 pages:
   docs/care.md:
     fingerprint: {A}
@@ -73,6 +74,47 @@ def test_parse_reads_what_render_writes_with_each_entry_line() -> None:
     assert [entry.line for entry in parsed.entries.values()] == [5, 10]
 
 
+def test_a_version_1_ledger_is_read_as_legacy_and_written_back_as_text_fingerprints() -> None:
+    """Version 1 fingerprints cover the text only: its entries are read as legacy (they
+    cannot vouch for the front matter) and keep their fingerprint under its own name
+    until each page is signed off again."""
+    old = parse_ledger(TEXT.replace("version: 2", "version: 1"))
+    legacy = {path: replace(entry, legacy=True) for path, entry in LEDGER.entries.items()}
+    assert old == Ledger("sign-offs.yml", legacy)
+    written = render_ledger(old)
+    assert written == TEXT.replace(
+        f"    fingerprint: {A}\n    revised: 2026-11-27",
+        f"    text_fingerprint: {A}\n    revised: 2026-11-27",
+    ).replace(f"    fingerprint: {B}", f"    text_fingerprint: {B}")
+    assert parse_ledger(written) == old
+    signed_again = old.with_entries([LEDGER.entries["docs/care.md"]])
+    assert parse_ledger(render_ledger(signed_again)).entries["docs/care.md"].legacy is False
+
+
+def test_the_same_date_twice_is_written_twice_without_anchors() -> None:
+    day = date(2026, 11, 28)
+    ledger = Ledger(
+        "sign-offs.yml",
+        {
+            "docs/a.md": SignOff("docs/a.md", A, day, ("content-team",)),
+            "docs/b.md": SignOff("docs/b.md", B, day, ("content-team",)),
+        },
+    )
+    written = render_ledger(ledger)
+    assert "&" not in written and "*" not in written
+    assert written.count("revised: 2026-11-28\n") == 2
+
+
+def test_a_version_2_entry_needs_one_fingerprint() -> None:
+    text = TEXT.replace(f"    fingerprint: {B}\n", "")
+    with pytest.raises(LedgerError) as raised:
+        parse_ledger(text)
+    assert str(raised.value) == (
+        "Sign-off ledger 'sign-offs.yml', line 11: the entry of 'docs_es/care.md' needs one of "
+        "'fingerprint' or 'text_fingerprint'" + RESTORE
+    )
+
+
 def test_an_empty_ledger_has_no_entries() -> None:
     assert parse_ledger("") == Ledger("sign-offs.yml", {})
     assert parse_ledger("version: 1\npages: {}\n") == Ledger("sign-offs.yml", {})
@@ -82,15 +124,15 @@ def test_an_empty_ledger_has_no_entries() -> None:
     ("old", "new", "message"),
     [
         (
-            "version: 1",
-            "version: [1",
+            "version: 2",
+            "version: [2",
             "Sign-off ledger 'sign-offs.yml' is not valid YAML (line 3, column 10: expected ',' "
             "or ']', but got ':')" + RESTORE,
         ),
         (
-            "version: 1",
             "version: 2",
-            "Sign-off ledger 'sign-offs.yml', line 3: version is '2'; this site reads version 1"
+            "version: 3",
+            "Sign-off ledger 'sign-offs.yml', line 3: version is '3'; this site reads versions 1 and 2"
             + RESTORE,
         ),
         (

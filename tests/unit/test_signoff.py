@@ -107,7 +107,8 @@ def test_sign_off_writes_only_the_dates_and_records_the_original_revision() -> N
     assert spanish.translates is not None
     assert (spanish.translates.path, spanish.translates.revised) == ("docs/care.md", TODAY)
     assert spanish.translates.fingerprint == english.fingerprint
-    assert len(spanish.translates.paragraphs) == 5  # title, description, heading, 2 paragraphs
+    # title, description, heading, 2 paragraphs, medical (the front matter signed)
+    assert len(spanish.translates.paragraphs) == 6
     check, _ = site(texts, ledger)
     assert {path: t.trust for path, t in check.trust.items()} == {
         "docs/care.md": Trust.SIGNED,
