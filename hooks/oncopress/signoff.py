@@ -11,9 +11,8 @@
 
 and a translation is *stale* when its original's text differs from the revision its
 sign-off recorded, with the original's paragraphs that were added or changed since.
-A draft of a medical page, or of any page that was signed off before (its stamp
-claims a review), is a WARNING (strict builds refuse to publish it) and shows a
-"Draft" banner; so does front matter that disagrees with the ledger.
+A draft, medical or not, is a WARNING (strict builds refuse to publish it) and shows
+a "Draft" banner; so does front matter that disagrees with the ledger.
 
 ``plan_sign_off`` is what ``./tasks sign-off`` does, without the file system: the new
 ledger and the new text of each page, or ``SignOffError`` with every reason to refuse.
@@ -84,6 +83,7 @@ class PageTrust:
     stale: Stale | None = None
     mismatches: tuple[str, ...] = ()  # how front matter disagrees with the ledger
     invalid: str | None = None  # why the ledger entry cannot be used
+    pending: bool = False  # a translation stub: shows a notice, none of its own text
 
     @property
     def draft(self) -> bool:
@@ -91,9 +91,10 @@ class PageTrust:
 
     @property
     def needs_sign_off(self) -> bool:
-        """A draft that may not be published: a medical page, or a page that was signed
-        off before, whatever its front matter says now (its stamp claims a review)."""
-        return self.draft and (self.medical or self.entry is not None)
+        """A draft may not be published, medical or not: 'medical: false' spares a page
+        the medical reviewers, never the sign-off (a new page saying it is not medical
+        would otherwise reach readers unread)."""
+        return self.draft and not self.pending
 
     @property
     def blocking(self) -> bool:
@@ -138,6 +139,7 @@ def assess_pages(
             stale,
             mismatches,
             invalid.get(path),
+            record.translation_pending,
         )
     return assessed
 

@@ -286,3 +286,25 @@ def test_the_ledger_does_not_stop_someone_who_edits_it_on_purpose(tmp_path: Path
     assert result.returncode == 0, result.explain()
     page = (result.site / "care" / "index.html").read_text(encoding="utf-8")
     assert "never comes back" in page
+
+
+def test_a_new_page_that_says_it_is_not_medical_still_needs_a_sign_off(tmp_path: Path) -> None:
+    """Before: an INFO line, and the page was published unread."""
+    project = signed(tmp_path)
+    page = (
+        "---\ntitle: Diet\nlast_revised: 2023-08-28\nmedical: false\n---\n\n# Diet\n\nEat less.\n"
+    )
+    project.write("docs/diet.md", page)
+    project.write(
+        "docs_es/diet.md", page.replace("2023-08-28\n", "2023-08-28\ntranslation_of: 2023-08-28\n")
+    )
+    assert refused(project.build(env=TODAY)) == [
+        f"Doc file '{path}' ({locale}): has never been signed off; once its reviewers have "
+        f"approved this text, run: ./tasks sign-off {path} --by REVIEWER"
+        for path, locale in (("docs/diet.md", "en"), ("docs_es/diet.md", "es"))
+    ]
+    for path in ("docs/diet.md", "docs_es/diet.md"):
+        ran = command(project, "sign-off", path, "--by", "content-team")
+        assert ran.returncode == 0, ran.stderr
+    result = project.build(env=TODAY)
+    assert (result.returncode, result.warnings) == (0, []), result.explain()

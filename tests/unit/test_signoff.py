@@ -301,17 +301,25 @@ def test_a_sign_off_date_before_the_last_one_is_refused() -> None:
     )
 
 
-def test_a_non_medical_page_not_signed_off_is_news_not_a_warning() -> None:
+def test_a_non_medical_page_not_signed_off_is_a_draft_too() -> None:
+    """'medical: false' spares a page the medical reviewers, not the sign-off: before, a
+    new page that said it was not medical was published unread (an INFO line)."""
     home = "---\ntitle: Home\nlast_revised: 2026-11-20\nmedical: false\n---\n\n# Home\n\nHi.\n"
     check, _ = site({"docs/index.md": home})
     assert [(f.level, str(f)) for f in check.findings] == [
         (
-            Level.INFO,
+            Level.WARNING,
             "Doc file 'docs/index.md' (en): has never been signed off; once its reviewers have "
             "approved this text, run: ./tasks sign-off docs/index.md --by REVIEWER",
         )
     ]
-    assert draft_notice(check.trust["docs/index.md"], "en") is None  # no banner either
+    assert draft_notice(check.trust["docs/index.md"], "en") == {
+        "status": "draft",
+        "kind": "danger",
+        "title": "Draft: not signed off yet",
+        "text": "No reviewer has approved this text yet.",
+        "link": None,
+    }
 
 
 def findings(check: SiteCheck) -> list[tuple[Level, str]]:
