@@ -1,0 +1,138 @@
+"""The robustness catalogue, the preview and the gates around it (issue 19): the preview
+answers only names that mean this computer (no DNS rebinding), leaves no site folder
+behind however it stops, and merge-conflict markers stop the build and the editors'
+commands in every file an editor saves. Each case with its exact message.
+
+Replicate a preview case: copy tests/fixtures/minimal, run ``python tools/serve.py -a
+127.0.0.1:8000`` in the copy, then ``curl -H 'Host: evil.example' http://127.0.0.1:8000/``
+(or stop it with ``kill -TERM``/``kill -KILL`` and look in the temporary folder).
+"""
+
+from __future__ import annotations
+
+import http.client
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Project, make_project
+from served import PREVIEW, Server
+
+REFUSED = (
+    "Blocked request: this preview answers only to 127.0.0.1, localhost, [::1] and IP "
+    "addresses, not to the host 'evil.example' (a web page may be trying to read the "
+    "preview). Open http://127.0.0.1:{port}/ instead, or start the preview on another name "
+    "with -a HOST:PORT.\n"
+)
+
+
+@pytest.fixture
+def temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder the previews of a test use (their ``TMPDIR``)."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder
+
+
+def start(project: Project) -> Server:
+    server = Server(project.root, PREVIEW)
+    try:
+        server.wait("the preview", server.page_shows("", "<html"))
+    except AssertionError:
+        server.stop()
+        raise
+    return server
+
+
+@pytest.fixture
+def preview(tmp_path: Path, temporary: Path) -> Iterator[Server]:
+    server = start(make_project(tmp_path / "project", "minimal"))
+    yield server
+    server.stop()
+
+
+def request(server: Server, path: str, host: str) -> tuple[int, str, str]:
+    """Status, content type and text of ``path`` asked for with ``Host: host``."""
+    port = int(server.base.rstrip("/").rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        body = response.read().decode("utf-8")
+        return response.status, response.getheader("Content-Type") or "", body
+    finally:
+        connection.close()
+
+
+PATHS = ("/care/", "/es/care/", "/_editor/editorial-report.html", "/livereload/0/0")
+
+
+def test_the_preview_answers_only_names_of_this_computer(preview: Server) -> None:
+    port = int(preview.base.rstrip("/").rsplit(":", 1)[1])
+    for host in ("127.0.0.1", f"127.0.0.1:{port}", "localhost", f"LOCALHOST:{port}", "[::1]"):
+        for path in PATHS:
+            status, _, body = request(preview, path, host)
+            assert status == 200, (host, path, body[:300])
+    refused = REFUSED.format(port=port)
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.evil.example"):
+        for path in PATHS:
+            status, kind, body = request(preview, path, host)
+            shown = refused.replace("'evil.example'", f"'{host.split(':')[0]}'")
+            assert (status, kind, body) == (421, "text/plain; charset=utf-8", shown), (host, path)
+
+
+# The site folder: removed however the preview stops ------------------------------------
+
+
+def site_folders(temporary: Path) -> list[str]:
+    return sorted(path.name for path in temporary.iterdir())
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_stopped_preview_leaves_no_site_folder(
+    tmp_path: Path, temporary: Path, stop: signal.Signals
+) -> None:
+    server = start(make_project(tmp_path / "project", "minimal"))
+    pid = server.process.pid
+    assert [name.split("-")[:3] for name in site_folders(temporary)] == [
+        ["oncopress", "preview", str(pid)]
+    ]
+    server.process.send_signal(stop)
+    assert server.process.wait(timeout=20) == 0, "\n".join(server.output)
+    assert site_folders(temporary) == []
+    assert "Traceback" not in "\n".join(server.output)
+
+
+def test_a_killed_previews_site_folder_is_removed_by_the_next(
+    tmp_path: Path, temporary: Path
+) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    killed = start(project)
+    left = site_folders(temporary)
+    killed.process.send_signal(signal.SIGKILL)
+    killed.process.wait(timeout=10)
+    assert site_folders(temporary) == left and len(left) == 1
+    unrelated = temporary / "preview_of_something_else"
+    unrelated.mkdir()
+    other = start(project)
+    try:
+        now = site_folders(temporary)
+        assert [name.split("-")[:3] for name in now] == [
+            ["oncopress", "preview", str(other.process.pid)],
+            ["preview_of_something_else"],
+        ]
+    finally:
+        other.stop()
+    assert site_folders(temporary) == ["preview_of_something_else"]
+
+
+def test_a_preview_that_cannot_start_leaves_no_site_folder(tmp_path: Path, temporary: Path) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    (project.root / "mkdocs.yml").write_text("site_name: [broken\n", encoding="utf-8")
+    server = Server(project.root, PREVIEW)
+    assert server.process.wait(timeout=60) == 1
+    assert site_folders(temporary) == []
