@@ -136,3 +136,72 @@ def test_a_preview_that_cannot_start_leaves_no_site_folder(tmp_path: Path, tempo
     server = Server(project.root, PREVIEW)
     assert server.process.wait(timeout=60) == 1
     assert site_folders(temporary) == []
+
+
+# Search: a query word is never a key of what a JavaScript object inherits ---------------
+
+INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty"]
+NO_RESULTS = {"en": "No matching documents", "es": "No se encontraron documentos"}
+NETWORK = "Failed to load resource"  # the fixture's missing files, the offline site_url
+WORDS = [*INHERITED, "cancer"]  # and the search still works after them
+CANCER = {"en": "1 matching document", "es": "1 documento encontrado"}
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal fixture, built (with the real search settings) and served."""
+    from browser import serve
+
+    project = make_project(tmp_path_factory.mktemp("search") / "project", "minimal")
+    built = project.build()
+    assert built.returncode == 0, built.explain()
+    with serve(built.site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_searching_for_names_every_object_inherits_is_an_ordinary_search(
+    sample_url: str, language: str
+) -> None:
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    from search_relevance import Case, search
+
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        page = chromium.new_page()
+        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                errors.append(f"console {message.type}: {message.text}")
+                if message.type == "error" and not message.text.startswith(NETWORK)
+                else None
+            ),
+        )
+        page.on(
+            "worker",
+            lambda worker: worker.on(
+                "console",
+                lambda message: (
+                    errors.append(f"worker console: {message.text}")
+                    if message.type == "error"
+                    else None
+                ),
+            ),
+        )
+        page.goto(f"{sample_url}{'' if language == 'en' else 'es/'}", wait_until="networkidle")
+        shown = {word: search(page, sample_url, Case(language, word, "")).meta for word in WORDS}
+        synonym = {"en": "relapse", "es": "recidiva"}[language]  # synonyms still work
+        [worker] = page.workers
+        prepared = worker.evaluate(f"self.oncopressSearch.prepareQuery('{synonym}')")
+        chromium.close()
+    assert (errors, shown) == (
+        [],
+        {**dict.fromkeys(INHERITED, NO_RESULTS[language]), "cancer": CANCER[language]},
+    )
+    assert prepared == {"en": "relaps recurr", "es": "recid recurrent"}[language]
