@@ -51,8 +51,9 @@ from mkdocs.__main__ import ColorFormatter  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.exceptions import ConfigurationError, MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
+from oncopress.conflicts import conflict_message  # noqa: E402
 from oncopress.hosts import (  # noqa: E402
     MISDIRECTED,
     allowed_hosts,
@@ -241,6 +242,18 @@ def changed_files(
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
+def refuse_conflicted_config(config_file: str) -> None:
+    """A clear message for merge-conflict markers in mkdocs.yml, which MkDocs reports
+    as a YAML error at some line and column."""
+    try:
+        text = Path(config_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return  # MkDocs says so
+    message = conflict_message(text, f"Config file '{config_file}'")
+    if message:
+        raise ConfigurationError(message)
+
+
 def site_dir_prefix(pid: int) -> str:
     """How the preview of process ``pid`` names its site folder in the temporary folder."""
     return f"{SITE_DIR_PREFIX}{pid}-"
@@ -266,6 +279,7 @@ def serve(
         overrides["dev_addr"] = dev_addr
 
     def get_config() -> MkDocsConfig:
+        refuse_conflicted_config(config_file)
         return load_config(config_file=config_file, **overrides)
 
     config = get_config()  # a broken mkdocs.yml at start: MkDocs' message, exit 1
@@ -417,6 +431,9 @@ def main(argv: list[str]) -> int:
         return serve(site_dir, args.config_file, args.dev_addr, args.dirty, not args.full)
     except SystemExit as error:  # MkDocs' Abort on a broken mkdocs.yml at start
         return error.code if isinstance(error.code, int) else 1
+    except MkDocsException as error:  # mkdocs.yml is not YAML: as `mkdocs serve` says it
+        log.error(error.format_message())
+        return 1
     except KeyboardInterrupt:  # stopped before it was serving (during the first build)
         log.info("Shutting down...")
         return 0

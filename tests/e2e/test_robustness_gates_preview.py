@@ -10,14 +10,17 @@ Replicate a preview case: copy tests/fixtures/minimal, run ``python tools/serve.
 
 from __future__ import annotations
 
+import html
 import http.client
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, make_project
+from conftest import Project, make_project, sign_everything
 from served import PREVIEW, Server
+from test_ledger import command
+from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks
 
 REFUSED = (
     "Blocked request: this preview answers only to 127.0.0.1, localhost, [::1] and IP "
@@ -205,3 +208,155 @@ def test_searching_for_names_every_object_inherits_is_an_ordinary_search(
         {**dict.fromkeys(INHERITED, NO_RESULTS[language]), "cancer": CANCER[language]},
     )
     assert prepared == {"en": "relaps recurr", "es": "recid recurrent"}[language]
+
+
+# Merge-conflict markers: refused in every file an editor saves ----------------------------
+
+CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> translations\n"
+AFTER = "keep one side, remove the markers, then sign the page off again"
+KEEP = "keep one side and remove the markers"
+SETEXT = (
+    "---\ntitle: Setext\nlast_revised: 2023-08-28\nmedical: false\n{extra}---\n\n"
+    "Setext heading\n=======\n\nText.\n"
+)
+
+
+def conflicted_pages(project: Project) -> None:
+    """English care.md conflicted in the body (line 10), Spanish in the front matter
+    (line 3); setext.md underlines a heading with exactly 7 '=' (not a conflict)."""
+    care = project.docs / "care.md"
+    text = care.read_text(encoding="utf-8")
+    old = "Cancer can come back after treatment [@emery2022management].\n"
+    assert old in text
+    care.write_text(text.replace(old, CONFLICT.format(ours=old[:-1], theirs="Cancer.")), "utf-8")
+    spanish = project.docs_es / "care.md"
+    text = spanish.read_text(encoding="utf-8")
+    old = "description: Página médica de prueba.\n"
+    assert old in text
+    new = CONFLICT.format(ours=old[:-1], theirs="description: Otra.")
+    spanish.write_text(text.replace(old, new), "utf-8")
+    project.write("docs/setext.md", SETEXT.format(extra=""))
+    project.write("docs_es/setext.md", SETEXT.format(extra="translation_of: 2023-08-28\n"))
+
+
+PAGES_REFUSED = [
+    f"Doc file 'docs/care.md' (en): has merge-conflict markers (line 10: '<<<<<<< HEAD'): {AFTER}",
+    f"Doc file 'docs_es/care.md' (es): has merge-conflict markers (line 3: '<<<<<<< HEAD'): {AFTER}",
+]
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+def test_conflict_markers_in_a_page_stop_the_build(tmp_path: Path, strict: bool) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    conflicted_pages(project)
+    result = project.build(strict=strict, env=TODAY)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [
+        "Editorial check failed: 2 problems in 2 pages\n  " + "\n  ".join(PAGES_REFUSED)
+    ], result.explain()
+
+
+def test_conflict_markers_in_a_page_are_refused_by_sign_off_and_status(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    sign_everything(project.root)
+    conflicted_pages(project)
+    ledger = (project.root / "sign-offs.yml").read_bytes()
+    ran = command(
+        project, "sign-off", "docs/care.md", "docs_es/care.md", "--by", "content-team",
+        "--translation-by", "translation-team",
+    )  # fmt: skip
+    assert (ran.returncode, ran.stdout) == (1, ""), ran.stderr
+    assert ran.stderr == (
+        "Sign-off refused: 2 problems\n  "
+        + "\n  ".join(
+            m.replace("): has", "): has editorial problems to fix first: has")
+            for m in PAGES_REFUSED
+        )
+        + "\nNothing was written.\n"
+    )
+    assert (project.root / "sign-offs.yml").read_bytes() == ledger
+    status = command(project, "status")
+    assert status.returncode == 1, status.stderr
+    for row in (
+        "docs/care.md       en    problem   yes     has merge-conflict markers (line 10: "
+        "'<<<<<<< HEAD'):\n",
+        "docs_es/care.md    es    problem   yes     has merge-conflict markers (line 3: "
+        "'<<<<<<< HEAD'): keep\n",
+        "8 items need an editor; 2 block publishing",
+    ):
+        assert row in status.stdout, status.stdout
+
+
+def conflicted(name: str, anchor: str, ours: str, theirs: str) -> Callable[[Project], int]:
+    """Put a conflict in place of line ``anchor`` of ``name``; return the marker's line."""
+
+    def edit(project: Project) -> int:
+        path = project.root / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = lines.index(anchor)
+        lines[at : at + 1] = ["<<<<<<< HEAD", ours, "=======", theirs, ">>>>>>> main"]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return at + 1
+
+    return edit
+
+
+SETUP_FILES = {
+    "bibliography": (
+        conflicted("bibliography.bib", "@article{emery2022management,", "@article{emery2022management,", "@article{emery2022,"),
+        "Bibliography 'bibliography.bib' has merge-conflict markers (line {line}: '<<<<<<< HEAD'): " + KEEP,
+    ),
+    "reviewers": (
+        conflicted("reviewers.yml", "content-team:", "content-team:", "content-group:"),
+        "Reviewer registry 'reviewers.yml' has merge-conflict markers (line {line}: '<<<<<<< HEAD'): " + KEEP,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(SETUP_FILES))
+def test_conflict_markers_in_the_bibliography_or_registry_stop_build_and_commands(
+    tmp_path: Path, case: str
+) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    sign_everything(project.root)
+    project.auto_sign = False
+    edit, message = SETUP_FILES[case]
+    message = message.format(line=edit(project))
+    for strict in (True, False):
+        result = project.build(strict=strict, env=TODAY)
+        assert_failed_cleanly(result, PLUGIN_ERROR)
+        assert error_blocks(result) == [message], result.explain()
+    for args in (["status"], ["sign-off", "docs/care.md", "--by", "content-team"]):
+        ran = command(project, *args)
+        assert (ran.returncode, ran.stdout, ran.stderr) == (2, "", f"{args[0]}: {message}\n")
+
+
+CONFIG_REFUSED = (
+    "Config file 'mkdocs.yml' has merge-conflict markers (line {line}: '<<<<<<< HEAD'): " + KEEP
+)
+
+
+def test_conflict_markers_in_mkdocs_yml_stop_the_preview_and_the_commands(
+    tmp_path: Path, temporary: Path
+) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    sign_everything(project.root)
+    first_line = (project.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")[0]
+    edit = conflicted("mkdocs.yml", first_line, first_line, first_line.replace(":", ": X", 1))
+    server = start(project)
+    try:
+        message = CONFIG_REFUSED.format(line=edit(project))
+        server.wait("the message", server.page_shows("care/", html.escape(message)))
+        assert server.get("care/")[0] == 503
+    finally:
+        server.stop()
+    assert f"ERROR   -  {message}" in server.output
+    again = Server(project.root, PREVIEW)
+    assert again.process.wait(timeout=60) == 1
+    again.wait("the exit", lambda: bool(again.output))
+    assert [line for line in again.output if "ERROR" in line or "Traceback" in line] == [
+        f"ERROR   -  {message}"
+    ]
+    for args in (["status"], ["sign-off", "docs/care.md", "--by", "content-team"]):
+        ran = command(project, *args)
+        assert (ran.returncode, ran.stdout, ran.stderr) == (2, "", f"{args[0]}: {message}\n")
