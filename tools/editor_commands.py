@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from oncopress.atomic import write_atomically  # noqa: E402
 from oncopress.bibfile import BibliographyError, load_bibliography  # noqa: E402
+from oncopress.conflicts import conflict_message  # noqa: E402
 from oncopress.editorial_build import SetupError as BuildSetupError  # noqa: E402
 from oncopress.editorial_build import start_build  # noqa: E402
 from oncopress.ledger import Ledger, render_ledger  # noqa: E402
@@ -88,9 +89,13 @@ class Project:
 def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
     root = config_file.parent
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        text = config_file.read_text(encoding="utf-8")
+        conflicted = conflict_message(text, f"Config file '{config_file.name}'")
+        config = {} if conflicted else yaml.load(text, Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise SetupError(f"cannot read {config_file.name}: {error}") from None
+    if conflicted:
+        raise SetupError(conflicted)
     plugins = _plugins(config.get("plugins") or [])
     languages = (plugins.get("i18n") or {}).get("languages") or [{"locale": "en", "default": True}]
     locales = tuple(str(language["locale"]) for language in languages)

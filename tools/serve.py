@@ -10,7 +10,14 @@ by itself (MkDocs' live-reload script) when a save fixes the build. A build that
 succeeds with warnings shows them in a panel at the foot of every page. None of
 this is written into the built files: the server adds it to its answers only.
 
-``mkdocs serve`` still works as the plain fallback (no problem page).
+It answers only requests whose ``Host`` names this computer (127.0.0.1, localhost,
+[::1], an IP address, or the host of ``-a``/``dev_addr``): any other name gets ``421
+Misdirected Request``, so a web page cannot read the preview by DNS rebinding
+(``oncopress.hosts``). The built site lives in the temporary folder, in
+``oncopress-preview-<pid>-*``, removed when the preview stops (Ctrl+C, SIGTERM, SIGHUP,
+a broken start); the next preview removes those of a preview that was killed outright.
+
+``mkdocs serve`` still works as the plain fallback (no problem page, any host name).
 
 Usage: python tools/serve.py [-a HOST:PORT] [-f mkdocs.yml] [--dirty] [-v]
 """
@@ -21,6 +28,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -29,6 +37,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,13 +45,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from build_site import _running as running  # noqa: E402
 from incremental import Incremental, Rebuilt, warm_up  # noqa: E402
 from mkdocs.__main__ import ColorFormatter  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.exceptions import ConfigurationError, MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
+from oncopress.conflicts import conflict_message  # noqa: E402
+from oncopress.hosts import (  # noqa: E402
+    MISDIRECTED,
+    allowed_hosts,
+    is_allowed_host,
+    refusal,
+)
 from oncopress.preview import (  # noqa: E402
     locale_of_url,
     render_problem_page,
@@ -52,6 +69,10 @@ from oncopress.preview import (  # noqa: E402
 log = logging.getLogger("mkdocs.preview")
 POLLING = 0.2  # seconds between looks at the watched files (MkDocs: 0.5)
 SETTLE = 0.3  # seconds to wait for a save to finish before a full build
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# The built site lives in <temporary folder>/oncopress-preview-<pid>-<random>/, removed
+# when the preview ends; a preview killed outright leaves it for the next one to remove.
+SITE_DIR_PREFIX = "oncopress-preview-"
 
 
 def terminal_line(record: logging.LogRecord) -> str:
@@ -95,6 +116,27 @@ class PreviewServer(LiveReloadServer):
         self.outcome = BuildOutcome()
         self.languages = Languages()
         self._request = threading.local()  # the locale of the URL this thread answers
+        self.allowed_hosts = allowed_hosts(kwargs["host"])
+        self.port = int(kwargs["port"])
+
+    def serve_request(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        """Every answer, the live-reload long poll included, only to a ``Host`` that
+        names this computer (``oncopress.hosts``: no DNS rebinding)."""
+        host = environ.get("HTTP_HOST")
+        if not is_allowed_host(host, self.allowed_hosts):
+            body = refusal(host, self.allowed_hosts, self.port).encode("utf-8")
+            start_response(
+                MISDIRECTED,
+                [
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
+            return [body]
+        return super().serve_request(environ, start_response)  # type: ignore[no-any-return]
 
     def _serve_request(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -200,13 +242,44 @@ def changed_files(
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool) -> int:
-    site_dir = tempfile.mkdtemp(prefix="preview_")
+def refuse_conflicted_config(config_file: str) -> None:
+    """A clear message for merge-conflict markers in mkdocs.yml, which MkDocs reports
+    as a YAML error at some line and column."""
+    try:
+        text = Path(config_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return  # MkDocs says so
+    message = conflict_message(text, f"Config file '{config_file}'")
+    if message:
+        raise ConfigurationError(message)
+
+
+def site_dir_prefix(pid: int) -> str:
+    """How the preview of process ``pid`` names its site folder in the temporary folder."""
+    return f"{SITE_DIR_PREFIX}{pid}-"
+
+
+def remove_stale_site_dirs(temporary: Path) -> list[str]:
+    """Remove the site folders in ``temporary`` whose preview is no longer running (one
+    killed outright, by SIGKILL or a power cut); return their names."""
+    removed = []
+    for folder in sorted(temporary.glob(f"{SITE_DIR_PREFIX}*")):
+        owner = folder.name.removeprefix(SITE_DIR_PREFIX).partition("-")[0]
+        if owner.isdigit() and not running(int(owner)) and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
+def serve(
+    site_dir: str, config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
+) -> int:
     overrides: dict[str, Any] = {"site_dir": site_dir}
     if dev_addr:
         overrides["dev_addr"] = dev_addr
 
     def get_config() -> MkDocsConfig:
+        refuse_conflicted_config(config_file)
         return load_config(config_file=config_file, **overrides)
 
     config = get_config()  # a broken mkdocs.yml at start: MkDocs' message, exit 1
@@ -323,8 +396,11 @@ def serve(config_file: str, dev_addr: str | None, dirty: bool, incremental: bool
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # SIGTERM and SIGHUP end the preview as Ctrl+C does
 
 
 def main(argv: list[str]) -> int:
@@ -345,10 +421,26 @@ def main(argv: list[str]) -> int:
     stream = logging.StreamHandler()
     stream.setFormatter(ColorFormatter())
     logger.addHandler(stream)
+    for handled in SIGNALS:
+        signal.signal(handled, _interrupt)
+    temporary = Path(tempfile.gettempdir())
+    for name in remove_stale_site_dirs(temporary):
+        log.debug(f"Removed '{name}', left in {temporary} by a preview that was killed")
+    site_dir = tempfile.mkdtemp(prefix=site_dir_prefix(os.getpid()))
     try:
-        return serve(args.config_file, args.dev_addr, args.dirty, not args.full)
+        return serve(site_dir, args.config_file, args.dev_addr, args.dirty, not args.full)
     except SystemExit as error:  # MkDocs' Abort on a broken mkdocs.yml at start
         return error.code if isinstance(error.code, int) else 1
+    except MkDocsException as error:  # mkdocs.yml is not YAML: as `mkdocs serve` says it
+        log.error(error.format_message())
+        return 1
+    except KeyboardInterrupt:  # stopped before it was serving (during the first build)
+        log.info("Shutting down...")
+        return 0
+    finally:
+        for handled in SIGNALS:  # a second Ctrl+C must not cut the clean-up short
+            signal.signal(handled, signal.SIG_IGN)
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

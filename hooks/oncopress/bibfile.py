@@ -19,6 +19,7 @@ from pybtex.exceptions import PybtexError
 
 from oncopress.bibfields import date_year, field_names, read_field
 from oncopress.citations import LatexError, decode_latex, latex_to_text
+from oncopress.conflicts import conflict_message
 from oncopress.textfile import NotUtf8Error, decode_text
 
 REQUIRED_FIELDS = ("title", "journal", "year")
@@ -271,6 +272,9 @@ def load_bibliography(text: str | bytes, source: str) -> BibliographyData:
             text = decode_text(text)
         except NotUtf8Error as error:
             raise BibliographyError(f"Bibliography '{source}' {error}") from None
+    conflicted = conflict_message(text, f"Bibliography '{source}'")
+    if conflicted:
+        raise BibliographyError(conflicted)
     data, problems = check_bibliography(text)
     if problems or data is None:
         raise BibliographyError(summarize_bibliography(source, problems))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from oncopress.citations import find_citations, malformed_citations
+from oncopress.conflicts import SIGN_AGAIN, find_conflict
 from oncopress.dates import DateError, parse_revised
 from oncopress.fingerprint import Fingerprint, fingerprint_page
 from oncopress.frontmatter import FrontMatterError, read_front_matter
@@ -116,7 +117,11 @@ def language_of(src_uri: str, locales: Sequence[str], default: str) -> tuple[str
 def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[str]]:
     """The page's record, or the messages of every problem it has."""
     try:
-        meta, markdown = read_front_matter(page.text())
+        text = page.text()
+        conflict = find_conflict(text)  # in the front matter or the body
+        if conflict is not None:
+            return None, [conflict.problem(SIGN_AGAIN)]
+        meta, markdown = read_front_matter(text)
     except FrontMatterError as error:
         return None, [str(error)]
     translation, problems = read_translation(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from oncopress.conflicts import conflict_message
 from oncopress.frontmatter import describe_yaml_error
 from oncopress.problems import ContentError
 from oncopress.textfile import NotUtf8Error, decode_text
@@ -74,6 +75,9 @@ def load_reviewers(text: str | bytes, source: str, locales: Sequence[str]) -> Re
     where = f"Reviewer registry '{source}'"
     try:
         text = decode_text(text) if isinstance(text, bytes) else text
+        conflicted = conflict_message(text, where)
+        if conflicted:
+            raise RegistryError(conflicted)
         data = yaml.safe_load(text)
     except NotUtf8Error as error:
         raise RegistryError(f"{where} {error}") from None

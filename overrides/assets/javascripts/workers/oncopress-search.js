@@ -12,7 +12,8 @@
  * So this worker
  * 1. adds `foldAccents` to the index pipeline, just before the language's stemmer;
  * 2. rewrites each query word before Material sees it: lowercase, fold accents,
- *    add the language's synonyms (`config.synonyms` in the index), stem with the
+ *    add the language's synonyms (`config.synonyms` in the index, read into a Map:
+ *    no query word may reach what a plain object inherits), stem with the
  *    same lunr stemmer the index used; lunr's own query pipeline is emptied so
  *    nothing is stemmed twice.
  * Loaded as `oncopress-search.js?material=<Material's worker file>` from the same
@@ -61,14 +62,26 @@
     return ref.call(this, name);
   };
 
-  var language = "en", synonyms = {};
+  /* The synonyms as a Map: a plain object would answer a query word such as
+   * "constructor", "__proto__" or "toString" with what every object inherits. */
+  var language = "en", synonyms = new Map();
+  function synonymTable(table) {
+    var map = new Map();
+    if (!table || typeof table !== "object") return map;
+    Object.keys(table).forEach(function (word) {
+      var words = table[word];
+      if (Array.isArray(words))
+        map.set(word, words.filter(function (w) { return typeof w === "string" }));
+    });
+    return map;
+  }
   function stemmer() {
     var stem = language === "en" ? lunr.stemmer : (lunr[language] || {}).stemmer;
     return stem || function (token) { return token };
   }
   function prepareWord(word) {
     var folded = foldAccents(word.toLowerCase());
-    var words = [folded].concat(synonyms[folded] || []);
+    var words = [folded].concat(synonyms.get(folded) || []);
     var stem = stemmer();
     return words.map(function (w) {
       return stem(new lunr.Token(foldAccents(w.toLowerCase()), {})).toString();
@@ -86,7 +99,7 @@
     var message = event.data;
     if (message && message.type === SETUP) {
       language = message.data.config.lang[0];
-      synonyms = message.data.config.synonyms || {};
+      synonyms = synonymTable(message.data.config.synonyms);
     } else if (message && message.type === QUERY) {
       message = { type: QUERY, data: prepareQuery(message.data) };
     }
