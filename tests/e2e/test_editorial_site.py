@@ -56,8 +56,8 @@ LANGUAGES = {
     },
     "es": {
         "prefix": "es/",
-        "revised": f"Última revisión: {SIGNED[2]}",
-        "revised_pdfs": f"Última revisión: {PDF_LIST[2]}",
+        "revised": f"Última actualización: {SIGNED[2]}",
+        "revised_pdfs": f"Última actualización: {PDF_LIST[2]}",
         "reviewed": "Revisado por el",
         "translated": "Traducción revisada por el",
         "doctor": "Hable de sus preguntas médicas con su propio médico.",

@@ -821,7 +821,7 @@ def check_windows_line_endings(site: Path) -> None:
     page = parse(site, "es/care/index.html")
     assert page.title is not None
     assert page.title.get_text().startswith("Cuidado después del tratamiento - ")
-    assert stamp(page) == "Última revisión: 28 de agosto de 2023"
+    assert stamp(page) == "Última actualización: 28 de agosto de 2023"
 
 
 def check_data_files(site: Path) -> None:
