@@ -610,7 +610,7 @@ SETUP_CASES: dict[str, SetupCase] = {
     ),
     "registry-tab": SetupCase(
         replace(
-            "reviewers.yml", "  name:\n    en: Sample reviewer", "  name:\n\ten: Sample reviewer"
+            "reviewers.yml", "  name:\n    en: sample reviewer", "  name:\n\ten: sample reviewer"
         ),
         "Reviewer registry 'reviewers.yml' is not valid YAML (line 7, column 1: found character "
         "'\\t' that cannot start any token: indent with spaces, not tabs)",
@@ -625,17 +625,17 @@ SETUP_CASES: dict[str, SetupCase] = {
         "reviewers.yml",
     ),
     "registry-missing-spanish": SetupCase(
-        replace("reviewers.yml", "    es: Revisor de traducción de ejemplo\n", ""),
+        replace("reviewers.yml", "    es: revisor de traducción de ejemplo\n", ""),
         "Reviewer registry 'reviewers.yml' has 1 problem:\n"
         "  reviewer 'translation-team' has no 'name' in 'es'",
         "reviewers.yml",
     ),
     "registry-not-utf8": SetupCase(
         reencode("reviewers.yml", "latin-1"),
-        "Reviewer registry 'reviewers.yml' is not UTF-8 text (line 16: invalid continuation "
+        "Reviewer registry 'reviewers.yml' is not UTF-8 text (line 17: invalid continuation "
         "byte); save it as UTF-8",
         "reviewers.yml",
-        line=16,
+        line=17,
     ),
     "bib-deleted-unwatched": SetupCase(
         delete("bibliography.bib", watched=False),
@@ -832,7 +832,7 @@ def check_data_files(site: Path) -> None:
     care = parse(site, "care/index.html")
     reviewed = care.select_one(".page-meta__reviewed")
     assert reviewed is not None
-    assert "Sample reviewer" in reviewed.get_text()
+    assert "sample reviewer" in reviewed.get_text()
     assert first_reference(care).startswith("Emery J, Butow P, Lai-Kwon J")
 
 

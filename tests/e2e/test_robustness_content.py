@@ -295,9 +295,7 @@ def test_a_reviewer_article_that_is_not_a_word_per_language(tmp_path: Path) -> N
     """reviewers.yml: the word before a team's name ("Reviewed by the ...") per language."""
     project = make_project(tmp_path / "project")
     registry = project.root / "reviewers.yml"
-    text = registry.read_text("utf-8").replace(
-        "  sample: true", "  article: the\n  sample: true", 1
-    )
+    text = registry.read_text("utf-8").replace("article: {en: a, es: un}", "article: the", 1)
     registry.write_text(text, "utf-8")
     result = run(project)
     assert_failed_cleanly(result, "Aborted with a BuildError!")

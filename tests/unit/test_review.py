@@ -34,12 +34,12 @@ def test_the_real_registry_loads_in_both_languages() -> None:
     assert sorted(real.reviewers) == ["content-team", "translation-team"]
     team = real.get("content-team")
     # The sample's reviewers are stand-ins, and say so (issue 23): no clinical team.
-    assert team.name == {"en": "Sample reviewer", "es": "Revisor de ejemplo"}
+    assert team.name == {"en": "sample reviewer", "es": "revisor de ejemplo"}
     assert team.credentials == {
         "en": "a stand-in for this sample site, not a clinician",
-        "es": "un sustituto para este sitio de ejemplo, no un profesional de la salud",
+        "es": "un sustituto en este sitio de ejemplo, no un profesional de la salud",
     }
-    assert team.article == {}
+    assert team.article == {"en": "a", "es": "un"}  # "Reviewed by a sample reviewer"
     assert all(reviewer.sample for reviewer in real.reviewers.values())
 
 
