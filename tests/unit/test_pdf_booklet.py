@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
 from oncopress.pdf.handout import PageSource
-from test_pdf_handout import chrome, page, sample_chrome
+from test_pdf_handout import SAMPLE_NOTICES, chrome, page, sample_chrome
 
 
 def pages(locale: str) -> list[PageSource]:
@@ -106,17 +106,7 @@ def test_booklet_cover_links_to_the_home_page_of_its_language(
     assert (link.text, link.get("href")) == (online, online.rpartition(" ")[2])
 
 
-@pytest.mark.parametrize(
-    ("locale", "notice"),
-    [
-        ("en", "Sample content: this site is an example. No clinician has reviewed its text."),
-        (
-            "es",
-            "Contenido de ejemplo: este sitio es una muestra. "
-            "Ningún profesional de la salud ha revisado su texto.",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("locale", "notice"), SAMPLE_NOTICES)
 def test_sample_booklet_shows_the_notice_and_no_placeholder_address(
     locale: str, notice: str
 ) -> None:

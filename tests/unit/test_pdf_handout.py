@@ -235,17 +235,17 @@ def sample_chrome(locale: str) -> Chrome:
     )
 
 
-@pytest.mark.parametrize(
-    ("locale", "notice"),
-    [
-        ("en", "Sample content: this site is an example. No clinician has reviewed its text."),
-        (
-            "es",
-            "Contenido de ejemplo: este sitio es una muestra. "
-            "Ningún profesional de la salud ha revisado su texto.",
-        ),
-    ],
-)
+SAMPLE_NOTICES = [
+    ("en", "Sample content: this site is an example. No clinician has reviewed its text."),
+    (
+        "es",
+        "Contenido de ejemplo: este sitio es una muestra. "
+        "Ningún profesional de la salud ha revisado su texto.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("locale", "notice"), SAMPLE_NOTICES)
 def test_sample_handout_shows_the_notice_and_no_placeholder_address(
     locale: str, notice: str
 ) -> None:
