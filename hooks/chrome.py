@@ -3,7 +3,11 @@
 - ``on_config`` (once per build, in the default language): a WARNING when a
   language's publisher name and site name disagree, or its helpline label does not
   name the helpline's operator;
-- ``on_env``: lets our theme language overrides (``overrides/partials/languages/
+- ``on_page_content``: the About page's ``<!-- reprint-contact -->`` becomes the way to
+  ask for a reprint (``extra.contact.email``), or nothing when it is not set;
+- ``on_env``: gives the templates the safety block and the sample notice
+  (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``); lets our theme
+  language overrides (``overrides/partials/languages/
   es.html``) import Material's own table as ``material-theme/partials/...`` and
   change only the labels we word differently ("Ir al contenido"); and keeps the
   templates compiled in ``.cache/jinja/`` (Jinja's own bytecode cache, checked
@@ -20,10 +24,18 @@ from typing import Any
 import material
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from oncopress.chrome import chrome_problems
+from mkdocs.structure.pages import Page
+from oncopress.chrome import (
+    CONTACT_MARKER,
+    chrome_problems,
+    reprint_contact,
+    safety_block,
+    sample_notice,
+)
 
 log = logging.getLogger("mkdocs.hooks.chrome")
 MATERIAL_PREFIX = "material-theme"
@@ -46,7 +58,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if CONTACT_MARKER not in html:
+        return html
+    i18n = config.plugins.get("i18n")
+    locale = str(i18n.current_language if i18n else config.theme["language"])
+    return html.replace(CONTACT_MARKER, reprint_contact(config.extra, locale))
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    env.globals["safety_block"] = lambda extra, locale: Markup(safety_block(extra, locale))
+    env.globals["sample_notice"] = sample_notice
     templates = Path(material.__file__).parent / "templates"
     material_loader = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(templates))})
     env.loader = ChoiceLoader([env.loader, material_loader])

@@ -3,6 +3,8 @@
 - ``on_config``: settings, reviewer registry and the build date; fresh state for
   each full build (the Spanish build runs nested inside the English one); refuses
   the i18n plugin's ``fallback_to_default`` (no silent English page in Spanish);
+  a WARNING for each sample reviewer unless the sample site's opt-in is on; the
+  footer's copyright year (``extra.copyright_year``) from the newest sign-off;
 - ``on_files`` (default-language pass only): the preflight, checking every page of
   every language before anything is rendered (front matter, dates, reviewers,
   citations, each page's counterpart, each translation against its original), all
@@ -39,13 +41,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from oncopress.chrome import YEAR_KEY, copyright_year
 from oncopress.citations import ReferenceBook
 from oncopress.editorial_build import EditorialBuild, Recheck, SetupError, start_build
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
 from oncopress.pdf.names import pdf_path
+from oncopress.placeholders import site_url_allowed
 from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of, source_path
 from oncopress.problems import summarize_problems
 from oncopress.report import summary_message
+from oncopress.review import sample_reviewer_problems
 from oncopress.sitecheck import Finding, Level, check_site_with_ledger
 
 log = logging.getLogger("mkdocs.hooks.editorial")
@@ -64,6 +69,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if not _i18n(config).building:  # a new full build (the nested ones reuse it)
         _build = _start_build(config)
+        for problem in sample_reviewer_problems(_build.registry, site_url_allowed(config.extra)):
+            log.warning(problem)
+    signed = (entry.revised for entry in _state().ledger.entries.values())
+    config.extra[YEAR_KEY] = copyright_year(config.extra, signed, _state().report.today)
     return config
 
 

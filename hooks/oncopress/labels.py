@@ -51,9 +51,13 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "draft_unsigned_title": "Draft: not signed off yet",
         "draft_unsigned": "No reviewer has approved this text yet.",
         "reference_in_language": "(in {language})",
+        "sample_notice": (
+            "Sample content: this site is an example. No clinician has reviewed its text."
+        ),
+        "reprint_contact": "To ask, email us at {email}.",
     },
     "es": {
-        "last_revised": "Última revisión",
+        "last_revised": "Última actualización",
         "review_due": "Próxima revisión",
         "reviewed_by": "Revisado por",
         "translation_reviewed_by": "Traducción revisada por",
@@ -77,7 +81,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         ),
         "translation_pending_title": "Traducción pendiente",
         "translation_pending": "Esta página todavía no está disponible en español.",
-        "translation_stale_title": "Traducción en revisión",
+        "translation_stale_title": "Estamos actualizando esta traducción",
         "translation_stale": (
             "La versión en {language} se actualizó el {date}. "
             "Es posible que esta traducción todavía no tenga esos cambios."
@@ -91,6 +95,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "draft_unsigned_title": "Borrador: todavía sin aprobar",
         "draft_unsigned": "Ningún revisor ha aprobado este texto todavía.",
         "reference_in_language": "(en {language})",
+        "sample_notice": (
+            "Contenido de ejemplo: este sitio es una muestra. "
+            "Ningún profesional de la salud ha revisado su texto."
+        ),
+        "reprint_contact": "Para pedir permiso, escríbanos a {email}.",
     },
 }
 

@@ -43,6 +43,9 @@ class Reviewer:
     # The word before the name in a sentence, per locale ("the" / "el" for a team; none
     # for a person): "Reviewed by the Medical Team", "Reviewed by Dr. Ana Ruiz".
     article: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # A stand-in of a sample site (``sample: true``), not a real reviewer: a publishing
+    # build refuses it unless the sample site's opt-in is on.
+    sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ def load_reviewers(text: str | bytes, source: str, locales: Sequence[str]) -> Re
             article = {
                 locale: str(word).strip() for locale, word in entry.get("article", {}).items()
             }
-            reviewers[key] = Reviewer(key, entry["name"], entry["credentials"], article)
+            sample = entry.get("sample", False)
+            reviewers[key] = Reviewer(key, entry["name"], entry["credentials"], article, sample)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         listed = "\n".join(f"  {p}" for p in problems)
@@ -129,7 +133,23 @@ def _check_entry(key: object, entry: object, locales: Sequence[str]) -> list[str
             f"reviewer '{key}' has an 'article' that is not a word per language "
             f"({', '.join(locales)}), like article: {{en: the, es: el}}"
         )
+    if not isinstance(entry.get("sample", False), bool):
+        problems.append(f"reviewer '{key}' has a 'sample' that is not true or false")
     return problems
+
+
+def sample_reviewer_problems(registry: ReviewerRegistry, allowed: bool) -> list[str]:
+    """A message for each sample reviewer (``sample: true``) of ``registry``, unless the
+    sample site's opt-in is on (``allowed``)."""
+    if allowed:
+        return []
+    return [
+        f"{registry.source}: reviewer '{reviewer.id}' is a sample (sample: true), not a real "
+        "reviewer; name the real reviewers and sign the pages off with them before "
+        "publishing (a sample site may add 'allow_placeholder_site_url: true' under extra:)"
+        for reviewer in sorted(registry.reviewers.values(), key=lambda item: item.id)
+        if reviewer.sample
+    ]
 
 
 def reviewer_ids(value: object, field: str) -> list[str]:

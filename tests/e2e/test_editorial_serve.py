@@ -23,7 +23,7 @@ NO_REVIEWER = "  Doc file 'docs_es/care.md' (es): medical page has no 'reviewed_
 def server(project: Project) -> Iterator[Server]:
     served = Server(project.root)
     try:
-        served.wait("the first build", served.page_shows("es/care/", "Última revisión"))
+        served.wait("the first build", served.page_shows("es/care/", "Última actualización"))
         yield served
     finally:
         served.stop()

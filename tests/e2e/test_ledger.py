@@ -172,7 +172,7 @@ def serving(project: Project, request: pytest.FixtureRequest) -> Iterator[Server
     sign_everything(project.root)
     served = Server(project.root, PREVIEW) if request.param == "preview" else Server(project.root)
     try:
-        served.wait("the first build", served.page_shows("es/care/", "Última revisión"))
+        served.wait("the first build", served.page_shows("es/care/", "Última actualización"))
         yield served
     finally:
         served.stop()

@@ -62,7 +62,9 @@ def helpline(locale: str) -> str:
 
 def copyright_line(locale: str) -> str:
     publisher = EXTRA["publisher"]["name"][locale]
-    return fill_chrome(EXTRA["footer"]["copyright"][locale], publisher=publisher)
+    ledger = yaml.safe_load((ROOT / "sign-offs.yml").read_text(encoding="utf-8"))
+    year = str(max(entry["revised"] for entry in ledger["pages"].values()).year)
+    return fill_chrome(EXTRA["footer"]["copyright"][locale], publisher=publisher, year=year)
 
 
 def prefix(locale: str) -> str:

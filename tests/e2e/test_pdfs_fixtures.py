@@ -89,7 +89,7 @@ def check_fixture_pdfs(site: Path) -> None:
     assert len([image for page in care.pages for image in page.images]) == 1
     text = pdf_text(site / "es/pdf/care.pdf")
     assert "¿cuándo?, ¿dónde?, ¿quién? Año, niño, corazón." in text
-    assert "Última revisión: 29 de febrero de 2024" in text
+    assert "Última actualización: 29 de febrero de 2024" in text
     assert "Página 1 de 1" in text
     english = pdf_text(site / "pdf/care.pdf")
     assert "Last Revised: February 29, 2024" in english

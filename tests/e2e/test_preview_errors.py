@@ -71,7 +71,7 @@ def preview(project: Project) -> Iterator[Preview]:
     sign_everything(project.root)  # no page is a draft before the test's edits
     served = Preview(project)
     try:
-        served.wait("the first build", lambda: "Última revisión" in served.get("es/care/")[1])
+        served.wait("the first build", lambda: "Última actualización" in served.get("es/care/")[1])
         yield served
     finally:
         served.stop()

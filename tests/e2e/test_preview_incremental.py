@@ -186,7 +186,7 @@ def test_the_first_save_of_a_signed_page_and_its_undoing_match_a_full_build(
     assert panel == [DRAFT, STALE.format(quote=quote)]
     assert [notices(html) for html in served.values()] == [
         ["Draft: changed since it was signed off"],
-        ["Traducción en revisión"],
+        ["Estamos actualizando esta traducción"],
     ]
     full_build(server, root)
     assert pages_and_panel(server) == (served, panel)

@@ -599,19 +599,23 @@ SETUP_CASES: dict[str, SetupCase] = {
     ),
     "registry-broken-yaml": SetupCase(
         replace(
-            "reviewers.yml", "  credentials:\n    en: doctors", "  credentials\n    en: doctors"
+            "reviewers.yml",
+            "  credentials:\n    en: a stand-in",
+            "  credentials\n    en: a stand-in",
         ),
-        "Reviewer registry 'reviewers.yml' is not valid YAML (line 7, column 3: could not find "
+        "Reviewer registry 'reviewers.yml' is not valid YAML (line 9, column 3: could not find "
         "expected ':')",
         "reviewers.yml",
-        line=7,
+        line=9,
     ),
     "registry-tab": SetupCase(
-        replace("reviewers.yml", "  name:\n    en: Medical and", "  name:\n\ten: Medical and"),
-        "Reviewer registry 'reviewers.yml' is not valid YAML (line 5, column 1: found character "
+        replace(
+            "reviewers.yml", "  name:\n    en: sample reviewer", "  name:\n\ten: sample reviewer"
+        ),
+        "Reviewer registry 'reviewers.yml' is not valid YAML (line 7, column 1: found character "
         "'\\t' that cannot start any token: indent with spaces, not tabs)",
         "reviewers.yml",
-        line=5,
+        line=7,
     ),
     "registry-a-list": SetupCase(
         overwrite("reviewers.yml", "- content-team\n- translation-team\n"),
@@ -621,17 +625,17 @@ SETUP_CASES: dict[str, SetupCase] = {
         "reviewers.yml",
     ),
     "registry-missing-spanish": SetupCase(
-        replace("reviewers.yml", "    es: Equipo de Traducción Médica\n", ""),
+        replace("reviewers.yml", "    es: revisor de traducción de ejemplo\n", ""),
         "Reviewer registry 'reviewers.yml' has 1 problem:\n"
         "  reviewer 'translation-team' has no 'name' in 'es'",
         "reviewers.yml",
     ),
     "registry-not-utf8": SetupCase(
         reencode("reviewers.yml", "latin-1"),
-        "Reviewer registry 'reviewers.yml' is not UTF-8 text (line 6: invalid continuation "
+        "Reviewer registry 'reviewers.yml' is not UTF-8 text (line 17: invalid continuation "
         "byte); save it as UTF-8",
         "reviewers.yml",
-        line=6,
+        line=17,
     ),
     "bib-deleted-unwatched": SetupCase(
         delete("bibliography.bib", watched=False),
@@ -821,14 +825,14 @@ def check_windows_line_endings(site: Path) -> None:
     page = parse(site, "es/care/index.html")
     assert page.title is not None
     assert page.title.get_text().startswith("Cuidado después del tratamiento - ")
-    assert stamp(page) == "Última revisión: 28 de agosto de 2023"
+    assert stamp(page) == "Última actualización: 28 de agosto de 2023"
 
 
 def check_data_files(site: Path) -> None:
     care = parse(site, "care/index.html")
     reviewed = care.select_one(".page-meta__reviewed")
     assert reviewed is not None
-    assert "Medical and Editorial Content Team" in reviewed.get_text()
+    assert "sample reviewer" in reviewed.get_text()
     assert first_reference(care).startswith("Emery J, Butow P, Lai-Kwon J")
 
 

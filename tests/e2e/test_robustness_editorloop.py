@@ -35,7 +35,7 @@ HARD_TO_READ = [
 def preview(project: Project) -> Iterator[Server]:
     served = Server(project.root, PREVIEW)
     try:
-        served.wait("the first build", served.page_shows("es/care/", "Última revisión"))
+        served.wait("the first build", served.page_shows("es/care/", "Última actualización"))
         yield served
     finally:
         served.stop()
@@ -58,7 +58,7 @@ def test_a_broken_mkdocs_yml_while_serving_shows_its_message(
     assert THEME_TYPO in preview.output
     assert not any("Traceback" in line for line in preview.output), "\n".join(preview.output)
     (project.root / "mkdocs.yml").write_text(good, "utf-8")
-    preview.wait("the site again", preview.page_shows("es/care/", "Última revisión"))
+    preview.wait("the site again", preview.page_shows("es/care/", "Última actualización"))
 
 
 def test_a_damaged_readability_cache_is_scored_again(tmp_path: Path) -> None:

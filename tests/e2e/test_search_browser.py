@@ -78,10 +78,10 @@ def test_accents_case_and_plurals_give_the_same_results(  # type: ignore[no-unty
     [
         (
             "es",
-            "Búsqueda",
-            "Teclee para comenzar búsqueda",
-            "No se encontraron documentos",
-            "documentos encontrados",
+            "Buscar",
+            "Escriba lo que busca",
+            "No se encontraron resultados",
+            "resultados",
         ),
         ("en", "Search", "Type to start searching", "No matching documents", "matching documents"),
     ],

@@ -188,13 +188,20 @@ def test_theme_labels_and_logo_text(
     assert {img["alt"] for img in soup.select(".md-logo img")} == {logo}
 
 
+# The year of the newest sign-off in the ledger (issue 23: never a fixed year).
+YEAR = max(
+    entry["revised"]
+    for entry in yaml.safe_load((ROOT / "sign-offs.yml").read_text(encoding="utf-8"))[
+        "pages"
+    ].values()
+).year
 COPYRIGHT = {
     "en": (
-        "© 2023 Cancer Survivorship Information Service. All rights reserved. Our medical "
+        f"© {YEAR} Cancer Survivorship Information Service. All rights reserved. Our medical "
         "information is protected by copyright."
     ),
     "es": (
-        "© 2023 Servicio de Información sobre la Supervivencia al Cáncer. Todos los derechos "
+        f"© {YEAR} Servicio de Información sobre la Supervivencia al Cáncer. Todos los derechos "
         "reservados. Nuestra información médica está protegida por derechos de autor."
     ),
 }

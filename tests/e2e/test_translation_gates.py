@@ -180,7 +180,7 @@ def test_with_stale_translations_at_info_the_strict_build_passes(stale_info: Bui
 @pytest.mark.parametrize(
     ("relative", "status", "title", "notice"),
     [
-        ("es/care/index.html", "stale", "Traducción en revisión", STALE_NOTICE),
+        ("es/care/index.html", "stale", "Estamos actualizando esta traducción", STALE_NOTICE),
         ("es/fatigue/index.html", "pending", "Traducción pendiente", PENDING_NOTICE),
     ],
 )

@@ -59,7 +59,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
     assert page_meta(record(), REGISTRY, "es", "es/about/") == {
         "locale": "es",
         "last_revised": {
-            "label": "Última revisión",
+            "label": "Última actualización",
             "iso": "2023-08-28",
             "text": "28 de agosto de 2023",
         },

@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
 from oncopress.pdf.handout import PageSource
-from test_pdf_handout import chrome, page
+from test_pdf_handout import SAMPLE_NOTICES, chrome, page, sample_chrome
 
 
 def pages(locale: str) -> list[PageSource]:
@@ -43,7 +43,7 @@ def pages(locale: str) -> list[PageSource]:
             "es",
             "Información sobre la supervivencia al cáncer: todas las páginas en un folleto",
             "Contenido",
-            "Última revisión: 29 de febrero de 2024",
+            "Última actualización: 29 de febrero de 2024",
         ),
     ],
 )
@@ -88,3 +88,32 @@ def test_booklet_date_is_the_newest_revision() -> None:
     assert booklet_date([replace(p, revised=None) for p in pages("en")]) is None
     document = build_booklet([replace(p, revised=None) for p in pages("en")], chrome("en"))
     assert "booklet__date" not in document.html
+
+
+@pytest.mark.parametrize(
+    ("locale", "home", "online"),
+    [
+        ("en", "", "Every page is online: https://survivorship.org/"),
+        ("es", "es/", "Todas las páginas están en internet: https://survivorship.org/es/"),
+    ],
+)
+def test_booklet_cover_links_to_the_home_page_of_its_language(
+    locale: str, home: str, online: str
+) -> None:
+    document = build_booklet(pages(locale), chrome(locale, "https://survivorship.org/"), home)
+    cover = lxml.html.document_fromstring(document.html).xpath("//section")[0]
+    link = cover.xpath("p[@class='booklet__online']/a")[0]
+    assert (link.text, link.get("href")) == (online, online.rpartition(" ")[2])
+
+
+@pytest.mark.parametrize(("locale", "notice"), SAMPLE_NOTICES)
+def test_sample_booklet_shows_the_notice_and_no_placeholder_address(
+    locale: str, notice: str
+) -> None:
+    sample = sample_chrome(locale)
+    document = build_booklet(pages(locale), sample, "es/" if locale == "es" else "")
+    root = lxml.html.document_fromstring(document.html)
+    cover = root.xpath("//section[@class='booklet__cover']")[0]
+    assert cover.xpath("string(p[@class='handout__sample'])") == notice
+    assert cover.xpath("p[@class='booklet__online']") == []
+    assert "example.org" not in document.html

@@ -225,3 +225,42 @@ def test_missing_helpline_operator_names_the_key() -> None:
         str(caught.value)
         == "mkdocs.yml has no 'extra: helpline: operator: en', which the PDFs print"
     )
+
+
+def sample_chrome(locale: str) -> Chrome:
+    """The chrome of a sample site: a placeholder site_url with its opt-in on."""
+    extra = {**EXTRA, "allow_placeholder_site_url": True}
+    return read_chrome(
+        locale, SITE_NAMES[locale], "Description", "https://survivorship.example.org/", extra
+    )
+
+
+SAMPLE_NOTICES = [
+    ("en", "Sample content: this site is an example. No clinician has reviewed its text."),
+    (
+        "es",
+        "Contenido de ejemplo: este sitio es una muestra. "
+        "Ningún profesional de la salud ha revisado su texto.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("locale", "notice"), SAMPLE_NOTICES)
+def test_sample_handout_shows_the_notice_and_no_placeholder_address(
+    locale: str, notice: str
+) -> None:
+    document = build_handout(page(locale), sample_chrome(locale))
+    root = lxml.html.document_fromstring(document.html)
+    assert root.xpath("string(//header/p[@class='handout__sample'])") == notice
+    assert root.xpath("//p[@class='handout__online']") == []
+    assert "survivorship.example.org" not in document.html
+    assert chrome(locale).sample_notice == ""  # no opt-in: no notice
+    assert "handout__sample" not in build_handout(page(locale), chrome(locale)).html
+
+
+def test_copyright_year_comes_from_the_build() -> None:
+    extra = {**EXTRA, "copyright_year": "2025"}
+    extra["footer"] = {"copyright": {"en": "© {year} {publisher}.", "es": "© {year} {publisher}."}}
+    assert (
+        read_chrome("es", "Sitio", "", "", extra).copyright == "© 2025 Servicio de Supervivencia."
+    )

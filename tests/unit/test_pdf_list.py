@@ -109,7 +109,7 @@ def test_list_in_spanish_page_language_first() -> None:
         "Título",
         "Idioma",
         "Tamaño del archivo",
-        "Última revisión",
+        "Última actualización",
     ]
     assert rows(html)[0] == [
         "Sitio: todas las páginas en un folleto",

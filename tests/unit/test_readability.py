@@ -106,12 +106,12 @@ def test_what_the_hooks_add_around_the_article_is_not_prose(partial: str) -> Non
 def test_a_built_article_keeps_only_its_own_text() -> None:
     article = (
         '<div class="page-notices"><div class="admonition warning" role="note">'
-        '<p class="admonition-title">Traducción en revisión</p><p>La versión en inglés se '
+        '<p class="admonition-title">Estamos actualizando esta traducción</p><p>La versión en inglés se '
         'actualizó. <a href="../../care/">Lea esta página en inglés</a></p></div></div>'
         '<h1 id="cuidado">Cuidado</h1><p>Vaya a sus citas.</p>'
         '<h2 id="referencias">Referencias</h2>'
         '<div class="footnote"><hr /><ol><li><p>Emery J. The Lancet. 2022.</p></li></ol></div>'
-        '<aside class="page-meta" lang="es"><p>Última revisión: 28 de agosto de 2023</p></aside>'
+        '<aside class="page-meta" lang="es"><p>Última actualización: 28 de agosto de 2023</p></aside>'
         '<p class="site-pdf-links"><a href="x.pdf">Descargar PDF</a></p>'
     )
     assert extract_prose(article) == "Cuidado.\nVaya a sus citas."

@@ -8,6 +8,7 @@ from oncopress.review import (
     load_reviewers,
     missing_review,
     registry_not_found,
+    sample_reviewer_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +33,42 @@ def test_the_real_registry_loads_in_both_languages() -> None:
     real = load_reviewers(text, "reviewers.yml", LOCALES)
     assert sorted(real.reviewers) == ["content-team", "translation-team"]
     team = real.get("content-team")
-    assert team.name["en"] == "Medical and Editorial Content Team"
-    assert team.name["es"] == "Equipo de Contenido Médico y Editorial"
-    assert all(team.credentials[locale] for locale in LOCALES)
-    assert team.article == {"en": "the", "es": "el"}  # "Reviewed by the ..."
+    # The sample's reviewers are stand-ins, and say so (issue 23): no clinical team.
+    assert team.name == {"en": "sample reviewer", "es": "revisor de ejemplo"}
+    assert team.credentials == {
+        "en": "a stand-in for this sample site, not a clinician",
+        "es": "un sustituto en este sitio de ejemplo, no un profesional de la salud",
+    }
+    assert team.article == {"en": "a", "es": "un"}  # "Reviewed by a sample reviewer"
+    assert all(reviewer.sample for reviewer in real.reviewers.values())
+
+
+SAMPLE_YAML = (
+    "content-team:\n  name: {en: Sample reviewer, es: Revisor de ejemplo}\n"
+    "  credentials: {en: a stand-in, es: un sustituto}\n  sample: true\n"
+    "ana-ruiz:\n  name: {en: Dr. Ana Ruiz, es: Dra. Ana Ruiz}\n  credentials: {en: a, es: b}\n"
+)
+
+
+def test_a_publishing_build_refuses_sample_reviewers() -> None:
+    sample = load_reviewers(SAMPLE_YAML, "reviewers.yml", LOCALES)
+    assert sample_reviewer_problems(sample, allowed=False) == [
+        "reviewers.yml: reviewer 'content-team' is a sample (sample: true), not a real "
+        "reviewer; name the real reviewers and sign the pages off with them before "
+        "publishing (a sample site may add 'allow_placeholder_site_url: true' under extra:)"
+    ]
+    assert sample_reviewer_problems(sample, allowed=True) == []
+    assert not sample.get("ana-ruiz").sample
+
+
+def test_sample_must_be_true_or_false() -> None:
+    text = "content-team:\n  name: {en: a, es: b}\n  credentials: {en: a, es: b}\n  sample: yes please\n"
+    with pytest.raises(RegistryError) as caught:
+        load_reviewers(text, "reviewers.yml", LOCALES)
+    assert str(caught.value) == (
+        "Reviewer registry 'reviewers.yml' has 1 problem:\n"
+        "  reviewer 'content-team' has a 'sample' that is not true or false"
+    )
 
 
 def test_a_reviewer_without_an_article_is_named_alone() -> None:

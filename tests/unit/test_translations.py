@@ -197,7 +197,7 @@ def test_report_fields() -> None:
     [
         (
             "es",
-            "Traducción en revisión",
+            "Estamos actualizando esta traducción",
             "La versión en inglés se actualizó el 29 de febrero de 2024. Es posible que esta "
             "traducción todavía no tenga esos cambios.",
             "Lea esta página en inglés",

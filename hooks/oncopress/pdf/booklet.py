@@ -22,6 +22,7 @@ from oncopress.pdf.handout import (
     document_head,
     helpline,
     prepare_article,
+    sample_note,
 )
 
 
@@ -36,8 +37,10 @@ def booklet_title(chrome: Chrome) -> str:
     return f"{chrome.site_name}: {label('pdf_booklet', chrome.locale)}"
 
 
-def build_booklet(pages: Sequence[PageSource], chrome: Chrome) -> PrintDocument:
-    """The print document of the booklet of ``chrome.locale`` (``pages`` in nav order)."""
+def build_booklet(pages: Sequence[PageSource], chrome: Chrome, home: str = "") -> PrintDocument:
+    """The print document of the booklet of ``chrome.locale`` (``pages`` in nav order);
+    ``home`` is the language's home page, relative to the site (``es/``), which the
+    cover links to."""
     locale = chrome.locale
     chapters = {page.url: f"ch{number}" for number, page in enumerate(pages, start=1)}
     base = chrome.site_url if chrome.site_url.endswith("/") else f"{chrome.site_url}/"
@@ -64,7 +67,7 @@ def build_booklet(pages: Sequence[PageSource], chrome: Chrome) -> PrintDocument:
     html = (
         f"{document_head(chrome, title, description, day)}"
         '<body class="booklet">'
-        f"{_cover(chrome, description, day)}"
+        f"{_cover(chrome, description, day, home)}"
         f"{_contents(pages, chapters, locale)}"
         f"{''.join(bodies)}"
         "</body></html>\n"
@@ -72,7 +75,7 @@ def build_booklet(pages: Sequence[PageSource], chrome: Chrome) -> PrintDocument:
     return PrintDocument(html, tuple(dict.fromkeys(resources)))
 
 
-def _cover(chrome: Chrome, description: str, day: date | None) -> str:
+def _cover(chrome: Chrome, description: str, day: date | None, home: str) -> str:
     locale = chrome.locale
     dated = ""
     if day is not None:
@@ -81,16 +84,18 @@ def _cover(chrome: Chrome, description: str, day: date | None) -> str:
         dated = f'<p class="booklet__date">{stamp}</p>'
     online = ""
     if chrome.site_url:
-        text = label("pdf_booklet_online", locale).format(url=chrome.site_url)
-        online = (
-            f'<p class="booklet__online"><a href="{escape(chrome.site_url)}">{escape(text)}</a></p>'
-        )
+        base = chrome.site_url if chrome.site_url.endswith("/") else f"{chrome.site_url}/"
+        address = f"{base}{home}"
+        text = label("pdf_booklet_online", locale).format(url=address)
+        online = f'<p class="booklet__online"><a href="{escape(address)}">{escape(text)}</a></p>'
+
     return (
         '<section class="booklet__cover">'
         f'<h1 class="booklet__title">{escape(chrome.site_name)}</h1>'
         f'<p class="booklet__description">{escape(description)}</p>'
         f"{dated}"
         f"{helpline(chrome)}"
+        f"{sample_note(chrome)}"
         f"{online}"
         f'<p class="booklet__copyright">{escape(chrome.copyright)}</p>'
         "</section>"

@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
-from oncopress.chrome import fill_chrome
+from oncopress.chrome import YEAR_KEY, fill_chrome, sample_notice
 from oncopress.labels import label
+from oncopress.placeholders import is_placeholder_host, site_url_allowed, url_host
 
 #: Elements that have no place on paper (or could load something).
 DROPPED_TAGS = (
@@ -55,6 +56,8 @@ class Chrome:
     helpline_phone: str
     helpline_hours: str
     copyright: str
+    # While the sample site's opt-in is on: "this is sample content" (see oncopress.chrome).
+    sample_notice: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,10 @@ def read_chrome(
     site_url: str,
     extra: Mapping[str, Any],
 ) -> Chrome:
-    """The print chrome of ``locale`` from ``mkdocs.yml`` ``extra:`` (helpline, footer...)."""
+    """The print chrome of ``locale`` from ``mkdocs.yml`` ``extra:`` (helpline, footer...).
+
+    A placeholder ``site_url`` the sample site opted in to is never printed: the PDFs
+    then carry no web address (links to other pages keep their text only)."""
 
     def pick(*keys: str) -> str:
         node: Any = extra
@@ -114,6 +120,9 @@ def read_chrome(
 
     publisher = pick("publisher", "name", locale)
     operator = pick("helpline", "operator", locale)
+    year = str(extra.get(YEAR_KEY, ""))
+    if site_url_allowed(extra) and is_placeholder_host(url_host(site_url)):
+        site_url = ""
     return Chrome(
         locale=locale,
         site_name=site_name,
@@ -123,7 +132,8 @@ def read_chrome(
         helpline_label=fill_chrome(pick("helpline", "label", locale), operator=operator),
         helpline_phone=pick("helpline", "phone"),
         helpline_hours=pick("helpline", "hours", locale),
-        copyright=fill_chrome(pick("footer", "copyright", locale), publisher=publisher),
+        copyright=fill_chrome(pick("footer", "copyright", locale), publisher=publisher, year=year),
+        sample_notice=sample_notice(extra, locale),
     )
 
 
@@ -195,13 +205,22 @@ def build_handout(page: PageSource, chrome: Chrome) -> PrintDocument:
 
 
 def masthead(chrome: Chrome) -> str:
-    """Site name and helpline, at the top of the first page (and the foot of every page)."""
+    """Site name and helpline, at the top of the first page (and the foot of every page);
+    then the sample notice, if any."""
     return (
         '<header class="handout__masthead">'
         f'<p class="handout__site">{escape(chrome.site_name)}</p>'
         f"{helpline(chrome)}"
+        f"{sample_note(chrome)}"
         "</header>"
     )
+
+
+def sample_note(chrome: Chrome) -> str:
+    """The sample site's notice ("" when its opt-in is off)."""
+    if not chrome.sample_notice:
+        return ""
+    return f'<p class="handout__sample" role="note">{escape(chrome.sample_notice)}</p>'
 
 
 def helpline(chrome: Chrome) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from oncopress.linkmeta import language_homes
 from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
 from oncopress.pdf.handout import Chrome, PageSource, build_handout
 from oncopress.pdf.listing import ListedPdf
@@ -51,7 +52,8 @@ def plan_jobs(
                     resources=document.resources,
                 )
             )
-        document = build_booklet(ordered, print_chrome)
+        home = language_homes([locale], default_locale)[locale]
+        document = build_booklet(ordered, print_chrome, home)
         jobs.append(
             PdfJob(
                 output=booklet,
