@@ -22,7 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, Project, make_project, sign_everything
+from filelock import FileLock
+from test_ledger import command
+from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks
 from test_robustness_platform import staging_folders
 
 REPLACES = "./tasks build replaces its output folder with the new site"
@@ -392,3 +396,100 @@ def test_the_site_gets_the_permissions_mkdir_and_open_give(signed: Project, umas
     expected = {name: folders if (site / name).is_dir() else files for name in modes}
     assert modes == expected
     assert modes["."] == (0o755 if umask == 0o022 else 0o750)
+
+
+# 5. Sign-offs at the same time -----------------------------------------------------------
+
+PAGES = [f"docs/topic-{number}.md" for number in range(8)]
+
+
+def sign_off_command(project: Project, *args: str) -> list[str]:
+    """``./tasks sign-off ARGS`` of ``project``."""
+    tool = [sys.executable, str(ROOT / "tools" / "editor_commands.py")]
+    return [*tool, "-f", str(project.root / "mkdocs.yml"), "sign-off", *args]
+
+
+def test_sign_offs_at_the_same_time_lose_nothing(signed: Project) -> None:
+    for page in PAGES:
+        front = f"title: {page}\nlast_revised: 2026-10-01\nmedical: false"
+        signed.write(page, f"---\n{front}\n---\n\n# Topic\n\nText.\n")
+        pending = f"{front}\ntranslation_status: pending"
+        signed.write(f"docs_es/{page[5:]}", f"---\n{pending}\n---\n\n# Tema\n\nTexto.\n")
+    hidden_before = sorted(p.name for p in signed.root.iterdir() if p.name.startswith("."))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795651200"}  # 2026-11-26
+    for day in range(1, 11):
+        date = f"2026-11-{day:02}"
+        started = [
+            subprocess.Popen(
+                sign_off_command(signed, page, "--by", "content-team", "--date", date),
+                cwd=signed.root,
+                env=env,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for page in PAGES
+        ]
+        for page, process in zip(PAGES, started, strict=True):
+            out, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err
+            assert out == f"Signed off '{page}' on {date} by content-team\n", err
+            assert "Traceback" not in err
+        ledger = yaml.safe_load((signed.root / "sign-offs.yml").read_text(encoding="utf-8"))
+        revised = {page: str(ledger["pages"][page]["revised"]) for page in PAGES}
+        assert revised == dict.fromkeys(PAGES, date), f"round {day} lost sign-offs"
+    hidden = sorted(p.name for p in signed.root.iterdir() if p.name.startswith("."))
+    assert hidden == hidden_before  # no temporary file, no lock file left
+    assert [p.name for p in signed.docs.iterdir() if p.name.startswith(".")] == []
+
+
+# 6. A page written twice in the ledger -------------------------------------------------
+
+
+def test_a_page_written_twice_in_the_ledger_is_refused(signed: Project) -> None:
+    ledger = signed.root / "sign-offs.yml"
+    text = ledger.read_text(encoding="utf-8")
+    start = text.index("  docs/care.md:\n")
+    entry = text[start : text.index("\n  docs", start + 1) + 1]
+    ledger.write_text(text + entry, encoding="utf-8")
+    first = text[:start].count("\n") + 1
+    second = text.count("\n") + 1
+    message = (
+        f"Sign-off ledger 'sign-offs.yml', line {second}: 'docs/care.md' has two entries (the "
+        f"first on line {first}); the ledger is written by ./tasks sign-off only: restore it "
+        "with 'git checkout sign-offs.yml', then sign the pages off again"
+    )
+    signed.auto_sign = False
+    result = signed.build(env={"SOURCE_DATE_EPOCH": "1795651200"})
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    for args in (["status"], ["sign-off", "docs/care.md", "--by", "content-team"]):
+        ran = command(signed, *args)
+        assert (ran.returncode, ran.stdout, ran.stderr) == (2, "", f"{args[0]}: {message}\n")
+
+
+def test_a_sign_off_waits_for_the_ledger_and_stops_cleanly(signed: Project) -> None:
+    ledger = signed.root / "sign-offs.yml"
+    before = tree(signed.root)
+    held = FileLock(signed.root / ".sign-offs.yml.lock")
+    with held:
+        waiting = subprocess.Popen(
+            sign_off_command(signed, "docs/care.md", "--by", "content-team"),
+            cwd=signed.root,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert waiting.stderr is not None
+        first = waiting.stderr.readline()
+        waiting.send_signal(signal.SIGTERM)
+        out, rest = waiting.communicate(timeout=60)
+    assert first == "Waiting for another sign-off to finish (it holds .sign-offs.yml.lock)...\n"
+    assert (waiting.returncode, out, rest) == (
+        128 + signal.SIGTERM,
+        "",
+        "sign-off: interrupted (SIGTERM)\n",
+    )
+    (signed.root / ".sign-offs.yml.lock").unlink()  # the lock this test took
+    assert tree(signed.root) == before
+    assert ledger.is_file()
