@@ -19,7 +19,8 @@ MARKER_TEXT = (
 # The folders of the project that hold what the site is made from, and git's data.
 SOURCE_FOLDERS = ("docs", "docs_es", "hooks", "tests", "overrides", "tools", ".git")
 _REPLACES = "./tasks build replaces its output folder with the new site"
-_CHOOSE = "name a new or empty folder, like: ./tasks build site"
+_NEW = "a new or empty folder, like: ./tasks build site"
+_CHOOSE = f"name {_NEW}"
 
 
 class OutputFolderError(ValueError):
@@ -36,7 +37,7 @@ def check_output_folder(given: str, cwd: Path, root: Path) -> Path:
     if named.is_symlink():
         raise OutputFolderError(
             f"Build refused: {named} is a symbolic link (to {os.readlink(named)}); {_REPLACES} "
-            f"and does not follow links: name the folder it points to, or {_CHOOSE.removeprefix('name ')}"
+            f"and does not follow links: name the folder it points to, or {_NEW}"
         )
     out = named.resolve()
     if out.exists() and not out.is_dir():
