@@ -18,6 +18,8 @@ MARKER_TEXT = (
 )
 # The folders of the project that hold what the site is made from, and git's data.
 SOURCE_FOLDERS = ("docs", "docs_es", "hooks", "tests", "overrides", "tools", ".git")
+# What the tools keep beside the sources: the caches, the editorial report, Python.
+WORK_FOLDERS = (".cache", "reports", ".venv")
 _REPLACES = "./tasks build replaces its output folder with the new site"
 _NEW = "a new or empty folder, like: ./tasks build site"
 _CHOOSE = f"name {_NEW}"
@@ -53,6 +55,10 @@ def check_output_folder(given: str, cwd: Path, root: Path) -> Path:
             _refuse(out, f"holds the project's sources ({name}/)")
         if source in out.parents:
             _refuse(out, f"is inside the project's sources ({name}/)")
+    for name in WORK_FOLDERS:
+        work = project / name
+        if out == work or work in out.parents:
+            _refuse(out, f"is where the build keeps its caches, reports or Python ({name}/)")
     if not out.is_dir():
         return out
     if (out / ".git").exists():

@@ -152,6 +152,16 @@ REFUSED: dict[str, tuple[Callable[[Project], str], str]] = {
         + ", which would delete it: "
         + CHOOSE,
     ),
+    "the-editorial-report": (
+        _named("reports"),
+        "Build refused: {root}/reports/ is where the build keeps its caches, reports or "
+        "Python (reports/); " + REPLACES + ", which would delete it: " + CHOOSE,
+    ),
+    "inside-the-caches": (
+        _named(".cache/site"),
+        "Build refused: {root}/.cache/site/ is where the build keeps its caches, reports or "
+        "Python (.cache/); " + REPLACES + ", which would delete it: " + CHOOSE,
+    ),
     "a-git-repository": (
         _git_repository,
         "Build refused: {parent}/other/ is a git repository (it has a .git); "
