@@ -9,6 +9,12 @@ mkdocs started (PDF workers), removes its staging folder and exits with 128 + th
 signal's number. A staging folder left behind by a build that could not clean up
 (killed with SIGKILL, a power cut) is removed by the next build into the same folder.
 
+It never replaces a folder that is not one of its own sites (``oncopress.outfolder``):
+each site it writes carries a hidden marker file, ``.oncopress-site``. Two builds into
+the same folder take turns (a lock file beside it, ``.site.lock``, removed after).
+The site's folders and files get the permissions ``mkdir`` and ``open`` would give
+(0755 and 0644 under umask 022), so a web server running as another user can read it.
+
 Usage: python tools/build_site.py [OUTPUT_DIR] [--config-file mkdocs.yml]   (default: site)
 """
 
@@ -28,6 +34,18 @@ from pathlib import Path
 from types import FrameType
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from oncopress.atomic import new_folder_mode  # noqa: E402
+from oncopress.locking import exclusive  # noqa: E402
+from oncopress.outfolder import (  # noqa: E402
+    MARKER_TEXT,
+    SITE_MARKER,
+    OutputFolderError,
+    check_output_folder,
+    is_built_site,
+)
+
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 10  # how long mkdocs gets to stop on SIGTERM before SIGKILL
 
@@ -55,9 +73,30 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--config-file", "-f", default=str(ROOT / "mkdocs.yml"))
     args = parser.parse_args(argv[1:])
     config_file = Path(args.config_file).resolve()
-    run = Run(Path(args.output).resolve())
+    try:
+        run = Run(check_output_folder(args.output, Path.cwd(), config_file.parent))
+    except OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 2
     for handled in SIGNALS:
         signal.signal(handled, _interrupt)
+    try:
+        run.out.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive(run.out, lambda lock: _waiting(run.out, lock)):
+            return build_and_clean_up(config_file, run)
+    except Interrupted as interruption:  # while it waited for another build
+        return _interrupted(run, interruption)
+    except OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(_cannot_write(error, run.out), file=sys.stderr)
+        return 1
+
+
+def build_and_clean_up(config_file: Path, run: Run) -> int:
+    """``build``, and on a signal, stop mkdocs and put the last site back (all under the
+    lock, so that the next build finds the folder as this one leaves it)."""
     try:
         return build(config_file, run)
     except Interrupted as interruption:
@@ -66,20 +105,25 @@ def main(argv: list[str]) -> int:
         if run.child is not None:
             _stop(run.child)
         restore_previous(run.out)
-        name = signal.Signals(interruption.signum).name
-        print(
-            f"Build interrupted ({name}): {run.out.name}/ was not replaced ({_kept(run.out)}).",
-            file=sys.stderr,
-        )
-        return 128 + interruption.signum
+        return _interrupted(run, interruption)
     finally:
         if run.staging is not None and run.staging.exists():
             shutil.rmtree(run.staging, ignore_errors=True)
 
 
+def _interrupted(run: Run, interruption: Interrupted) -> int:
+    name = signal.Signals(interruption.signum).name
+    print(
+        f"Build interrupted ({name}): {run.out.name}/ was not replaced ({_kept(run.out)}).",
+        file=sys.stderr,
+    )
+    return 128 + interruption.signum
+
+
 def build(config_file: Path, run: Run) -> int:
     out = run.out
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # Checked again under the lock: another build or a person may have changed it.
+    check_output_folder(str(out), out.parent, config_file.parent)
     restore_previous(out)
     for stale in remove_stale_staging(out):
         print(f"Removed {stale}/, left behind by an interrupted build.", file=sys.stderr)
@@ -97,7 +141,10 @@ def build(config_file: Path, run: Run) -> int:
     returncode = run.child.wait()
     if returncode != 0:
         print(f"Build failed: {out.name}/ was not replaced ({_kept(out)}).", file=sys.stderr)
-        return returncode
+        return returncode if returncode > 0 else 128 - returncode  # killed by a signal
+    # mkdtemp made the staging folder private (0700): publish it as mkdir would have.
+    run.staging.chmod(new_folder_mode())
+    (run.staging / SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     old = previous(out)
     if out.exists():
         out.rename(old)
@@ -117,9 +164,17 @@ def restore_previous(out: Path) -> None:
     """Put the last good site back if a build stopped between its two renames, and
     remove a left-over copy of it otherwise."""
     old = previous(out)
-    if old.is_dir() and not out.exists():
+    if not old.exists() and not old.is_symlink():
+        return
+    if not is_built_site(old) or old.is_symlink():
+        raise OutputFolderError(
+            f"Build refused: {old} is in the way (a build puts the last site there while it "
+            f"replaces {out.name}/) and was not made by ./tasks build: move it or delete it "
+            "yourself"
+        )
+    if not out.exists():
         old.rename(out)
-    elif old.exists():
+    else:
         shutil.rmtree(old)
 
 
@@ -179,6 +234,24 @@ def _die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _waiting(out: Path, lock: Path) -> None:
+    print(
+        f"Waiting for another build into {out}/ to finish (it holds {lock})...",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _cannot_write(error: OSError, out: Path) -> str:
+    """``Build failed`` naming the folder that could not be written (a read-only one)."""
+    folder = Path(error.filename).parent if error.filename else out.parent
+    return (
+        f"Build failed: cannot write in {folder}/ ({error.strerror}); build into a folder "
+        f"you can write to, or change the permissions of this one. {out.name}/ was not "
+        f"replaced ({_kept(out)})."
+    )
 
 
 def _kept(out: Path) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,8 +38,9 @@ from oncopress.conflicts import conflict_message  # noqa: E402
 from oncopress.editorial_build import SetupError as BuildSetupError  # noqa: E402
 from oncopress.editorial_build import start_build  # noqa: E402
 from oncopress.ledger import Ledger, render_ledger  # noqa: E402
+from oncopress.locking import exclusive  # noqa: E402
 from oncopress.preflight import Rules, SourcePage, language_of, source_path  # noqa: E402
-from oncopress.settings import EditorialSettings  # noqa: E402
+from oncopress.settings import EditorialSettings, SettingsError, read_settings  # noqa: E402
 from oncopress.signoff import (  # noqa: E402
     Request,
     SignOffError,
@@ -86,8 +88,7 @@ class Project:
         }
 
 
-def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
-    root = config_file.parent
+def read_config(config_file: Path) -> dict[str, Any]:
     try:
         text = config_file.read_text(encoding="utf-8")
         conflicted = conflict_message(text, f"Config file '{config_file.name}'")
@@ -96,6 +97,22 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
         raise SetupError(f"cannot read {config_file.name}: {error}") from None
     if conflicted:
         raise SetupError(conflicted)
+    return config if isinstance(config, dict) else {}
+
+
+def ledger_file(config_file: Path) -> Path:
+    """Where the project's ledger is (the default name when the settings are broken:
+    loading the project then says what is wrong)."""
+    try:
+        name = read_settings(read_config(config_file).get("extra") or {}).ledger
+    except (SetupError, SettingsError, AttributeError):
+        name = EditorialSettings().ledger
+    return config_file.parent / name
+
+
+def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
+    root = config_file.parent
+    config = read_config(config_file)
     plugins = _plugins(config.get("plugins") or [])
     languages = (plugins.get("i18n") or {}).get("languages") or [{"locale": "en", "default": True}]
     locales = tuple(str(language["locale"]) for language in languages)
@@ -196,6 +213,28 @@ def _ids(value: str | None) -> tuple[str, ...]:
 
 
 def sign_off(args: argparse.Namespace) -> int:
+    """Sign off, holding the ledger's lock from reading it to writing it: two editors
+    signing off at once both get their pages into the ledger, one after the other."""
+    for handled in SIGNALS:  # stop through SystemExit: a temporary file is removed
+        signal.signal(handled, _stop)
+    with exclusive(ledger_file(args.config_file), _waiting):
+        return _sign_off(args)
+
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: object) -> None:
+    name = signal.Signals(signum).name
+    print(f"sign-off: interrupted ({name})", file=sys.stderr)
+    sys.exit(128 + signum)
+
+
+def _waiting(lock: Path) -> None:
+    print(f"Waiting for another sign-off to finish (it holds {lock.name})...", file=sys.stderr)
+
+
+def _sign_off(args: argparse.Namespace) -> int:
     project, registry, ledger = load_project(args.config_file)
     site, texts = check(project, registry, ledger)
     if args.prune:
@@ -285,6 +324,9 @@ def main(argv: Sequence[str]) -> int:
         return sign_off(args) if args.command == "sign-off" else status(args)
     except SetupError as error:
         print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a read-only folder, a full disk
+        print(f"{args.command}: cannot write {error.filename} ({error.strerror})", file=sys.stderr)
         return 2
 
 

@@ -121,10 +121,14 @@ def parse_ledger(text: str, source: str = LEDGER_FILE) -> Ledger:
         reader.fail(top["version"], f"version is {version!r}; this site reads versions 1 and 2")
     reader.legacy = version == "1"
     pages = top["pages"]
-    entries = {}
+    entries: dict[str, SignOff] = {}
     if not (isinstance(pages, yaml.ScalarNode) and pages.value in ("", "{}")):
         for key, node in reader.pairs(pages, "pages"):
             path = reader.scalar(key, "a page's path")
+            if path in entries:  # YAML would keep the last one, without a word
+                reader.fail(
+                    key, f"'{path}' has two entries (the first on line {entries[path].line})"
+                )
             entries[path] = reader.entry(path, key, node)
     return Ledger(source, entries)
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncopress.atomic import FILE_MODE, write_atomically
+from oncopress.atomic import new_file_mode, write_atomically
 
 #: Bump when the way PDFs are made changes without the documents changing.
 CACHE_FORMAT = "1"
@@ -92,9 +92,9 @@ class PdfCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         sidecar = json.dumps({"refused": list(refused)}).encode("utf-8")
         target = self.directory / f"{key}.pdf"
-        write_atomically(target, pdf, FILE_MODE)
+        write_atomically(target, pdf, new_file_mode())
         sidecar_path = self.directory / f"{key}.json"
-        write_atomically(sidecar_path, sidecar, FILE_MODE)  # last: marks it complete
+        write_atomically(sidecar_path, sidecar, new_file_mode())  # last: marks it complete
         return target
 
     def prune(self, keep: Iterable[str]) -> int:
@@ -136,7 +136,7 @@ def copy_atomically(source: Path, target: Path) -> None:
             with source.open("rb") as reader, open(temporary, "wb") as writer:
                 while chunk := reader.read(1 << 20):
                     writer.write(chunk)
-            os.chmod(temporary, FILE_MODE)
+            os.chmod(temporary, new_file_mode())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

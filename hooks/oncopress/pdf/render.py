@@ -7,11 +7,21 @@ inherit the loaded engine, so none pays for the import again). Jobs go out large
 first (the booklets), so the pool finishes together. Workers only turn HTML into
 bytes; the parent writes every file, through a temporary file and a rename, so a
 failed or interrupted render never leaves a partial or empty PDF.
+
+A worker ends when the process that started it dies, even by SIGKILL, which leaves it
+no time to stop its pool: on Linux the kernel sends it SIGKILL then (PR_SET_PDEATHSIG),
+and on every system a thread in the worker watches its parent and ends the worker
+within half a second of the parent's death (``_watch_parent``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -190,7 +200,13 @@ def _render(
     if count == 1:
         return [(job, render_one(engine, job.html, stylesheet, site_dir)) for job in largest_first]
     outcomes: list[tuple[PdfJob, Rendered | str]] = []
-    with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=_context(),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
         futures: list[tuple[PdfJob, Future[Rendered | str]]] = [
             (job, pool.submit(render_one, engine, job.html, stylesheet, site_dir))
             for job in largest_first
@@ -201,6 +217,28 @@ def _render(
             except BrokenProcessPool as error:
                 outcomes.append((job, f"the PDF worker process died ({error})"))
     return outcomes
+
+
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent is alive
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker, first: end it when ``parent`` (the build) dies."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass  # no prctl: the thread below still does it
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)  # an orphan: nobody will collect its PDF
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _context() -> multiprocessing.context.BaseContext:
