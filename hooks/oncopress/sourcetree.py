@@ -72,8 +72,10 @@ def _visit(folder: Path, ancestors: tuple[str, ...], root: str, problems: list[s
             problems.append(_broken(shown, os.readlink(entry.path), error))
             continue
         if os.path.commonpath([target, root]) != root:
+            written = os.readlink(entry.path)
+            where = written if os.path.isabs(written) else f"{written}' ('{target}"
             problems.append(
-                f"Symbolic link '{shown}' points to '{target}', outside the project folder: "
+                f"Symbolic link '{shown}' points to '{where}', outside the project folder: "
                 "nothing outside it may be published; copy what it should show into the "
                 "sources, or remove the link"
             )
