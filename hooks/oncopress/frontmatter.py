@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from oncopress.pagelimits import NESTING_LIMIT
 from oncopress.problems import ContentError
 
 # The pattern MkDocs uses (mkdocs.utils.meta.YAML_RE).
@@ -42,6 +43,13 @@ KNOWN_KEYS = frozenset(SITE_KEYS + THEME_KEYS)
 # A page with one of these keys may have no text: a template makes the page, or it is
 # a translation stub (``translation_status: pending``) that shows only a notice.
 BODILESS_KEYS = ("template", "translation_status")
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 _NO_TEXT = "has front matter but no text; write the page's text after the closing '---' line"
 
 
@@ -93,6 +101,9 @@ def read_front_matter(text: str) -> tuple[dict[str, object], str]:
                 "end it with a line of three dashes (---)"
             )
         return {}, text
+    problem = shape_problem(match.group(1), 2)
+    if problem:
+        raise FrontMatterError(problem)
     data, keys = _load(match.group(1))
     lines: dict[str, int] = {}
     for key, line in keys:
@@ -115,6 +126,48 @@ def read_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not markdown.strip() and not any(key in meta for key in BODILESS_KEYS):
         raise FrontMatterError(_NO_TEXT)
     return meta, markdown
+
+
+def shape_problem(block: str, first_line: int = 1) -> str | None:
+    """What makes the YAML ``block`` (its first line is the page's ``first_line``)
+    unsafe to build, read from its tokens before anything is built: the first anchor
+    or alias, or nesting deeper than ``NESTING_LIMIT``. None when there is neither,
+    or the block is not valid YAML (``_load`` says why)."""
+    if "&" not in block and "*" not in block and _openers(block) <= NESTING_LIMIT:
+        return None  # the usual page: no token could be a problem
+    # PyYAML's own scanner: it gives each token as it reads it, where libyaml's stops
+    # with its own error at 1,000 levels, and the parser would then recurse 5,000 deep.
+    scanner = _TextDatesLoader(block)
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()  # type: ignore[no-untyped-call]
+            line = token.start_mark.line + first_line
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                kind, sign = (
+                    ("anchor", "&") if isinstance(token, yaml.AnchorToken) else ("alias", "*")
+                )
+                return (
+                    f"front matter uses a YAML {kind} '{sign}{token.value}' (line {line}): "
+                    "anchors (&) and aliases (*) are not allowed in pages; write each value "
+                    "out, and put a value that starts with '*' or '&' in quotes"
+                )
+            depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+            if depth > NESTING_LIMIT:
+                return (
+                    f"front matter is nested more than {NESTING_LIMIT} levels deep "
+                    f"(line {line}); write its values as plain 'key: value' lines or lists"
+                )
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+    return None
+
+
+def _openers(block: str) -> int:
+    """At least the number of levels ``block`` can nest (each needs one of these)."""
+    return sum(block.count(c) for c in "[{-:?")
 
 
 def _load(block: str) -> tuple[object, list[tuple[str, int]]]:

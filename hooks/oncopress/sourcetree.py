@@ -1,11 +1,21 @@
-"""The folder of sources itself: symbolic links that would break or hang a build, and
-folders that would silently lose their pages.
+"""The folder of sources itself: symbolic links that would break or hang a build or
+publish a file from outside the project, names a web address cannot carry, and folders
+that would silently lose their pages.
 
 MkDocs walks ``docs/`` following symbolic links (``docs/es`` is one, to
 ``docs_es/``). A link to a missing file, a link to itself, or a link to a folder
 that contains it makes that walk end in a traceback, or never end: two such
 folder links nest 2^40 paths deep. ``link_problems`` finds them first, without
-following any link twice on the way down.
+following any link twice on the way down. A link whose target lies outside the
+project folder (``docs/passwd.txt -> /etc/passwd``) would copy that file into the
+site: it is refused too, file or folder; links inside the project (``docs/es ->
+../docs_es``) stay.
+
+Every file and folder name must keep to ``SAFE_NAME_CHARACTERS`` (ASCII letters,
+digits, ``-``, ``_``, ``.``): names become addresses (page, PDF, language switch,
+sitemap), and a ``"``, ``<``, ``#``, ``?`` or space in one would break the link or
+inject markup. Hidden names (``.git``, starting with ``.``) are skipped, as MkDocs
+skips them.
 
 mkdocs-static-i18n (folder structure) takes every top-level folder of ``docs/`` named
 like a language code (``ct``, ``pt-BR``) for the folder of that language, whether the
@@ -18,17 +28,22 @@ from __future__ import annotations
 import errno
 import os
 import re
+import string
 from collections.abc import Collection
 from pathlib import Path
+
+from oncopress.pdf.names import slugify
 
 # mkdocs-static-i18n's own test for a language folder (``mkdocs_static_i18n.config.RE_LOCALE``,
 # copied: the core imports nothing from MkDocs or its plugins; a unit test keeps them equal).
 LANGUAGE_CODE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+SAFE_NAME_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_.")
 
 
 def link_problems(folder: Path, root: Path) -> list[str]:
     """A message for every broken symbolic link under ``folder`` (paths shown from
-    ``root``, the project folder), in walking order. Hidden files and folders
+    ``root``, the project folder), every link that leads out of ``root``, and every
+    name outside ``SAFE_NAME_CHARACTERS``, in walking order. Hidden files and folders
     (``.git``), which MkDocs skips, are skipped too."""
     problems: list[str] = []
     real_root = os.path.realpath(root)
@@ -45,6 +60,8 @@ def _visit(folder: Path, ancestors: tuple[str, ...], root: str, problems: list[s
         if entry.name.startswith("."):
             continue
         shown = _shown(os.path.join(ancestors[-1], entry.name), root)
+        if unsafe := unsafe_characters(entry.name):
+            problems.append(describe_unsafe_name(shown, entry.name, unsafe, entry.is_dir()))
         if not entry.is_symlink():
             if entry.is_dir():
                 _visit(Path(entry.path), (*ancestors, os.path.realpath(entry.path)), root, problems)
@@ -53,6 +70,15 @@ def _visit(folder: Path, ancestors: tuple[str, ...], root: str, problems: list[s
             target = os.path.realpath(entry.path, strict=True)
         except OSError as error:
             problems.append(_broken(shown, os.readlink(entry.path), error))
+            continue
+        if os.path.commonpath([target, root]) != root:
+            written = os.readlink(entry.path)
+            where = written if os.path.isabs(written) else f"{written}' ('{target}"
+            problems.append(
+                f"Symbolic link '{shown}' points to '{where}', outside the project folder: "
+                "nothing outside it may be published; copy what it should show into the "
+                "sources, or remove the link"
+            )
             continue
         if not os.path.isdir(target):
             continue
@@ -74,6 +100,29 @@ def _broken(shown: str, points_to: str, error: OSError) -> str:
             "remove the link or restore the file"
         )
     return f"Symbolic link '{shown}' cannot be followed ({error.strerror}): remove the link"
+
+
+def unsafe_characters(name: str) -> list[str]:
+    """The characters of ``name`` outside ``SAFE_NAME_CHARACTERS``, each once, in order."""
+    return list(dict.fromkeys(c for c in name if c not in SAFE_NAME_CHARACTERS))
+
+
+def describe_unsafe_name(shown: str, name: str, unsafe: list[str], folder: bool) -> str:
+    """Why the file or folder ``shown`` cannot keep its ``name``, and a name it could take."""
+    stem, dot, extension = name.rpartition(".") if not folder and "." in name else (name, "", "")
+    suggestion = (slugify(stem) or "page") + dot + (slugify(extension) if extension else "")
+    kind = "Folder" if folder else "File"
+    listed = ", ".join(_character(c) for c in unsafe)
+    return (
+        f"{kind} name '{shown}' has characters a web address cannot carry safely ({listed}): "
+        f"rename it using only ASCII letters, digits, '-', '_' and '.' (like '{suggestion}')"
+    )
+
+
+def _character(c: str) -> str:
+    if c == " ":
+        return "a space"
+    return repr(c) if c.isprintable() else f"U+{ord(c):04X}"
 
 
 def _shown(path: str, root: str) -> str:

@@ -178,3 +178,45 @@ def test_a_control_character_pasted_in_names_its_line() -> None:
         "front matter is not valid YAML (line 3: unacceptable character #x000b: special "
         "characters are not allowed)"
     )
+
+
+ALIASES = (
+    "anchors (&) and aliases (*) are not allowed in pages; write each value out, and put a "
+    "value that starts with '*' or '&' in quotes"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "title: T\nbomb: &a [x, x]\ntags: [*a, *a]\n",
+            f"front matter uses a YAML anchor '&a' (line 3): {ALIASES}",
+        ),
+        (
+            "title: *important\n",
+            f"front matter uses a YAML alias '*important' (line 2): {ALIASES}",
+        ),
+        (
+            "tags: " + "[" * 5000 + "]" * 5000 + "\n",
+            "front matter is nested more than 50 levels deep (line 2); write its values as "
+            "plain 'key: value' lines or lists",
+        ),
+        (
+            "".join("  " * n + f"k{n}:\n" for n in range(60)) + "  " * 60 + "x: 1\n",
+            "front matter is nested more than 50 levels deep (line 52); write its values as "
+            "plain 'key: value' lines or lists",
+        ),
+    ],
+)
+def test_anchors_aliases_and_deep_nesting_are_refused_before_yaml_builds(
+    block: str, expected: str
+) -> None:
+    with pytest.raises(FrontMatterError) as raised:
+        read_front_matter(f"---\n{block}---\n\nText.\n")
+    assert str(raised.value) == expected
+
+
+def test_stars_and_ampersands_inside_values_are_fine() -> None:
+    meta, _ = read_front_matter("---\ntitle: 'Q&A: *now*'\ndescription: Rest & care *\n---\n\nT\n")
+    assert meta == {"title": "Q&A: *now*", "description": "Rest & care *"}

@@ -143,3 +143,12 @@ def test_unavailable_notice(locale: str, text: str) -> None:
     html = fill_marker(f"<p>Intro</p>\n{MARKER}\n", render_unavailable(locale))
     assert html == f'<p>Intro</p>\n<p class="site-pdf-list site-pdf-list--unavailable">{text}</p>\n'
     assert fill_marker("<p>no marker</p>", "x") == "<p>no marker</p>"
+
+
+def test_a_file_name_cannot_inject_markup_into_the_list() -> None:
+    pdf = ListedPdf('pdf/q"><svg onload=alert(1)>#?.pdf', "en", "Odd", 1024, None)
+    root = lxml.html.fragment_fromstring(render_pdf_list([pdf], "pdfs/", "en"))
+    assert [a.get("href") for a in root.iter("a")] == [
+        "../pdf/q%22%3E%3Csvg%20onload%3Dalert%281%29%3E%23%3F.pdf"
+    ]
+    assert list(root.iter("svg")) == []

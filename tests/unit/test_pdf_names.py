@@ -95,3 +95,20 @@ def test_page_links_in_the_page_language(locale: str, label: str, other_label: s
 
 def test_page_links_without_the_other_language() -> None:
     assert page_links("en", "pdf/a.pdf", "A", None)["other"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "href"),
+    [
+        ('pdf/q"><svg onload=alert(1)>.pdf', "pdf/q%22%3E%3Csvg%20onload%3Dalert%281%29%3E.pdf"),
+        ("pdf/a#b?c.pdf", "pdf/a%23b%3Fc.pdf"),
+        ("es/pdf/después.pdf", "es/pdf/despu%C3%A9s.pdf"),
+        ("pdf/survivorship/care_1-a.pdf", "pdf/survivorship/care_1-a.pdf"),
+    ],
+)
+def test_page_links_are_percent_encoded(name: str, href: str) -> None:
+    """A file name cannot end the link or the attribute (the source check refuses such
+    names first: this is the second line of defence)."""
+    links = page_links("en", name, "A", ("es", name, "B"))
+    assert links["href"] == href
+    assert links["other"]["href"] == href  # type: ignore[index]

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,68 @@ def test_every_such_folder_is_named_in_order(project: Path) -> None:
 
 def test_no_docs_folder_is_left_to_mkdocs(tmp_path: Path) -> None:
     assert find_language_like_folders(tmp_path / "docs", tmp_path, ["es"]) == []
+
+
+def test_links_out_of_the_project_are_refused_file_or_folder(project: Path) -> None:
+    outside = project.parent / f"{project.name}-outside"
+    (outside / "secrets").mkdir(parents=True)
+    (outside / "passwd").write_text("root:x:0:0\n")
+    (project / "docs" / "passwd.md").symlink_to(outside / "passwd")
+    (project / "docs_es" / "care" / "secrets").symlink_to(outside / "secrets")
+    (project / "docs" / "home.md").symlink_to("index.md")  # inside: fine
+    real = os.path.realpath(outside)
+    assert problems(project) == [  # docs/es (docs_es) is walked before docs/passwd.md
+        f"Symbolic link 'docs_es/care/secrets' points to '{real}/secrets', outside the "
+        "project folder: nothing outside it may be published; copy what it should show into "
+        "the sources, or remove the link",
+        f"Symbolic link 'docs/passwd.md' points to '{real}/passwd', outside the project "
+        "folder: nothing outside it may be published; copy what it should show into the "
+        "sources, or remove the link",
+    ]
+
+
+def test_a_link_through_another_link_out_of_the_project(project: Path) -> None:
+    (project / "docs" / "env.txt").symlink_to("/proc/self/environ")
+    (project / "docs" / "again.txt").symlink_to("env.txt")
+    assert [p.split(" points to ")[0] for p in problems(project)] == [
+        "Symbolic link 'docs/again.txt'",
+        "Symbolic link 'docs/env.txt'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "message"),
+    [
+        (
+            'q"><svg onload=alert(1)>.md',
+            False,
+            "File name 'docs/q\"><svg onload=alert(1)>.md' has characters a web address cannot "
+            "carry safely ('\"', '>', '<', a space, '=', '(', ')'): rename it using only ASCII "
+            "letters, digits, '-', '_' and '.' (like 'q-svg-onload-alert-1.md')",
+        ),
+        (
+            "side effects?#2.md",
+            False,
+            "File name 'docs/side effects?#2.md' has characters a web address cannot carry "
+            "safely (a space, '?', '#'): rename it using only ASCII letters, digits, '-', '_' "
+            "and '.' (like 'side-effects-2.md')",
+        ),
+        (
+            "después",
+            True,
+            "Folder name 'docs/después' has characters a web address cannot carry safely "
+            "('é'): rename it using only ASCII letters, digits, '-', '_' and '.' "
+            "(like 'despues')",
+        ),
+    ],
+)
+def test_names_outside_the_safe_set(project: Path, name: str, folder: bool, message: str) -> None:
+    path = project / "docs" / name
+    path.mkdir() if folder else path.write_text("# Page\n")
+    assert problems(project) == [message]
+
+
+def test_safe_names_and_hidden_names_pass(project: Path) -> None:
+    for name in ("care_plan-2.v1.md", "A-Z_09.png", ".hidden file#.md"):
+        (project / "docs" / name).write_text("x")
+    assert problems(project) == []

@@ -19,7 +19,7 @@ from babel.numbers import format_decimal
 
 from oncopress.dates import format_revised
 from oncopress.labels import label
-from oncopress.pdf.names import relative_href
+from oncopress.pdf.names import relative_href, url_path
 
 MARKER = "<!-- pdf-list -->"
 
@@ -77,7 +77,7 @@ def render_unavailable(locale: str) -> str:
 
 
 def _row(pdf: ListedPdf, page_url: str, locale: str) -> str:
-    href = escape(relative_href(page_url, pdf.path))
+    href = escape(url_path(relative_href(page_url, pdf.path)))
     language = language_name(pdf.locale, locale)
     language = language[:1].upper() + language[1:]
     revised = ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from urllib.parse import quote
 
 from oncopress.labels import label
 
@@ -40,6 +41,13 @@ def pdf_path(src_uri: str, locale: str, default_locale: str) -> str:
     """Site-relative path of the PDF of the page built from ``src_uri``."""
     stem = posixpath.splitext(strip_language(src_uri, locale, default_locale))[0]
     return f"{language_prefix(locale, default_locale)}{PDF_FOLDER}/{stem}.pdf"
+
+
+def url_path(path: str) -> str:
+    """``path`` (a site path made from file names) percent-encoded for an ``href``:
+    ``#``, ``?``, ``"``, ``<``, spaces... cannot end the link or the attribute. The
+    source check refuses such names; this is the second line of defence."""
+    return quote(path, safe="/")
 
 
 def booklet_path(locale: str, default_locale: str) -> str:
@@ -78,10 +86,11 @@ def page_links(
 
     ``pdf`` is the site-relative path of this page's PDF, ``other`` the
     ``(locale, pdf path, title)`` of the other language's PDF of the page, if any.
-    Paths stay site-relative: the template's ``url`` filter makes them relative.
+    Paths stay site-relative (the template's ``url`` filter makes them relative) and
+    are percent-encoded (``url_path``): the filter does not escape them.
     """
     links: dict[str, object] = {
-        "href": pdf,
+        "href": url_path(pdf),
         "lang": locale,
         "label": label("download_pdf", locale),
         "filename": download_name(title, pdf),
@@ -90,7 +99,7 @@ def page_links(
     if other is not None:
         other_locale, other_pdf, other_title = other
         links["other"] = {
-            "href": other_pdf,
+            "href": url_path(other_pdf),
             "lang": other_locale,
             "label": label("pdf_other_language", locale),
             "filename": download_name(other_title, other_pdf),
