@@ -1,7 +1,7 @@
 """The editorial rules on the real site: Last Revised stamp, reviewer attribution,
 house-style references, JSON-LD and the editorial report, in both languages.
 
-Replicate: SOURCE_DATE_EPOCH=1890777600 mkdocs build --strict, then open
+Replicate: SOURCE_DATE_EPOCH=1891555200 mkdocs build --strict, then open
 site/survivorship/recurrence/index.html and site/es/survivorship/recurrence/index.html.
 """
 
@@ -16,12 +16,14 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Build, make_project
 
-# Every page of the real site but the PDF list was signed off on SIGNED (sign-offs.yml;
-# the PDF list's text last changed on 2026-11-26); on TODAY, 2029-12-01, more than three
-# years later, every page is overdue for review.
-SIGNED = ("2026-11-28", "November 28, 2026", "28 de noviembre de 2026")
+# The pages of the real site were signed off on SIGNED (sign-offs.yml), but for those in
+# EARLIER, whose text last changed before; on TODAY, 2029-12-10, more than three years
+# later, every page is overdue for review.
+SIGNED = ("2026-12-03", "December 3, 2026", "3 de diciembre de 2026")
 PDF_LIST = ("2026-11-26", "November 26, 2026", "26 de noviembre de 2026")
-TODAY = {"SOURCE_DATE_EPOCH": "1890777600"}
+HOME = ("2026-11-28", "November 28, 2026", "28 de noviembre de 2026")
+EARLIER = {("pdfs/", "en"): PDF_LIST, ("pdfs/", "es"): PDF_LIST, ("", "en"): HOME}
+TODAY = {"SOURCE_DATE_EPOCH": "1891555200"}
 REPORTS = "reports"
 SITE = "https://survivorship.example.org/"
 REVIEWERS = yaml.safe_load((ROOT / "reviewers.yml").read_text(encoding="utf-8"))
@@ -46,8 +48,7 @@ REFERENCES = {
 LANGUAGES = {
     "en": {
         "prefix": "",
-        "revised": f"Last Revised: {SIGNED[1]}",
-        "revised_pdfs": f"Last Revised: {PDF_LIST[1]}",
+        "revised": "Last Revised: {}",
         "reviewed": "Reviewed by a",
         "translated": "Translation reviewed by a",
         "doctor": "Go over any medical questions with your own doctor.",
@@ -56,8 +57,7 @@ LANGUAGES = {
     },
     "es": {
         "prefix": "es/",
-        "revised": f"Última actualización: {SIGNED[2]}",
-        "revised_pdfs": f"Última actualización: {PDF_LIST[2]}",
+        "revised": "Última actualización: {}",
         "reviewed": "Revisado por un",
         "translated": "Traducción revisada por un",
         "doctor": "Hable de sus preguntas médicas con su propio médico.",
@@ -67,7 +67,6 @@ LANGUAGES = {
 }
 PAGES = ["", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"]
 MEDICAL = {"survivorship/", "survivorship/recurrence/"}
-NOT_REVISED = {"pdfs/"}  # its text last changed on 2026-11-26 (PDF_LIST)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +108,9 @@ def test_recurrence_page_stamp(built: Build, locale: str) -> None:
     url = f"{want['prefix']}survivorship/recurrence/"
     meta = page(built, url).select_one("article aside.page-meta")
     assert meta is not None, f"no editorial stamp on {url}"
-    assert text(meta.select_one(".page-meta__revised")) == want["revised"]
+    assert text(meta.select_one(".page-meta__revised")) == want["revised"].format(
+        SIGNED[1 if locale == "en" else 2]
+    )
     time = meta.select_one(".page-meta__revised time")
     assert time is not None and time["datetime"] == SIGNED[0]
     assert text(meta.select_one(".page-meta__doctor")) == want["doctor"]
@@ -191,8 +192,8 @@ def test_every_page_is_stamped_and_only_medical_pages_carry_trust_data(
     soup = page(built, want["prefix"] + url)
     meta = soup.select_one("article aside.page-meta")
     assert meta is not None
-    revised = want["revised_pdfs"] if url in NOT_REVISED else want["revised"]
-    assert text(meta.select_one(".page-meta__revised")) == revised
+    day = EARLIER.get((url, locale), SIGNED)[1 if locale == "en" else 2]
+    assert text(meta.select_one(".page-meta__revised")) == want["revised"].format(day)
     medical = url in MEDICAL
     assert (meta.select_one(".page-meta__doctor") is not None) is medical
     assert (len(jsonld(soup)) == 1) is medical
@@ -203,7 +204,7 @@ def test_every_page_is_stamped_and_only_medical_pages_carry_trust_data(
 
 def test_the_editorial_report(built: Build) -> None:
     report = json.loads((built.site.parent / REPORTS / "editorial-report.json").read_text("utf-8"))
-    assert report["generated"] == "2029-12-01"
+    assert report["generated"] == "2029-12-10"
     assert report["review_interval_years"] == 3
     assert report["summary"] == {
         "pages": 10,

@@ -26,8 +26,8 @@ from served import PREVIEW, Server
 
 RECURRENCE = "docs/survivorship/recurrence.md"
 RECURRENCE_ES = "docs_es/survivorship/recurrence.md"
-TODAY = "2026-11-28"
-ENV = {"SOURCE_DATE_EPOCH": "1795824000"}  # 2026-11-28
+TODAY = "2026-12-04"
+ENV = {"SOURCE_DATE_EPOCH": "1796342400"}  # 2026-12-04: after the real pages' last sign-off
 LEDGER = yaml.safe_load((ROOT / "sign-offs.yml").read_text(encoding="utf-8"))["pages"]
 
 

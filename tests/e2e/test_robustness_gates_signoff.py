@@ -34,7 +34,7 @@ def edit_page(project: Project, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-TODAY = ENV  # the day the commands sign off (2026-11-28)
+TODAY = ENV  # the day the commands sign off (2026-12-04)
 STALE = (
     "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
     "'docs/care.md' changed since the revision of 2023-08-28 it translates ({parts}); update "
@@ -154,11 +154,11 @@ def test_a_signed_non_medical_page_changed_since_is_not_published(tmp_path: Path
     assert (clean.returncode, clean.warnings) == (0, []), clean.explain()
     edit_page(project, "docs/care.md", "can come back", "may come back")
     assert refused(project.build(env=TODAY)) == [
-        "Doc file 'docs/care.md' (en): changed since it was signed off on 2026-11-28 by "
+        "Doc file 'docs/care.md' (en): changed since it was signed off on 2026-12-04 by "
         "content-team; once its reviewers have approved this text, run: ./tasks sign-off "
         "docs/care.md --by REVIEWER",
         "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
-        "'docs/care.md' changed since the revision of 2026-11-28 it translates (1 paragraph "
+        "'docs/care.md' changed since the revision of 2026-12-04 it translates (1 paragraph "
         'added or changed: "Cancer may come back after treatment [@emery2022management]."'
         f"{ONE_GONE}); update the translation, then run: ./tasks sign-off docs_es/care.md "
         "--by REVIEWER",

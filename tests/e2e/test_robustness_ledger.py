@@ -205,12 +205,12 @@ def test_two_sign_offs_of_the_same_page_in_one_command_are_refused(tmp_path: Pat
 def test_an_unknown_reviewer_and_a_future_date_are_refused(tmp_path: Path) -> None:
     project = signed(tmp_path)
     assert refused(
-        project, "sign-off", "docs/care.md", "--by", "dr-who", "--date", "2026-11-29"
+        project, "sign-off", "docs/care.md", "--by", "dr-who", "--date", "2026-12-05"
     ) == (
         1,
         "Sign-off refused: 2 problems\n"
         "  (command): --by: unknown reviewer id 'dr-who' (ids in reviewers.yml: content-team, "
         "translation-team)\n"
-        "  (command): --date 2026-11-29 is in the future (today is 2026-11-28)\n"
+        "  (command): --date 2026-12-05 is in the future (today is 2026-12-04)\n"
         "Nothing was written.\n",
     )  # fmt: skip
