@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from oncopress.atomic import new_folder_mode  # noqa: E402
+from oncopress.conflicts import conflict_message  # noqa: E402
 from oncopress.locking import exclusive  # noqa: E402
 from oncopress.outfolder import (  # noqa: E402
     MARKER_TEXT,
@@ -73,6 +74,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--config-file", "-f", default=str(ROOT / "mkdocs.yml"))
     args = parser.parse_args(argv[1:])
     config_file = Path(args.config_file).resolve()
+    # MkDocs would only say the YAML is broken, at a line of the conflict's second side.
+    conflicted = _conflicted(config_file)
+    if conflicted:
+        print(f"Build failed: {conflicted}", file=sys.stderr)
+        return 1
     try:
         run = Run(check_output_folder(args.output, Path.cwd(), config_file.parent))
     except OutputFolderError as error:
@@ -92,6 +98,14 @@ def main(argv: list[str]) -> int:
     except OSError as error:
         print(_cannot_write(error, run.out), file=sys.stderr)
         return 1
+
+
+def _conflicted(config_file: Path) -> str | None:
+    try:
+        text = config_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None  # MkDocs names a missing or unreadable file itself
+    return conflict_message(text, f"Config file '{config_file.name}'")
 
 
 def build_and_clean_up(config_file: Path, run: Run) -> int:

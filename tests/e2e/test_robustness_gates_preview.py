@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import html
 import http.client
+import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, make_project, sign_everything
+from conftest import ROOT, Project, make_project, sign_everything
 from served import PREVIEW, Server
 from test_ledger import command
 from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks
@@ -334,6 +337,24 @@ def test_conflict_markers_in_the_bibliography_or_registry_stop_build_and_command
 CONFIG_REFUSED = (
     "Config file 'mkdocs.yml' has merge-conflict markers (line {line}: '<<<<<<< HEAD'): " + KEEP
 )
+
+
+def test_conflict_markers_in_mkdocs_yml_stop_the_publishing_build(tmp_path: Path) -> None:
+    """Before: MkDocs' YAML error, at a line of the conflict's second side."""
+    project = make_project(tmp_path / "project", "minimal")
+    first_line = (project.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")[0]
+    edit = conflicted("mkdocs.yml", first_line, first_line, first_line.replace(":", ": X", 1))
+    message = CONFIG_REFUSED.format(line=edit(project))
+    ran = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_site.py"), "out", "-f", "mkdocs.yml"],
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stdout, ran.stderr) == (1, "", f"Build failed: {message}\n")
+    assert not (project.root / "out").exists()
 
 
 def test_conflict_markers_in_mkdocs_yml_stop_the_preview_and_the_commands(
