@@ -147,7 +147,7 @@ def test_a_preview_that_cannot_start_leaves_no_site_folder(tmp_path: Path, tempo
 # Search: a query word is never a key of what a JavaScript object inherits ---------------
 
 INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty"]
-NO_RESULTS = {"en": "No matching documents", "es": "No se encontraron documentos"}
+NO_RESULTS = {"en": "No matching documents", "es": "No se encontraron resultados"}
 NETWORK = "Failed to load resource"  # the fixture's missing files, the offline site_url
 WORDS = [*INHERITED, "cancer"]  # and the search still works after them
 CANCER = {"en": "1 matching document", "es": "1 documento encontrado"}
