@@ -150,7 +150,7 @@ INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty"]
 NO_RESULTS = {"en": "No matching documents", "es": "No se encontraron resultados"}
 NETWORK = "Failed to load resource"  # the fixture's missing files, the offline site_url
 WORDS = [*INHERITED, "cancer"]  # and the search still works after them
-CANCER = {"en": "1 matching document", "es": "1 documento encontrado"}
+CANCER = {"en": "1 matching document", "es": "1 resultado"}
 
 
 @pytest.fixture(scope="module")
