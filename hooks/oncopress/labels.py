@@ -54,7 +54,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "sample_notice": (
             "Sample content: this site is an example. No clinician has reviewed its text."
         ),
-        "reprint_contact": "To ask, email us at {email}.",
+        "reprint_contact": (
+            "To ask, email us at {email}. Tell us which page you want to use, where it "
+            "will be published and who will read it. We will reply to tell you what you "
+            "may do."
+        ),
     },
     "es": {
         "last_revised": "Última actualización",
@@ -99,7 +103,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "Contenido de ejemplo: este sitio es una muestra. "
             "Ningún profesional de la salud ha revisado su texto."
         ),
-        "reprint_contact": "Para pedir permiso, escríbanos a {email}.",
+        "reprint_contact": (
+            "Para pedir permiso, escríbanos a {email}. Díganos qué página quiere usar, "
+            "dónde se publicará y quién la leerá. Le responderemos para decirle qué puede "
+            "hacer."
+        ),
     },
 }
 

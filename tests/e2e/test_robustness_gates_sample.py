@@ -54,8 +54,12 @@ IN_SPANISH = {
     "mensaje de texto al 988. También hay chat en español.",
 }
 CONTACT = {
-    "en": "To ask, email us at reprints@hope-charity.org.",
-    "es": "Para pedir permiso, escríbanos a reprints@hope-charity.org.",
+    "en": "To ask, email us at reprints@hope-charity.org. Tell us which page you want to use, "
+    "where it will be published and who will read it. We will reply to tell you what you "
+    "may do.",
+    "es": "Para pedir permiso, escríbanos a reprints@hope-charity.org. Díganos qué página "
+    "quiere usar, dónde se publicará y quién la leerá. Le responderemos para decirle qué "
+    "puede hacer.",
 }
 COPYRIGHT = {
     "en": "© 2025 Cancer Survivorship Information Service. All rights reserved. Our medical "

@@ -193,12 +193,16 @@ def test_a_fixed_copyright_year(locale: str, text: str) -> None:
         (
             "en",
             '<p class="site-contact">To ask, email us at '
-            '<a href="mailto:reprints@hope.org">reprints@hope.org</a>.</p>',
+            '<a href="mailto:reprints@hope.org">reprints@hope.org</a>. Tell us which page you '
+            "want to use, where it will be published and who will read it. We will reply to "
+            "tell you what you may do.</p>",
         ),
         (
             "es",
             '<p class="site-contact">Para pedir permiso, escríbanos a '
-            '<a href="mailto:reprints@hope.org">reprints@hope.org</a>.</p>',
+            '<a href="mailto:reprints@hope.org">reprints@hope.org</a>. Díganos qué página '
+            "quiere usar, dónde se publicará y quién la leerá. Le responderemos para decirle "
+            "qué puede hacer.</p>",
         ),
     ],
 )
