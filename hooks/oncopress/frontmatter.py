@@ -137,7 +137,10 @@ def shape_problem(block: str, first_line: int = 1) -> str | None:
         return None  # the usual page: no token could be a problem
     # PyYAML's own scanner: it gives each token as it reads it, where libyaml's stops
     # with its own error at 1,000 levels, and the parser would then recurse 5,000 deep.
-    scanner = _TextDatesLoader(block)
+    try:  # the reader refuses control characters at once: _load says so, with the line
+        scanner = _TextDatesLoader(block)
+    except yaml.YAMLError:
+        return None
     depth = 0
     try:
         while scanner.check_token():

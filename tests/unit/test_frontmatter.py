@@ -220,3 +220,14 @@ def test_anchors_aliases_and_deep_nesting_are_refused_before_yaml_builds(
 def test_stars_and_ampersands_inside_values_are_fine() -> None:
     meta, _ = read_front_matter("---\ntitle: 'Q&A: *now*'\ndescription: Rest & care *\n---\n\nT\n")
     assert meta == {"title": "Q&A: *now*", "description": "Rest & care *"}
+
+
+def test_a_control_character_beside_an_anchor_sign_is_the_yaml_error_with_its_line() -> None:
+    """Found by the property test: the anchor check read the block before the YAML
+    reader could refuse the character, and the reader's error escaped as a traceback."""
+    with pytest.raises(FrontMatterError) as raised:
+        read_front_matter("---\n&\x1f\n---\n\nText.\n")
+    assert str(raised.value) == (
+        "front matter is not valid YAML (line 2: unacceptable character #x001f: special "
+        "characters are not allowed)"
+    )
