@@ -307,3 +307,42 @@ def test_no_handout_page_holds_only_the_footer_lines(
         for line in [*stamp, *chrome, counter]:
             left = left.replace(squeeze(line), "")
         assert len(left) >= 40, (stem, locale, number, left)
+
+
+SAFETY_IN_PDF = {
+    "en": (
+        "If you need help now",
+        "Emergency: Call 911",
+        "988 in Spanish: Call 988 and press 2, or text the word AYUDA to 988.",
+    ),
+    "es": (
+        "Si necesita ayuda ahora",
+        "Emergencias: Llame al 911",
+        "La línea 988 en español: Llame al 988 y marque 2, o envíe la palabra AYUDA por "
+        "mensaje de texto al 988.",
+    ),
+}
+
+
+def link_targets(reader: pypdf.PdfReader) -> set[str]:
+    """Every URI a PDF's link annotations open."""
+    targets = set()
+    for pdf_page in reader.pages:
+        for annotation in pdf_page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                targets.add(str(action["/URI"]))
+    return targets
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+@pytest.mark.parametrize("stem", ["survivorship/recurrence", "survivorship/index", "booklet"])
+def test_medical_pdfs_carry_the_safety_block_with_working_phone_links(
+    site: Path, locale: str, stem: str
+) -> None:
+    """Issue 23: the safety block of every medical page reaches its PDF, and the booklet."""
+    reader = pypdf.PdfReader(site / prefix(locale) / "pdf" / f"{stem}.pdf")
+    text = squeeze(" ".join(pdf_page.extract_text() for pdf_page in reader.pages))
+    for line in SAFETY_IN_PDF[locale]:
+        assert squeeze(line) in text, f"{stem} ({locale}) lacks {line!r}"
+    assert {"tel:911", "tel:988", "sms:988"} <= link_targets(reader)
