@@ -170,23 +170,33 @@ def _attribute_finding(tag: str, name: str, value: str) -> Finding | None:
             "readers' browsers; remove it",
             (f"{name}=", f"{name} =", name),
         )
+    if ":" not in value:
+        return None  # no scheme, so no URL to refuse (most attributes of a page)
     scheme = "".join(c for c in value[:40] if c not in _IGNORED).lower()
-    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in value[:_SHOWN])
-    shown += "..." if len(value) > _SHOWN else ""
-    needles = (value.strip().lower()[:_SHOWN], value.partition(":")[2].strip().lower()[:_SHOWN])
     if scheme.startswith(SCRIPT_SCHEMES):
         return Finding(
-            f"has a '{scheme.split(':')[0]}:' URL in '{name}' of <{tag}> ('{shown}'), which "
-            "would run a script in readers' browsers; link to a page or a web address",
-            needles,
+            f"has a '{scheme.split(':')[0]}:' URL in '{name}' of <{tag}> ('{_shown(value)}'), "
+            "which would run a script in readers' browsers; link to a page or a web address",
+            _needles(value),
         )
     if name in URL_ATTRIBUTES and scheme.startswith("data:") and (tag, name) not in IMAGE_URLS:
         return Finding(
-            f"has a 'data:' URL in '{name}' of <{tag}> ('{shown}'), which can carry a whole "
-            "page or a script; link to a file in the site instead",
-            needles,
+            f"has a 'data:' URL in '{name}' of <{tag}> ('{_shown(value)}'), which can carry a "
+            "whole page or a script; link to a file in the site instead",
+            _needles(value),
         )
     return None
+
+
+def _shown(value: str) -> str:
+    """The start of an attribute's value as a message quotes it."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in value[:_SHOWN])
+    return shown + ("..." if len(value) > _SHOWN else "")
+
+
+def _needles(value: str) -> tuple[str, ...]:
+    """What to look for in the page's source to find an attribute's line."""
+    return (value.strip().lower()[:_SHOWN], value.partition(":")[2].strip().lower()[:_SHOWN])
 
 
 _WHY = {
