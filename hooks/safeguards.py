@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     docs, root, i18n = Path(config.docs_dir), _root(config), config.plugins.get("i18n")
     problems = link_problems(docs, root)
+    if config.theme.custom_dir:  # its files are published beside the pages
+        problems += link_problems(Path(config.theme.custom_dir), root)
     if i18n:  # only its folder structure reads folder names as languages
         others = [code for code in i18n.all_languages if code != i18n.default_language]
         problems += find_language_like_folders(docs, root, others)

@@ -40,6 +40,8 @@ LINKS_OUT = {  # link -> target
     "docs/assets/passwd.txt": "/etc/passwd",
     "docs_es/environ.txt": "/proc/self/environ",
     "docs/private": "/etc",
+    # The theme's folder is published too (its images, scripts and style sheets).
+    "overrides/assets/hosts.txt": "/etc/hosts",
 }
 UNSAFE_NAMES = {
     'docs/q"><svg onload=alert(1)>.md': (
