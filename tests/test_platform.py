@@ -1,5 +1,6 @@
-"""The README's "Platform" section stays true: what the stack says about its own end of
-life, what the lock pins, and that the core could move to another runner as it is.
+"""The publishers' guide's "Platform and its exit" section (guides/publishers.md) stays
+true: what the stack says about its own end of life, what the lock pins, and that the core
+could move to another runner as it is.
 
 Replicate: ./tasks test tests/test_platform.py
 """
@@ -31,9 +32,9 @@ NOTE = (
 RUNNER_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n", "mkdocs_bibtex", "properdocs"}
 
 
-def readme_platform_section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## Platform")
+def platform_section() -> str:
+    text = (ROOT / "guides" / "publishers.md").read_text(encoding="utf-8")
+    start = text.index("## Platform and its exit")
     end = text.find("\n## ", start + 1)
     return text[start : end if end != -1 else None]
 
@@ -110,7 +111,7 @@ def test_setup_prints_one_line_about_the_silenced_notice() -> None:
     assert (result.stdout, result.stderr) == ("", NOTE + "\n")
 
 
-def test_materials_own_notice_gives_the_end_of_life_the_readme_gives() -> None:
+def test_materials_own_notice_gives_the_end_of_life_the_guide_gives() -> None:
     # The notice shows when Material is imported by a program named mkdocs.
     code = "import sys; sys.argv[0] = 'mkdocs'; import material.templates"
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
@@ -121,13 +122,14 @@ def test_materials_own_notice_gives_the_end_of_life_the_readme_gives() -> None:
         r"Material for MkDocs reaches end of life on (\w+ \d+, \d{4})\.", result.stderr
     )
     assert datetime.strptime(said, "%B %d, %Y").date() == MATERIAL_END_OF_LIFE
-    assert MATERIAL_END_OF_LIFE.isoformat() in readme_platform_section()
+    assert MATERIAL_END_OF_LIFE.isoformat() in platform_section()
+    assert MATERIAL_END_OF_LIFE.isoformat() in (ROOT / "README.md").read_text(encoding="utf-8")
     assert MATERIAL_END_OF_LIFE.isoformat() in NOTE
     assert "export NO_MKDOCS_2_WARNING=1" in (ROOT / "tasks").read_text(encoding="utf-8")
 
 
-def test_the_versions_the_readme_names_are_the_ones_installed() -> None:
-    section = readme_platform_section()
+def test_the_versions_the_guide_names_are_the_ones_installed() -> None:
+    section = platform_section()
     for package in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-bibtex"):
         assert f"{package} {version(package)}" in section, package
 

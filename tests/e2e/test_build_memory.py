@@ -3,8 +3,8 @@ start of each language pass aside from the garbage collector; the preview, which
 lives on between builds, leaves the collector alone. Every other test's build runs
 with it, and the sites they compare are the same.
 
-The collector's time with and without it: BENCHMARKS.md ("The editor's loop at
-scale, continued").
+The collector's time with and without it: BENCHMARKS.md ("Build and preview at
+scale", the garbage collector).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""What mkdocs-bibtex 4.4 brings along, and what a build really uses of it (README:
-"Platform", "What mkdocs-bibtex pulls in").
+"""What mkdocs-bibtex 4.4 brings along, and what a build really uses of it (guides/publishers.md:
+"Platform and its exit", "What mkdocs-bibtex pulls in").
 
 mkdocs-bibtex declares pypandoc, requests, responses, setuptools and validators as run-time
 dependencies. A build with PDFs, run with ``PYTHONPROFILEIMPORTTIME=1`` (every import

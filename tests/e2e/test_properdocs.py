@@ -1,5 +1,6 @@
-"""ProperDocs, the drop-in runner of the exit plan (README: "Platform"), builds the real
-site as MkDocs does: the same files, byte for byte, PDFs included, except
+"""ProperDocs, the drop-in runner of the exit plan (guides/publishers.md: "The way
+out"), builds the real site as MkDocs does: the same files, byte for byte, PDFs
+included, except
 
 - the generator tag of every HTML page (``<meta name="generator">`` names the runner);
 - the gzip header of ``sitemap.xml.gz``, which holds the time of the build (MkDocs and

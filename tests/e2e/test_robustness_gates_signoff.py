@@ -264,10 +264,10 @@ def test_a_version_1_ledger_whose_page_changed_since_says_changed(tmp_path: Path
 
 
 def test_the_ledger_does_not_stop_someone_who_edits_it_on_purpose(tmp_path: Path) -> None:
-    """The limit the README states: the fingerprint is a checksum, not a signature.
+    """The limit the publishers' guide states: the fingerprint is a checksum, not a signature.
     Whoever can write sign-offs.yml can write a matching fingerprint for any text; a
     publisher closes that gap with protected branches and required reviews of the
-    ledger (README, 'What the sign-off ledger protects against')."""
+    ledger (guides/publishers.md, 'What the sign-off ledger protects against')."""
     project = signed(tmp_path)
     edit_page(project, "docs/care.md", "can come back", "never comes back")
     assert refused(project.build(env=TODAY))[0] == CHANGED.format(by="content-team")
