@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import pylabeador  # noqa: E402
 import textstat  # noqa: E402
-from oncopress.readability import count_spanish_syllables, spanish_words  # noqa: E402
 from pylabeador.errors import HyphenatorError  # noqa: E402
+
+from oncopress.readability import count_spanish_syllables, spanish_words  # noqa: E402
 
 
 def best(run: Callable[[], object], repeat: int, before: Callable[[], object] = list) -> float:

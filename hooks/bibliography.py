@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 from mkdocs_bibtex.registry import ReferenceRegistry
+
 from oncopress.bibfile import BibliographyError, load_bibliography, warn_bibliography
 from oncopress.citations import (
     FOOTNOTES_MARKER,

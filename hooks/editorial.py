@@ -41,6 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
 from oncopress.chrome import YEAR_KEY, copyright_year
 from oncopress.citations import ReferenceBook
 from oncopress.editorial_build import EditorialBuild, Recheck, SetupError, start_build

@@ -20,13 +20,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import oncopress.pdf
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
+
+import oncopress.pdf
 from oncopress.dates import parse_revised
 from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
 from oncopress.pdf.names import page_links, pdf_path

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
 from oncopress.preflight import source_path
 from oncopress.privacy import css_urls, is_third_party, third_party_loads, third_party_message
 from oncopress.problems import Problem

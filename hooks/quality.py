@@ -28,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
 from oncopress import readability
 from oncopress.cachefile import read_cache, write_cache
 from oncopress.preflight import source_path

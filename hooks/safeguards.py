@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
 from oncopress.htmlpolicy import HtmlPolicy, locate, policy_findings, read_html_policy
 from oncopress.pagelimits import Limits, nesting_problem, read_limits, size_problem
 from oncopress.pagesafety import html_safe_meta, local_file_message, local_file_urls

@@ -26,6 +26,7 @@ from material.plugins.search.plugin import Parser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
 from oncopress.cachefile import read_cache, write_cache
 from oncopress.search_cache import IndexedSection, SearchSectionCache, load_search_cache
 

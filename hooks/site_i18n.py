@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
 from oncopress.search import (
     SEARCH_WORKER,
     SearchSettingsError,

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CODE = ["hooks", "tests", "tools", "bench"]
+CODE = ["src", "hooks", "tests", "tools", "bench"]
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ CODE = ["hooks", "tests", "tools", "bench"]
     [
         ["ruff", "check", *CODE],
         ["ruff", "format", "--check", *CODE],
-        ["mypy"],  # files and strictness from pyproject.toml: hooks/oncopress
+        ["mypy"],  # files and strictness from pyproject.toml: src/oncopress
     ],
     ids=["ruff-check", "ruff-format", "mypy-strict-core"],
 )

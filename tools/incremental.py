@@ -52,6 +52,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
+
 from oncopress.citations import cited_keys
 from oncopress.editorial_build import Recheck
 from oncopress.quality_settings import read_quality_settings

@@ -53,6 +53,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import ConfigurationError, MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
+
 from oncopress.conflicts import conflict_message  # noqa: E402
 from oncopress.hosts import (  # noqa: E402
     MISDIRECTED,

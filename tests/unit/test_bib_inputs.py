@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_citations import EMERY, GOTZE
+
 from oncopress.bibfields import date_year, entry_value
 from oncopress.bibfile import (
     BibliographyError,
@@ -25,7 +27,6 @@ from oncopress.citations import (
     reference_html,
     reference_text,
 )
-from test_citations import EMERY, GOTZE
 
 EXPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
 # gotze2019fear as Zotero's Better BibLaTeX writes it: journaltitle, date.

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+
 from oncopress.chrome import (
     chrome_problems,
     copyright_year,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
+
 from oncopress.citation_cache import (
     CitationPieces,
     fill_citations,

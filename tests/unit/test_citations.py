@@ -2,6 +2,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pybtex.database import parse_string
+
 from oncopress.citations import (
     Cited,
     LatexError,
@@ -19,7 +21,6 @@ from oncopress.citations import (
     reference_text,
 )
 from oncopress.labels import label
-from pybtex.database import parse_string
 
 ROOT = Path(__file__).resolve().parents[2]
 EMERY = (

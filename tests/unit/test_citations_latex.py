@@ -16,13 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from latexcodec.codec import _LATEX_UNICODE_TABLE
-from oncopress import citations
-from oncopress.citations import LatexError, decode_latex
 from pybtex.backends.plaintext import Backend
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
-HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+from oncopress import citations
+from oncopress.citations import LatexError, decode_latex
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Plain text next to the LaTeX ligature it is one character away from.
 PLAIN_AND_NOT = [
@@ -85,6 +86,6 @@ def test_plain_text_never_loads_latexcodec() -> None:
         "print('latexcodec' in sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=HOOKS, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from oncopress.conflicts import SIGN_AGAIN, Conflict, conflict_message, find_conflict
 
 GIT = "a\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n"

@@ -3,6 +3,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from oncopress.dates import (
     EARLIEST,
     BuildDateError,

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.frontmatter import FrontMatterError, read_front_matter
 
 

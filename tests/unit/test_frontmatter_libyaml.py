@@ -7,6 +7,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from oncopress import frontmatter
 
 pytestmark = pytest.mark.skipif(frontmatter._FastLoader is None, reason="PyYAML without libyaml")

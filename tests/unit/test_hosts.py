@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from oncopress.hosts import allowed_hosts, host_name, is_allowed_host, refusal
 
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")

@@ -2,6 +2,7 @@ import json
 from datetime import date
 
 import pytest
+
 from oncopress.citations import Reference
 from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
 from oncopress.preflight import PageRecord

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.labels import LABELS, LOCALES, UnknownLocaleError, label
 
 

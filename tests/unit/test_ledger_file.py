@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+
 from oncopress.ledger import (
     Ledger,
     LedgerError,

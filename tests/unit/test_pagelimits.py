@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from oncopress.pagelimits import Limits, nesting_problem, read_limits, size_problem
 from oncopress.settings import SettingsError
 

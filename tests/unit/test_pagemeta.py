@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+
 from oncopress.pagemeta import list_separators, page_meta
 from oncopress.preflight import PageRecord
 from oncopress.review import Reviewer, ReviewerRegistry

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.pagesafety import (
     escape_text,
     html_safe_meta,

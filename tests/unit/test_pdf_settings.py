@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from oncopress.pdf.settings import PdfSettings, PdfSettingsError, read_settings
 
 

@@ -1,6 +1,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from oncopress.pagesafety import tag_urls
 from oncopress.placeholders import (
     is_placeholder_host,

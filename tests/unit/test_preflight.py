@@ -2,6 +2,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from oncopress.preflight import (
     PageRecord,
     Rules,

@@ -21,6 +21,8 @@ from babel import Locale
 from babel.dates import parse_date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pybtex.database import Entry, Person
+
 from oncopress.citations import (
     AUTHORS_BEFORE_ET_AL,
     MAX_AUTHORS_LISTED,
@@ -37,7 +39,6 @@ from oncopress.frontmatter import FrontMatterError, read_front_matter
 from oncopress.jsonld import render_jsonld, scholarly_article
 from oncopress.pagesafety import escape_text
 from oncopress.textfile import decode_text
-from pybtex.database import Entry, Person
 
 LOCALES = ("en", "es")
 FAST = settings(max_examples=60, deadline=None)

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.quality_settings import QualitySettings, read_quality_settings
 from oncopress.readability import ReadabilityTargets
 

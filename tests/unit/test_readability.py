@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from oncopress.readability import (
     NOT_PROSE_CLASSES,
     Readability,

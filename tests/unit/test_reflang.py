@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.citations import Reference, reference_text
 from oncopress.reflang import language_note, reference_language, with_language_note
 

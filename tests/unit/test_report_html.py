@@ -1,6 +1,7 @@
 from datetime import date
 
 from bs4 import BeautifulSoup
+
 from oncopress.preflight import PageRecord
 from oncopress.report import EditorialReport
 from oncopress.report_html import render_report_html

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_static_i18n.plugin import I18n
+
 from oncopress.search import (
     SearchSettingsError,
     drop_translated_duplicates,

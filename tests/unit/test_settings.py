@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.settings import EditorialSettings, SettingsError, read_settings
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from oncopress.editorial_build import EditorialBuild, Recheck
 from oncopress.ledger import Ledger
 from oncopress.preflight import Rules, SourcePage

@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from oncopress.sourcetree import (
     LANGUAGE_CODE,
     find_language_like_folders,

@@ -8,6 +8,7 @@ import pytest
 import textstat
 from hypothesis import given
 from hypothesis import strategies as st
+
 from oncopress.readability import count_spanish_syllables, fernandez_huerta, spanish_words
 
 DICTIONARY = [

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.textfile import NotUtf8Error, decode_text
 
 

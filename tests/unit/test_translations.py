@@ -2,6 +2,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+
 from oncopress.translations import (
     Status,
     Translation,

@@ -106,7 +106,7 @@ def open_graph_locale(locale: str) -> str:
         known = ", ".join(sorted(OPEN_GRAPH_LOCALES))
         raise LinkMetaError(
             f"no Open Graph locale for language '{locale}' (known: {known}); "
-            "add it to OPEN_GRAPH_LOCALES in hooks/oncopress/linkmeta.py"
+            "add it to OPEN_GRAPH_LOCALES in src/oncopress/linkmeta.py"
         ) from None
 
 

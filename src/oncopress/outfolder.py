@@ -17,7 +17,7 @@ MARKER_TEXT = (
     "A site built by ./tasks build (tools/build_site.py): the next build replaces this folder.\n"
 )
 # The folders of the project that hold what the site is made from, and git's data.
-SOURCE_FOLDERS = ("docs", "docs_es", "hooks", "tests", "overrides", "tools", ".git")
+SOURCE_FOLDERS = ("docs", "docs_es", "hooks", "src", "tests", "overrides", "tools", ".git")
 # What the tools keep beside the sources: the caches, the editorial report, Python.
 WORK_FOLDERS = (".cache", "reports", ".venv")
 _REPLACES = "./tasks build replaces its output folder with the new site"
