@@ -12,19 +12,17 @@ textstat 0.7.8's pyphen count. Best of --repeat rounds.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pylabeador
+import textstat
+from pylabeador.errors import HyphenatorError
+
+from oncopress.readability import count_spanish_syllables, spanish_words
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import pylabeador  # noqa: E402
-import textstat  # noqa: E402
-from pylabeador.errors import HyphenatorError  # noqa: E402
-
-from oncopress.readability import count_spanish_syllables, spanish_words  # noqa: E402
 
 
 def best(run: Callable[[], object], repeat: int, before: Callable[[], object] = list) -> float:

@@ -26,7 +26,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from oncopress.cli import PROJECT as ROOT
+from oncopress.cli import benchsite
+
 DAY = "1796256000"  # 2026-12-03: "today" for both builds
 SITES = ("sample", "generated")
 
@@ -38,10 +40,7 @@ def save(out: Path, pages: int) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": DAY}
     _build(ROOT / "mkdocs.yml", out / "sample", {**env, "SITE_PDFS": "1"})
     with tempfile.TemporaryDirectory(prefix="compare-") as tmp:
-        sys.path.insert(0, str(ROOT / "bench"))
-        import sitegen
-
-        config = sitegen.generate(Path(tmp) / "site", pages)
+        config = benchsite.generate(Path(tmp) / "site", pages)
         _build(config, out / "generated", {**env, "SITE_PDFS": "0"})
     texts = {path: pdf_text(out / path) for path in sorted(_files(out, "*.pdf"))}
     (out / "pdf-text.json").write_text(json.dumps(texts, indent=1, ensure_ascii=False), "utf-8")

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from oncopress.cli import PROJECT as ROOT
+
 SECTIONS = 10
 REVISED = "2025-03-14"
 
@@ -129,15 +130,14 @@ def generate(
 
 def sign_off_everything(out: Path) -> None:
     """Sign off every page with ``./tasks sign-off`` (English first), as editors would."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import editor_commands
+    from oncopress.cli import editor
 
     config = str(out / "mkdocs.yml")
     english = sorted(str(p) for p in (out / "docs").rglob("*.md") if "/es/" not in str(p))
     spanish = sorted(str(p) for p in (out / "docs_es").rglob("*.md"))
     for pages, more in ((english, []), (spanish, ["--translation-by", "translation-team"])):
         with contextlib.redirect_stdout(io.StringIO()):
-            status = editor_commands.main(
+            status = editor.main(
                 ["-f", config, "sign-off", *pages, "--by", "content-team", "--date", REVISED, *more]
             )
         if status != 0:

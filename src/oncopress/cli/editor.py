@@ -29,27 +29,25 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from oncopress.atomic import write_atomically  # noqa: E402
-from oncopress.bibfile import BibliographyError, load_bibliography  # noqa: E402
-from oncopress.conflicts import conflict_message  # noqa: E402
-from oncopress.editorial_build import SetupError as BuildSetupError  # noqa: E402
-from oncopress.editorial_build import start_build  # noqa: E402
-from oncopress.ledger import Ledger, render_ledger  # noqa: E402
-from oncopress.locking import exclusive  # noqa: E402
-from oncopress.preflight import Rules, SourcePage, language_of, source_path  # noqa: E402
-from oncopress.settings import EditorialSettings, SettingsError, read_settings  # noqa: E402
-from oncopress.signoff import (  # noqa: E402
+from oncopress.atomic import write_atomically
+from oncopress.bibfile import BibliographyError, load_bibliography
+from oncopress.cli import PROJECT as ROOT
+from oncopress.conflicts import conflict_message
+from oncopress.editorial_build import SetupError as BuildSetupError
+from oncopress.editorial_build import start_build
+from oncopress.ledger import Ledger, render_ledger
+from oncopress.locking import exclusive
+from oncopress.preflight import Rules, SourcePage, language_of, source_path
+from oncopress.settings import EditorialSettings, SettingsError, read_settings
+from oncopress.signoff import (
     Request,
     SignOffError,
     SiteState,
     plan_sign_off,
 )
-from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger  # noqa: E402
-from oncopress.sourcetree import link_problems, summarize_links  # noqa: E402
-from oncopress.status import render_status, status_document, status_items  # noqa: E402
+from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.sourcetree import link_problems, summarize_links
+from oncopress.status import render_status, status_document, status_items
 
 
 class SetupError(ValueError):

@@ -33,13 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from oncopress.atomic import new_folder_mode  # noqa: E402
-from oncopress.conflicts import conflict_message  # noqa: E402
-from oncopress.locking import exclusive  # noqa: E402
-from oncopress.outfolder import (  # noqa: E402
+from oncopress.atomic import new_folder_mode
+from oncopress.cli import PROJECT as ROOT
+from oncopress.conflicts import conflict_message
+from oncopress.locking import exclusive
+from oncopress.outfolder import (
     MARKER_TEXT,
     SITE_MARKER,
     OutputFolderError,

@@ -41,27 +41,23 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tools"))
+from mkdocs.__main__ import ColorFormatter
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError, MkDocsException
+from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from build_site import _running as running  # noqa: E402
-from incremental import Incremental, Rebuilt, warm_up  # noqa: E402
-from mkdocs.__main__ import ColorFormatter  # noqa: E402
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import ConfigurationError, MkDocsException  # noqa: E402
-from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
-
-from oncopress.conflicts import conflict_message  # noqa: E402
-from oncopress.hosts import (  # noqa: E402
+from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
+from oncopress.cli.sitebuild import _running as running
+from oncopress.conflicts import conflict_message
+from oncopress.hosts import (
     MISDIRECTED,
     allowed_hosts,
     is_allowed_host,
     refusal,
 )
-from oncopress.preview import (  # noqa: E402
+from oncopress.preview import (
     locale_of_url,
     render_problem_page,
     render_warning_panel,
