@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from oncopress.checks.placeholder_hosts import placeholder_urls
 from oncopress.pdf.handout import extract_article
-from oncopress.placeholders import placeholder_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 

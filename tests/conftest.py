@@ -142,10 +142,10 @@ def site_files(site: Path, pattern: str = "*") -> dict[str, bytes]:
 def sign_everything(root: Path) -> None:
     """Write a ledger signing off every page that passes the editorial check, as it is
     (test helper: the dates and reviewers its front matter names)."""
-    from oncopress.atomic import write_atomically
     from oncopress.cli.editor import SetupError, check, load_project
-    from oncopress.ledger import SignOff, Translated, render_ledger
-    from oncopress.translations import counterpart
+    from oncopress.files.atomic import write_atomically
+    from oncopress.i18n.translations import counterpart
+    from oncopress.ledger.ledgerfile import SignOff, Translated, render_ledger
 
     try:
         project, registry, ledger = load_project(root / "mkdocs.yml")

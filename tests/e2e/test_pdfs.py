@@ -18,9 +18,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, Build
 from site_pages import parse, resolve
 
-from oncopress.chrome import fill_chrome
-from oncopress.dates import format_revised
-from oncopress.labels import label
+from oncopress.i18n.labels import label
+from oncopress.pages.dates import format_revised
+from oncopress.pages.site_chrome import fill_chrome
 from oncopress.pdf.listing import MARKER, format_size
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ import pytest
 from conftest import Build, Project, make_project
 from site_pages import parse
 
-from oncopress.labels import label
+from oncopress.i18n.labels import label
 
 
 def pdf_line(build: Build) -> str:

@@ -45,7 +45,7 @@ def test_a_build_without_pdfs_or_new_scores_imports_neither(project: Project) ->
     result = project.build(env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert result.returncode == 0, result.explain()
     imported = imported_modules(result.log)
-    assert {"oncopress.pdf.listing", "oncopress.readability"} <= imported
+    assert {"oncopress.pdf.listing", "oncopress.quality.readability"} <= imported
     assert imported & (ONLY_FOR_PDFS | ONLY_FOR_SCORING) == set()
 
 
@@ -66,7 +66,7 @@ def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     tag = sys.implementation.cache_tag
     assert (mirror / "hooks" / f"search_cache.{tag}.pyc").is_file()
-    assert (mirror / "src" / "oncopress" / f"search_cache.{tag}.pyc").is_file()
+    assert (mirror / "src" / "oncopress" / "search" / f"section_cache.{tag}.pyc").is_file()
     assert (
         sorted([*(ROOT / "hooks").rglob("__pycache__"), *(ROOT / "src").rglob("__pycache__")])
         == beside

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from test_citations import EMERY, GOTZE
 
-from oncopress.bibfields import date_year, entry_value
-from oncopress.bibfile import (
+from oncopress.citations.bibfields import date_year, entry_value
+from oncopress.citations.bibfile import (
     BibliographyError,
     BibProblem,
     check_bibliography,
@@ -17,7 +17,7 @@ from oncopress.bibfile import (
     load_bibliography,
     warn_bibliography,
 )
-from oncopress.citations import (
+from oncopress.citations.references import (
     Cited,
     ReferenceBook,
     cited_keys,

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from oncopress.bibfile import (
+from oncopress.citations.bibfile import (
     BibliographyError,
     BibProblem,
     check_bibliography,

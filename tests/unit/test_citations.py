@@ -4,7 +4,7 @@ from typing import Any
 import pytest
 from pybtex.database import parse_string
 
-from oncopress.citations import (
+from oncopress.citations.references import (
     Cited,
     LatexError,
     Reference,
@@ -20,7 +20,7 @@ from oncopress.citations import (
     reference_html,
     reference_text,
 )
-from oncopress.labels import label
+from oncopress.i18n.labels import label
 
 ROOT = Path(__file__).resolve().parents[2]
 EMERY = (

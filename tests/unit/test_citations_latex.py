@@ -1,5 +1,5 @@
 """Text with no LaTeX in it gives what pybtex's LaTeX decoding gives, without it
-(oncopress.citations.decode_latex skips pybtex's decoder, and latexcodec's 20 ms import,
+(oncopress.citations.references.decode_latex skips pybtex's decoder, and latexcodec's 20 ms import,
 for such text).
 
 Replicate a failure: hypothesis prints the falsifying example; add it to PLAIN_AND_NOT
@@ -20,8 +20,8 @@ from pybtex.backends.plaintext import Backend
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
-from oncopress import citations
-from oncopress.citations import LatexError, decode_latex
+from oncopress.citations import references as citations
+from oncopress.citations.references import LatexError, decode_latex
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,7 +81,7 @@ def test_every_translation_of_latexcodec_is_left_to_it() -> None:
 
 def test_plain_text_never_loads_latexcodec() -> None:
     code = (
-        "import sys; from oncopress.citations import decode_latex\n"
+        "import sys; from oncopress.citations.references import decode_latex\n"
         'decode_latex("Lai-Kwon, Julia: patients\' views")\n'
         "print('latexcodec' in sys.modules)"
     )

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oncopress.dates import (
+from oncopress.pages.dates import (
     EARLIEST,
     BuildDateError,
     DateError,

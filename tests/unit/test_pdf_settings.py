@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from oncopress.pdf.settings import PdfSettings, PdfSettingsError, read_settings
+from oncopress.pdf.pdf_settings import PdfSettings, PdfSettingsError, read_settings
 
 
 @pytest.mark.parametrize(

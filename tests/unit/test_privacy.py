@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oncopress.privacy import (
+from oncopress.checks.privacy import (
     _Loads,
     css_urls,
     is_third_party,

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from oncopress.readability import (
+from oncopress.quality.readability import (
     NOT_PROSE_CLASSES,
     Readability,
     ReadabilityError,

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from oncopress.sourcetree import (
+from oncopress.pages.sourcetree import (
     LANGUAGE_CODE,
     find_language_like_folders,
     link_problems,

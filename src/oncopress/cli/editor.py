@@ -29,25 +29,25 @@ from typing import Any
 
 import yaml
 
-from oncopress.atomic import write_atomically
-from oncopress.bibfile import BibliographyError, load_bibliography
+from oncopress.checks.editorial_build import SetupError as BuildSetupError
+from oncopress.checks.editorial_build import start_build
+from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
+from oncopress.checks.preflight import Rules, SourcePage, language_of, source_path
+from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.citations.bibfile import BibliographyError, load_bibliography
 from oncopress.cli import PROJECT as ROOT
-from oncopress.conflicts import conflict_message
-from oncopress.editorial_build import SetupError as BuildSetupError
-from oncopress.editorial_build import start_build
-from oncopress.ledger import Ledger, render_ledger
-from oncopress.locking import exclusive
-from oncopress.preflight import Rules, SourcePage, language_of, source_path
-from oncopress.settings import EditorialSettings, SettingsError, read_settings
-from oncopress.signoff import (
+from oncopress.files.atomic import write_atomically
+from oncopress.files.conflicts import conflict_message
+from oncopress.files.locking import exclusive
+from oncopress.ledger.ledgerfile import Ledger, render_ledger
+from oncopress.ledger.signoff import (
     Request,
     SignOffError,
     SiteState,
     plan_sign_off,
 )
-from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger
-from oncopress.sourcetree import link_problems, summarize_links
-from oncopress.status import render_status, status_document, status_items
+from oncopress.pages.sourcetree import link_problems, summarize_links
+from oncopress.report.editor_status import render_status, status_document, status_items
 
 
 class SetupError(ValueError):

@@ -53,12 +53,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
-from oncopress.citations import cited_keys
-from oncopress.editorial_build import Recheck
-from oncopress.quality_settings import read_quality_settings
-from oncopress.readability import ReadabilityTargets, extract_prose, measure_readability
-from oncopress.signoff import LEDGER_OPENINGS
-from oncopress.sitecheck import Level
+from oncopress.checks.editorial_build import Recheck
+from oncopress.checks.sitecheck import Level
+from oncopress.citations.references import cited_keys
+from oncopress.ledger.signoff import LEDGER_OPENINGS
+from oncopress.quality.quality_settings import read_quality_settings
+from oncopress.quality.readability import ReadabilityTargets, extract_prose, measure_readability
 
 log = logging.getLogger("mkdocs.preview")
 CAPTURE = "preview-capture"

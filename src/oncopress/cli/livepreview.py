@@ -13,7 +13,7 @@ this is written into the built files: the server adds it to its answers only.
 It answers only requests whose ``Host`` names this computer (127.0.0.1, localhost,
 [::1], an IP address, or the host of ``-a``/``dev_addr``): any other name gets ``421
 Misdirected Request``, so a web page cannot read the preview by DNS rebinding
-(``oncopress.hosts``). The built site lives in the temporary folder, in
+(``oncopress.preview.hosts``). The built site lives in the temporary folder, in
 ``oncopress-preview-<pid>-*``, removed when the preview stops (Ctrl+C, SIGTERM, SIGHUP,
 a broken start); the next preview removes those of a preview that was killed outright.
 
@@ -50,14 +50,14 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
 from oncopress.cli.sitebuild import _running as running
-from oncopress.conflicts import conflict_message
-from oncopress.hosts import (
+from oncopress.files.conflicts import conflict_message
+from oncopress.preview.hosts import (
     MISDIRECTED,
     allowed_hosts,
     is_allowed_host,
     refusal,
 )
-from oncopress.preview import (
+from oncopress.preview.overlay import (
     locale_of_url,
     render_problem_page,
     render_warning_panel,
@@ -120,7 +120,7 @@ class PreviewServer(LiveReloadServer):
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
         """Every answer, the live-reload long poll included, only to a ``Host`` that
-        names this computer (``oncopress.hosts``: no DNS rebinding)."""
+        names this computer (``oncopress.preview.hosts``: no DNS rebinding)."""
         host = environ.get("HTTP_HOST")
         if not is_allowed_host(host, self.allowed_hosts):
             body = refusal(host, self.allowed_hosts, self.port).encode("utf-8")

@@ -9,7 +9,7 @@ mkdocs started (PDF workers), removes its staging folder and exits with 128 + th
 signal's number. A staging folder left behind by a build that could not clean up
 (killed with SIGKILL, a power cut) is removed by the next build into the same folder.
 
-It never replaces a folder that is not one of its own sites (``oncopress.outfolder``):
+It never replaces a folder that is not one of its own sites (``oncopress.files.outfolder``):
 each site it writes carries a hidden marker file, ``.oncopress-site``. Two builds into
 the same folder take turns (a lock file beside it, ``.site.lock``, removed after).
 The site's folders and files get the permissions ``mkdir`` and ``open`` would give
@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from oncopress.atomic import new_folder_mode
 from oncopress.cli import PROJECT as ROOT
-from oncopress.conflicts import conflict_message
-from oncopress.locking import exclusive
-from oncopress.outfolder import (
+from oncopress.files.atomic import new_folder_mode
+from oncopress.files.conflicts import conflict_message
+from oncopress.files.locking import exclusive
+from oncopress.files.outfolder import (
     MARKER_TEXT,
     SITE_MARKER,
     OutputFolderError,

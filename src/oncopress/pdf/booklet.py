@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from oncopress.dates import format_revised
-from oncopress.labels import label
+from oncopress.i18n.labels import label
+from oncopress.pages.dates import format_revised
 from oncopress.pdf.handout import (
     Chrome,
     PageSource,

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncopress.atomic import new_file_mode, write_atomically
+from oncopress.files.atomic import new_file_mode, write_atomically
 
 #: Bump when the way PDFs are made changes without the documents changing.
 CACHE_FORMAT = "1"

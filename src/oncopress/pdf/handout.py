@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
-from oncopress.chrome import YEAR_KEY, fill_chrome, sample_notice
-from oncopress.labels import label
-from oncopress.placeholders import is_placeholder_host, site_url_allowed, url_host
+from oncopress.checks.placeholder_hosts import is_placeholder_host, site_url_allowed, url_host
+from oncopress.i18n.labels import label
+from oncopress.pages.site_chrome import YEAR_KEY, fill_chrome, sample_notice
 
 #: Elements that have no place on paper (or could load something).
 DROPPED_TAGS = (
@@ -56,7 +56,8 @@ class Chrome:
     helpline_phone: str
     helpline_hours: str
     copyright: str
-    # While the sample site's opt-in is on: "this is sample content" (see oncopress.chrome).
+    # While the sample site's opt-in is on: "this is sample content"
+    # (see oncopress.pages.site_chrome).
     sample_notice: str = ""
 
 

@@ -17,8 +17,8 @@ from html import escape
 from babel import Locale
 from babel.numbers import format_decimal
 
-from oncopress.dates import format_revised
-from oncopress.labels import label
+from oncopress.i18n.labels import label
+from oncopress.pages.dates import format_revised
 from oncopress.pdf.names import relative_href, url_path
 
 MARKER = "<!-- pdf-list -->"

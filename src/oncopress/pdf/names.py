@@ -20,7 +20,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from oncopress.labels import label
+from oncopress.i18n.labels import label
 
 PDF_FOLDER = "pdf"
 BOOKLET_NAME = "booklet"

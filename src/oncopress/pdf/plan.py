@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from oncopress.linkmeta import language_homes
+from oncopress.pages.link_metadata import language_homes
 from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
 from oncopress.pdf.handout import Chrome, PageSource, build_handout
 from oncopress.pdf.listing import ListedPdf
