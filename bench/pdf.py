@@ -83,6 +83,8 @@ def generate(out: Path, pages: int) -> Path:
             path.write_text(f"---\n{front}---\n\n" + "\n".join(body), encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
+    # the copy's hooks run the installed core (./tasks setup): it has no src/ to watch
+    config["watch"] = [path for path in config["watch"] if path != "src/oncopress"]
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     (out / "mkdocs.yml").write_text(text, encoding="utf-8")
     return out / "mkdocs.yml"

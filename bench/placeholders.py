@@ -15,11 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from oncopress.checks.placeholder_hosts import placeholder_urls
+from oncopress.pdf.handout import extract_article
 
-from oncopress.pdf.handout import extract_article  # noqa: E402
-from oncopress.placeholders import placeholder_urls  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 ROUNDS = 200
 

@@ -48,8 +48,7 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitegen import generate
+from oncopress.cli.benchsite import generate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -15,11 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from oncopress.cli.benchsite import generate
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import sitegen  # noqa: E402
 
 
 def timed(config: Path) -> tuple[float, int]:
@@ -43,7 +42,7 @@ def main(sizes: list[int]) -> None:
     print(f"| real site | {pages} | {seconds:.2f} s | {status} |")
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
-            config = sitegen.generate(Path(folder) / "site", size)
+            config = generate(Path(folder) / "site", size)
             seconds, status = timed(config)
             print(f"| generated | {2 * (size + 2)} | {seconds:.2f} s | {status} |")
 

@@ -3,7 +3,7 @@
 Reads the prose of every Spanish page (docs_es/**/*.md, front matter and Markdown
 syntax left in: close enough for a speed figure), then times counting the syllables
 of every word with pylabeador uncached, with the per-word cache
-(oncopress.readability.count_spanish_syllables, lru_cache) cold and warm, and with
+(oncopress.quality.readability.count_spanish_syllables, lru_cache) cold and warm, and with
 textstat 0.7.8's pyphen count. Best of --repeat rounds.
 
     .venv/bin/python bench/syllables.py --repeat 5
@@ -12,18 +12,17 @@ textstat 0.7.8's pyphen count. Best of --repeat rounds.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+import pylabeador
+import textstat
+from pylabeador.errors import HyphenatorError
 
-import pylabeador  # noqa: E402
-import textstat  # noqa: E402
-from oncopress.readability import count_spanish_syllables, spanish_words  # noqa: E402
-from pylabeador.errors import HyphenatorError  # noqa: E402
+from oncopress.quality.readability import count_spanish_syllables, spanish_words
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def best(run: Callable[[], object], repeat: int, before: Callable[[], object] = list) -> float:

@@ -5,11 +5,11 @@ mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); this ho
   problem, instead of a pybtex traceback), and warns about what it can print but
   should not (a doubled backslash);
 - gives the plugin a registry that formats references in house style
-  (``oncopress.citations``), once per key, and refuses unknown keys;
+  (``oncopress.citations.references``), once per key, and refuses unknown keys;
 - puts a "References"/"Referencias" heading before the reference list and makes
   the footnotes' backlink title speak the page's language;
 - marks a reference written in another language than the page's ("(en inglés)"
-  after the title on Spanish pages, ``oncopress.reflang``).
+  after the title on Spanish pages, ``oncopress.citations.reflang``).
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 from mkdocs_bibtex.registry import ReferenceRegistry
-from oncopress.bibfile import BibliographyError, load_bibliography, warn_bibliography
-from oncopress.citations import (
+
+from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
+from oncopress.citations.references import (
     FOOTNOTES_MARKER,
     ReferenceBook,
     add_reference_section,
@@ -36,8 +37,8 @@ from oncopress.citations import (
     read_block,
     reference_html,
 )
-from oncopress.labels import label
-from oncopress.reflang import language_note, reference_language, with_language_note
+from oncopress.citations.reflang import language_note, reference_language, with_language_note
+from oncopress.i18n.labels import label
 
 log = logging.getLogger("mkdocs.hooks.bibliography")
 # Each bibliography file as it was last found good, and its warnings.
@@ -45,7 +46,7 @@ _checked: dict[Path, tuple[bytes, list[str]]] = {}
 
 
 class HouseRegistry(ReferenceRegistry):
-    """mkdocs-bibtex's formatting seam, in house style (see oncopress.citations)."""
+    """mkdocs-bibtex's formatting seam, in house style (see oncopress.citations.references)."""
 
     def __init__(self, bib_data: Any, footnote_format: str) -> None:  # already parsed
         self.bib_data = bib_data

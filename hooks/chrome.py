@@ -1,4 +1,4 @@
-"""MkDocs hook: the site chrome (adapter over ``oncopress.chrome``).
+"""MkDocs hook: the site chrome (adapter over ``oncopress.pages.site_chrome``).
 
 - ``on_config`` (once per build, in the default language): a WARNING when a
   language's publisher name and site name disagree, or its helpline label does not
@@ -29,7 +29,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from oncopress.chrome import (
+
+from oncopress.pages.site_chrome import (
     CONTACT_MARKER,
     chrome_problems,
     reprint_contact,

@@ -1,5 +1,5 @@
 """MkDocs hook: each sequence of citations rendered once, not on every page (adapter
-over ``oncopress.citation_cache``).
+over ``oncopress.citations.sequence_cache``).
 
 - ``on_pre_build`` (each language pass): the Markdown settings, a key of the cache,
   unless the footnotes are numbered in the order Markdown reaches them
@@ -27,14 +27,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from oncopress.citation_cache import (
+
+from oncopress.citations.references import FOOTNOTES_MARKER
+from oncopress.citations.sequence_cache import (
     CitationPieces,
     fill_citations,
     holds_token,
     plan_citations,
     skeleton_pieces,
 )
-from oncopress.citations import FOOTNOTES_MARKER
 
 log = logging.getLogger("mkdocs.hooks.citation_cache")
 WITH_THE_PAGE = "rendered with the page (own footnotes, a key twice...)"

@@ -41,17 +41,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from oncopress.chrome import YEAR_KEY, copyright_year
-from oncopress.citations import ReferenceBook
-from oncopress.editorial_build import EditorialBuild, Recheck, SetupError, start_build
-from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
+
+from oncopress.checks.editorial_build import EditorialBuild, Recheck, SetupError, start_build
+from oncopress.checks.placeholder_hosts import site_url_allowed
+from oncopress.checks.preflight import (
+    PageRecord,
+    Rules,
+    SourcePage,
+    check_pages,
+    language_of,
+    source_path,
+)
+from oncopress.checks.review import sample_reviewer_problems
+from oncopress.checks.sitecheck import Finding, Level, check_site_with_ledger
+from oncopress.citations.references import ReferenceBook
+from oncopress.pages.jsonld import insert_in_head, medical_webpage, render_jsonld
+from oncopress.pages.site_chrome import YEAR_KEY, copyright_year
 from oncopress.pdf.names import pdf_path
-from oncopress.placeholders import site_url_allowed
-from oncopress.preflight import PageRecord, Rules, SourcePage, check_pages, language_of, source_path
 from oncopress.problems import summarize_problems
-from oncopress.report import summary_message
-from oncopress.review import sample_reviewer_problems
-from oncopress.sitecheck import Finding, Level, check_site_with_ledger
+from oncopress.report.editorial_report import summary_message
 
 log = logging.getLogger("mkdocs.hooks.editorial")
 

@@ -1,5 +1,5 @@
 """MkDocs hook: link metadata for search engines and shared links (adapter over
-``oncopress.linkmeta``).
+``oncopress.pages.link_metadata``).
 
 - ``on_config``: stops the build if there is no ``site_url`` to make them from;
 - ``on_page_context``: the page's ``hreflang`` alternates made absolute from
@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from oncopress.linkmeta import (
+
+from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
     absolute_alternates,

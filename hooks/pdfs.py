@@ -6,7 +6,7 @@ the default language's ``on_post_build``); each page's article is collected on t
 way. Once the last language is written, every PDF is made in one parallel batch
 (cached ones are copied) and the list marker of the PDFs page is replaced.
 Switch: on for ``mkdocs build``, off for ``mkdocs serve``; ``SITE_PDFS=1``/``0``
-forces it (see ``oncopress.pdf.settings``).
+forces it (see ``oncopress.pdf.pdf_settings``).
 """
 
 from __future__ import annotations
@@ -20,17 +20,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import oncopress.pdf
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
-from oncopress.dates import parse_revised
+
+import oncopress.pdf
+from oncopress.pages.dates import parse_revised
 from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
 from oncopress.pdf.names import page_links, pdf_path
-from oncopress.pdf.settings import PdfSettings, read_settings
+from oncopress.pdf.pdf_settings import PdfSettings, read_settings
 
 if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
     from oncopress.pdf.handout import PageSource

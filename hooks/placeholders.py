@@ -1,4 +1,4 @@
-"""MkDocs hook: no placeholder address ships (adapter over ``oncopress.placeholders``).
+"""MkDocs hook: no placeholder address ships (adapter over ``oncopress.checks.placeholder_hosts``).
 
 - ``on_config`` (once per build, in the default language): a WARNING for each URL
   under ``extra:``, in ``nav`` or in ``extra_css``/``extra_javascript`` that points at a
@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from oncopress.placeholders import (
+
+from oncopress.checks.placeholder_hosts import (
     is_placeholder_host,
     page_message,
     placeholder_settings,
@@ -26,7 +27,7 @@ from oncopress.placeholders import (
     site_url_message,
     url_host,
 )
-from oncopress.preflight import source_path
+from oncopress.checks.preflight import source_path
 from oncopress.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.placeholders")

@@ -1,5 +1,5 @@
 """MkDocs hook: no page loads anything from another host (adapter over
-``oncopress.privacy``).
+``oncopress.checks.privacy``).
 
 - ``on_page_content``: a WARNING naming the page's source for each image, script,
   style sheet, frame or media file its text (the Markdown's HTML, after every other
@@ -20,8 +20,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from oncopress.preflight import source_path
-from oncopress.privacy import css_urls, is_third_party, third_party_loads, third_party_message
+
+from oncopress.checks.preflight import source_path
+from oncopress.checks.privacy import (
+    css_urls,
+    is_third_party,
+    third_party_loads,
+    third_party_message,
+)
 from oncopress.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.privacy_gate")

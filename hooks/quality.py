@@ -1,4 +1,4 @@
-"""MkDocs hook: the plain-language gate (adapter over ``oncopress.readability``).
+"""MkDocs hook: the plain-language gate (adapter over ``oncopress.quality.readability``).
 
 - ``on_config``: the readability targets (``extra: quality: readability:``); fresh
   state for each full build (the Spanish build runs nested inside the English one);
@@ -6,7 +6,7 @@
   built (Flesch-Kincaid grade in English, Fernández-Huerta in Spanish) and adds the
   score to the editorial report (``hooks/editorial.py``); scores are kept in
   ``.cache/readability.json`` by a hash of the page's HTML, language, targets and the
-  scoring code (``oncopress.readability_cache``), so an unchanged page is not scored
+  scoring code (``oncopress.quality.readability_cache``), so an unchanged page is not scored
   again and a build that scores no English page never loads the CMU dictionary;
 - ``on_post_build`` (once every language is built): a WARNING naming the file for
   each page that misses its target, so ``--strict`` fails. Logged after the nested
@@ -28,12 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from oncopress import readability
-from oncopress.cachefile import read_cache, write_cache
-from oncopress.preflight import source_path
+
+from oncopress.checks.preflight import source_path
+from oncopress.files.cachefile import read_cache, write_cache
 from oncopress.problems import Problem
-from oncopress.quality_settings import read_quality_settings
-from oncopress.readability import (
+from oncopress.quality import readability
+from oncopress.quality.quality_settings import read_quality_settings
+from oncopress.quality.readability import (
     Readability,
     ReadabilityTargets,
     extract_prose,
@@ -41,7 +42,7 @@ from oncopress.readability import (
     measure_readability,
     report_fields,
 )
-from oncopress.readability_cache import ReadabilityCache, load_readability_cache
+from oncopress.quality.readability_cache import ReadabilityCache, load_readability_cache
 
 log = logging.getLogger("mkdocs.hooks.quality")
 _targets = ReadabilityTargets()

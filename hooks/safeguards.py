@@ -1,7 +1,7 @@
 """MkDocs hook: editors' mistakes never break the build or the published HTML, and
-nothing private or hostile is published (adapter over ``oncopress.sourcetree``,
-``oncopress.pagelimits``, ``oncopress.htmlpolicy``, ``oncopress.pagesafety``,
-``oncopress.titles``).
+nothing private or hostile is published (adapter over ``oncopress.pages.sourcetree``,
+``oncopress.pages.pagelimits``, ``oncopress.checks.htmlpolicy``, ``oncopress.pages.pagesafety``,
+``oncopress.pages.titles``).
 
 - ``on_config``: refuses broken symbolic links under ``docs/`` (a loop would hang
   MkDocs' walk of the folder, a dangling link end it in a traceback), links to
@@ -33,14 +33,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from oncopress.htmlpolicy import HtmlPolicy, locate, policy_findings, read_html_policy
-from oncopress.pagelimits import Limits, nesting_problem, read_limits, size_problem
-from oncopress.pagesafety import html_safe_meta, local_file_message, local_file_urls
-from oncopress.preflight import language_of, source_path
+
+from oncopress.checks.editorial_settings import SettingsError
+from oncopress.checks.htmlpolicy import HtmlPolicy, locate, policy_findings, read_html_policy
+from oncopress.checks.preflight import language_of, source_path
+from oncopress.pages.pagelimits import Limits, nesting_problem, read_limits, size_problem
+from oncopress.pages.pagesafety import html_safe_meta, local_file_message, local_file_urls
+from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
+from oncopress.pages.titles import duplicate_title_message, duplicate_titles
 from oncopress.problems import Problem, summarize_problems
-from oncopress.settings import SettingsError
-from oncopress.sourcetree import find_language_like_folders, link_problems, summarize_links
-from oncopress.titles import duplicate_title_message, duplicate_titles
 
 log = logging.getLogger("mkdocs.hooks.safeguards")
 

@@ -1,5 +1,5 @@
 """MkDocs hook: Material's search reads a page's HTML only when it changed (adapter
-over ``oncopress.search_cache``).
+over ``oncopress.search.section_cache``).
 
 - ``on_config`` (each language pass, after the search plugin made its index): the
   index reads each page through the cache. The first pass of a build loads
@@ -26,8 +26,9 @@ from material.plugins.search.plugin import Parser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from oncopress.cachefile import read_cache, write_cache
-from oncopress.search_cache import IndexedSection, SearchSectionCache, load_search_cache
+
+from oncopress.files.cachefile import read_cache, write_cache
+from oncopress.search.section_cache import IndexedSection, SearchSectionCache, load_search_cache
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
 CACHE_FILE = Path(".cache") / "search.json"

@@ -3,10 +3,10 @@
 - checks that ``docs/es`` is the link to ``docs_es/`` (the Spanish sources);
 - gives each language its own search index, with its synonyms (``extra:
   search_synonyms:``), and points pages at the search worker override by a URL that
-  changes with its content (see ``oncopress.search``);
+  changes with its content (see ``oncopress.search.indexes``);
 - keeps the English ``404.html`` at the root and writes the Spanish one to ``es/404.html``;
 - has mkdocs-static-i18n drop duplicate search entries in one pass
-  (``oncopress.search.drop_translated_duplicates``) instead of comparing every entry
+  (``oncopress.search.indexes.drop_translated_duplicates``) instead of comparing every entry
   with every other (0.4 s of a 500 + 500-page build).
 """
 
@@ -20,7 +20,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from oncopress.search import (
+
+from oncopress.search.indexes import (
     SEARCH_WORKER,
     SearchSettingsError,
     drop_translated_duplicates,

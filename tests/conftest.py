@@ -17,6 +17,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ("hooks", "overrides")
+# A copy has no src/: its hooks import the core installed with the project (./tasks setup),
+# so its mkdocs.yml does not watch the core's folder.
+CORE_FOLDER = "src/oncopress"
 DATA = ("bibliography.bib", "reviewers.yml")
 
 
@@ -139,10 +142,10 @@ def site_files(site: Path, pattern: str = "*") -> dict[str, bytes]:
 def sign_everything(root: Path) -> None:
     """Write a ledger signing off every page that passes the editorial check, as it is
     (test helper: the dates and reviewers its front matter names)."""
-    from editor_commands import SetupError, check, load_project
-    from oncopress.atomic import write_atomically
-    from oncopress.ledger import SignOff, Translated, render_ledger
-    from oncopress.translations import counterpart
+    from oncopress.cli.editor import SetupError, check, load_project
+    from oncopress.files.atomic import write_atomically
+    from oncopress.i18n.translations import counterpart
+    from oncopress.ledger.ledgerfile import SignOff, Translated, render_ledger
 
     try:
         project, registry, ledger = load_project(root / "mkdocs.yml")
@@ -208,10 +211,13 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
     if (source / "sign-offs.yml").exists():
         shutil.copy2(source / "sign-offs.yml", destination / "sign-offs.yml")
     if (source / "mkdocs.yml").exists():
-        shutil.copy2(source / "mkdocs.yml", destination / "mkdocs.yml")
+        text = (source / "mkdocs.yml").read_text(encoding="utf-8")
+        text = text.replace(f"\n  - {CORE_FOLDER}\n", "\n")
+        (destination / "mkdocs.yml").write_text(text, encoding="utf-8")
     else:
         config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         config.pop("nav", None)
+        config["watch"] = [path for path in config["watch"] if path != CORE_FOLDER]
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         (destination / "mkdocs.yml").write_text(text, encoding="utf-8")
     # The real site and fixtures with a ledger of their own keep it as it is.

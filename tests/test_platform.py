@@ -14,13 +14,15 @@ import subprocess
 import sys
 import tomllib
 from datetime import date, datetime
-from importlib.metadata import requires, version
+from importlib.metadata import distribution, requires, version
 from pathlib import Path
 
 import pytest
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+import oncopress
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)
@@ -94,16 +96,35 @@ def test_the_environment_holds_exactly_the_locked_versions() -> None:
     for requirement, _ in locked():
         if requirement.marker is None or requirement.marker.evaluate(environment):
             assert version(requirement.name) == pinned_version(requirement), requirement.name
-    stamp = (ROOT / ".venv" / ".installed").read_text(encoding="utf-8").strip()
-    lock = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
-    assert stamp == lock, "requirements.lock changed since .venv/ was set up: run ./tasks setup"
+    stamp = (ROOT / ".venv" / ".installed").read_text(encoding="utf-8").split()
+    assert stamp == setup_stamp(), (
+        "pyproject.toml or requirements.lock changed since .venv/ was set up: run ./tasks setup"
+    )
+
+
+def test_the_core_is_installed_from_this_checkout() -> None:
+    """An editable install: the hooks, tools and tests import src/oncopress/ of this
+    checkout, with no sys.path edits."""
+    assert Path(oncopress.__file__).resolve() == ROOT / "src" / "oncopress" / "__init__.py"
+    assert distribution("survivorship-site").read_text("direct_url.json") is not None
+
+
+def setup_stamp() -> list[str]:
+    """What ./tasks setup records in .venv/.installed: the lock's hash, pyproject.toml's
+    hash and the folder the core is installed from."""
+    return [
+        hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest(),
+        hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest(),
+        str(ROOT / "src"),
+    ]
 
 
 def test_setup_prints_one_line_about_the_silenced_notice() -> None:
-    stamp = (ROOT / ".venv" / ".installed").read_text(encoding="utf-8").strip()
-    lock = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
-    if stamp != lock:  # ./tasks setup would rebuild the environment this test runs in
-        pytest.fail("requirements.lock changed since .venv/ was set up: run ./tasks setup")
+    stamp = (ROOT / ".venv" / ".installed").read_text(encoding="utf-8").split()
+    if stamp != setup_stamp():  # ./tasks setup would change the environment this test runs in
+        pytest.fail(
+            "pyproject.toml or requirements.lock changed since .venv/ was set up: run ./tasks setup"
+        )
     result = subprocess.run(
         [str(ROOT / "tasks"), "setup"], capture_output=True, text=True, check=False
     )
@@ -141,16 +162,17 @@ def test_mkdocs_static_i18n_declares_an_older_material_for_its_extra() -> None:
 
 
 def test_the_core_imports_nothing_from_mkdocs_or_its_plugins() -> None:
-    """What moves to another runner is the adapters (hooks/*.py) and the templates."""
+    """What moves to another runner is the adapters (hooks/*.py), the commands
+    (oncopress.cli, which drive MkDocs) and the templates."""
     code = (
         "import importlib, pkgutil, sys; import oncopress\n"
-        "for m in pkgutil.walk_packages(oncopress.__path__, 'oncopress.'): "
-        "importlib.import_module(m.name)\n"
+        "for m in pkgutil.walk_packages(oncopress.__path__, 'oncopress.'):\n"
+        "    if not m.name.startswith('oncopress.cli.'): importlib.import_module(m.name)\n"
         "print(' '.join(sorted({n.split('.')[0] for n in sys.modules})))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=ROOT / "hooks",
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,

@@ -132,10 +132,8 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(site: Path) -> int:
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(Path(__file__).parent))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from playwright.sync_api import sync_playwright
 
     with serve(site) as base_url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -14,10 +14,8 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "bench"))
-from sitegen import generate
+from oncopress.cli.benchsite import generate
 
 
 def nav_links(site: Path, page: str) -> list[tuple[str, str]]:

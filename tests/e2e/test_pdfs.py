@@ -16,11 +16,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build
-from oncopress.chrome import fill_chrome
-from oncopress.dates import format_revised
-from oncopress.labels import label
-from oncopress.pdf.listing import MARKER, format_size
 from site_pages import parse, resolve
+
+from oncopress.i18n.labels import label
+from oncopress.pages.dates import format_revised
+from oncopress.pages.site_chrome import fill_chrome
+from oncopress.pdf.listing import MARKER, format_size
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 EXTRA = CONFIG["extra"]

@@ -13,8 +13,9 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import Build, Project, make_project
-from oncopress.labels import label
 from site_pages import parse
+
+from oncopress.i18n.labels import label
 
 
 def pdf_line(build: Build) -> str:

@@ -17,18 +17,15 @@ the page with the one served after `touch /tmp/site/mkdocs.yml`.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from serve import replace_lines
 from served import PREVIEW, Server
 
-sys.path.insert(0, str(ROOT / "bench"))
-from sitegen import generate
+from oncopress.cli.benchsite import generate
+from oncopress.cli.livepreview import replace_lines
 
 EN = "docs/section-01/topic-0000.md"
 EN_ES = "docs_es/section-01/topic-0000.md"  # its translation

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 from conftest import Build, Project
-from oncopress.fingerprint import fingerprint_page
-from oncopress.frontmatter import read_front_matter
 from test_ledger import ENV, command
 from test_robustness_ledger import signed
+
+from oncopress.ledger.fingerprint import fingerprint_page
+from oncopress.pages.frontmatter import read_front_matter
 
 CHANGED = (
     "Doc file 'docs/care.md' (en): changed since it was signed off on 2023-08-28 by "

@@ -112,7 +112,8 @@ def test_the_worker_override_folds_like_the_build_and_prepares_queries(  # type:
     page, base_url: str
 ) -> None:
     from conftest import ROOT
-    from oncopress.search import fold_accents, versioned_worker
+
+    from oncopress.search.indexes import fold_accents, versioned_worker
 
     page.goto(f"{base_url}es/", wait_until="networkidle")
     page.locator("input.md-search__input").click()

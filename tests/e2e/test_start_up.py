@@ -5,7 +5,7 @@ that only make PDFs, or score a page whose score is not yet in
 
 Replicate: build twice (the first fills ``.cache/``), the second with
 PYTHONPROFILEIMPORTTIME=1 SITE_PDFS=0 mkdocs build --strict 2>&1 | grep -E 'lxml|pdf.render'
-and SITE_PDFS=0 ./tasks build /tmp/site; ls .cache/pycache$PWD/hooks/oncopress
+and SITE_PDFS=0 ./tasks build /tmp/site; ls .cache/pycache$PWD/src/oncopress
 """
 
 from __future__ import annotations
@@ -45,15 +45,17 @@ def test_a_build_without_pdfs_or_new_scores_imports_neither(project: Project) ->
     result = project.build(env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert result.returncode == 0, result.explain()
     imported = imported_modules(result.log)
-    assert {"oncopress.pdf.listing", "oncopress.readability"} <= imported
+    assert {"oncopress.pdf.listing", "oncopress.quality.readability"} <= imported
     assert imported & (ONLY_FOR_PDFS | ONLY_FOR_SCORING) == set()
 
 
 def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> None:
     environment = {**os.environ, "SITE_PDFS": "0", "PYTHONDONTWRITEBYTECODE": "1"}
-    mirror = ROOT / ".cache" / "pycache" / ROOT.relative_to(ROOT.anchor) / "hooks"
+    mirror = ROOT / ".cache" / "pycache" / ROOT.relative_to(ROOT.anchor)
     shutil.rmtree(mirror, ignore_errors=True)  # a cache: always safe to delete
-    beside = sorted((ROOT / "hooks").rglob("__pycache__"))  # (a plain pytest writes some)
+    beside = sorted(  # (a plain pytest writes some)
+        [*(ROOT / "hooks").rglob("__pycache__"), *(ROOT / "src").rglob("__pycache__")]
+    )
     result = subprocess.run(
         [str(ROOT / "tasks"), "build", str(tmp_path / "site")],
         env=environment,
@@ -63,6 +65,9 @@ def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     tag = sys.implementation.cache_tag
-    assert (mirror / f"search_cache.{tag}.pyc").is_file()
-    assert (mirror / "oncopress" / f"search_cache.{tag}.pyc").is_file()
-    assert sorted((ROOT / "hooks").rglob("__pycache__")) == beside
+    assert (mirror / "hooks" / f"search_cache.{tag}.pyc").is_file()
+    assert (mirror / "src" / "oncopress" / "search" / f"section_cache.{tag}.pyc").is_file()
+    assert (
+        sorted([*(ROOT / "hooks").rglob("__pycache__"), *(ROOT / "src").rglob("__pycache__")])
+        == beside
+    )

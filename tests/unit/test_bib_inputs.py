@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from oncopress.bibfields import date_year, entry_value
-from oncopress.bibfile import (
+from test_citations import EMERY, GOTZE
+
+from oncopress.citations.bibfields import date_year, entry_value
+from oncopress.citations.bibfile import (
     BibliographyError,
     BibProblem,
     check_bibliography,
@@ -15,7 +17,7 @@ from oncopress.bibfile import (
     load_bibliography,
     warn_bibliography,
 )
-from oncopress.citations import (
+from oncopress.citations.references import (
     Cited,
     ReferenceBook,
     cited_keys,
@@ -25,7 +27,6 @@ from oncopress.citations import (
     reference_html,
     reference_text,
 )
-from test_citations import EMERY, GOTZE
 
 EXPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
 # gotze2019fear as Zotero's Better BibLaTeX writes it: journaltitle, date.

@@ -1,7 +1,8 @@
 from pathlib import Path
 
 import pytest
-from oncopress.bibfile import (
+
+from oncopress.citations.bibfile import (
     BibliographyError,
     BibProblem,
     check_bibliography,

@@ -1,7 +1,8 @@
 from datetime import date
 
 import pytest
-from oncopress.chrome import (
+
+from oncopress.pages.site_chrome import (
     chrome_problems,
     copyright_year,
     fill_chrome,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from oncopress.citation_cache import (
+
+from oncopress.citations.sequence_cache import (
     CitationPieces,
     fill_citations,
     plan_citations,

@@ -2,7 +2,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from oncopress.citations import (
+from pybtex.database import parse_string
+
+from oncopress.citations.references import (
     Cited,
     LatexError,
     Reference,
@@ -18,8 +20,7 @@ from oncopress.citations import (
     reference_html,
     reference_text,
 )
-from oncopress.labels import label
-from pybtex.database import parse_string
+from oncopress.i18n.labels import label
 
 ROOT = Path(__file__).resolve().parents[2]
 EMERY = (

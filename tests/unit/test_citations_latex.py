@@ -1,5 +1,5 @@
 """Text with no LaTeX in it gives what pybtex's LaTeX decoding gives, without it
-(oncopress.citations.decode_latex skips pybtex's decoder, and latexcodec's 20 ms import,
+(oncopress.citations.references.decode_latex skips pybtex's decoder, and latexcodec's 20 ms import,
 for such text).
 
 Replicate a failure: hypothesis prints the falsifying example; add it to PLAIN_AND_NOT
@@ -16,13 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from latexcodec.codec import _LATEX_UNICODE_TABLE
-from oncopress import citations
-from oncopress.citations import LatexError, decode_latex
 from pybtex.backends.plaintext import Backend
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
-HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+from oncopress.citations import references as citations
+from oncopress.citations.references import LatexError, decode_latex
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Plain text next to the LaTeX ligature it is one character away from.
 PLAIN_AND_NOT = [
@@ -80,11 +81,11 @@ def test_every_translation_of_latexcodec_is_left_to_it() -> None:
 
 def test_plain_text_never_loads_latexcodec() -> None:
     code = (
-        "import sys; from oncopress.citations import decode_latex\n"
+        "import sys; from oncopress.citations.references import decode_latex\n"
         'decode_latex("Lai-Kwon, Julia: patients\' views")\n'
         "print('latexcodec' in sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=HOOKS, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False"]

@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from compare_builds import compare
+from oncopress.cli.compare import compare
 
 
 def saved(root: Path, files: dict[str, bytes], pdfs: dict[str, object]) -> Path:

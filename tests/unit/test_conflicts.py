@@ -1,9 +1,10 @@
-"""Merge-conflict markers (oncopress.conflicts): one finder and one message for every file."""
+"""Merge-conflict markers (oncopress.files.conflicts): one finder and one message for every file."""
 
 from __future__ import annotations
 
 import pytest
-from oncopress.conflicts import SIGN_AGAIN, Conflict, conflict_message, find_conflict
+
+from oncopress.files.conflicts import SIGN_AGAIN, Conflict, conflict_message, find_conflict
 
 GIT = "a\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n"
 DIFF3 = "a\n<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n>>>>>>> b\n"

@@ -3,7 +3,8 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from oncopress.dates import (
+
+from oncopress.pages.dates import (
     EARLIEST,
     BuildDateError,
     DateError,

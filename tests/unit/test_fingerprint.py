@@ -4,7 +4,8 @@ does not (the text, and every front matter field but the sign-off's own)."""
 from __future__ import annotations
 
 import pytest
-from oncopress.fingerprint import Paragraph, fingerprint_page, normalize_text
+
+from oncopress.ledger.fingerprint import Paragraph, fingerprint_page, normalize_text
 
 META = {"title": "Recurrence", "description": "When cancer comes back."}
 BODY = "# Recurrence\n\nCancer can come back.\n\nAsk your care team.\n"

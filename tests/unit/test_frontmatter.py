@@ -1,5 +1,6 @@
 import pytest
-from oncopress.frontmatter import FrontMatterError, read_front_matter
+
+from oncopress.pages.frontmatter import FrontMatterError, read_front_matter
 
 
 def test_reads_front_matter_and_keeps_dates_as_written() -> None:

@@ -1,5 +1,5 @@
 """Front matter parsed with libyaml gives what PyYAML's own parser gives
-(oncopress.frontmatter parses with libyaml for speed and quotes PyYAML's messages)."""
+(oncopress.pages.frontmatter parses with libyaml for speed and quotes PyYAML's messages)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from oncopress import frontmatter
+
+from oncopress.pages import frontmatter
 
 pytestmark = pytest.mark.skipif(frontmatter._FastLoader is None, reason="PyYAML without libyaml")
 

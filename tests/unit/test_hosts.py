@@ -1,9 +1,10 @@
-"""Which Host headers the preview answers (oncopress.hosts): no DNS rebinding."""
+"""Which Host headers the preview answers (oncopress.preview.hosts): no DNS rebinding."""
 
 from __future__ import annotations
 
 import pytest
-from oncopress.hosts import allowed_hosts, host_name, is_allowed_host, refusal
+
+from oncopress.preview.hosts import allowed_hosts, host_name, is_allowed_host, refusal
 
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from oncopress.htmlpolicy import (
+
+from oncopress.checks.htmlpolicy import (
     REFUSED_ELEMENTS,
     HtmlPolicy,
     HtmlPolicyError,

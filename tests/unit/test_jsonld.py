@@ -2,10 +2,11 @@ import json
 from datetime import date
 
 import pytest
-from oncopress.citations import Reference
-from oncopress.jsonld import insert_in_head, medical_webpage, render_jsonld
-from oncopress.preflight import PageRecord
-from oncopress.review import Reviewer, ReviewerRegistry
+
+from oncopress.checks.preflight import PageRecord
+from oncopress.checks.review import Reviewer, ReviewerRegistry
+from oncopress.citations.references import Reference
+from oncopress.pages.jsonld import insert_in_head, medical_webpage, render_jsonld
 
 REGISTRY = ReviewerRegistry(
     "reviewers.yml",

@@ -1,5 +1,6 @@
 import pytest
-from oncopress.labels import LABELS, LOCALES, UnknownLocaleError, label
+
+from oncopress.i18n.labels import LABELS, LOCALES, UnknownLocaleError, label
 
 
 def test_every_locale_has_every_label() -> None:

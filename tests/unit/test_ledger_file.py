@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from oncopress.ledger import (
+
+from oncopress.checks.review import Reviewer, ReviewerRegistry
+from oncopress.ledger.ledgerfile import (
     Ledger,
     LedgerError,
     SignOff,
@@ -16,7 +18,6 @@ from oncopress.ledger import (
     render_ledger,
     unknown_signers,
 )
-from oncopress.review import Reviewer, ReviewerRegistry
 
 A = "sha256:" + "a" * 64
 B = "sha256:" + "b" * 64

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from oncopress.linkmeta import (
+
+from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
     absolute_alternates,
@@ -146,5 +147,5 @@ def test_social_tags_refuse_a_language_without_open_graph_locale() -> None:
         social_tags(page, "Info", SUB, ["en", "fr"])
     assert str(error.value) == (
         "no Open Graph locale for language 'fr' (known: en, es); "
-        "add it to OPEN_GRAPH_LOCALES in hooks/oncopress/linkmeta.py"
+        "add it to OPEN_GRAPH_LOCALES in src/oncopress/pages/link_metadata.py"
     )

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from oncopress.pagelimits import Limits, nesting_problem, read_limits, size_problem
-from oncopress.settings import SettingsError
+
+from oncopress.checks.editorial_settings import SettingsError
+from oncopress.pages.pagelimits import Limits, nesting_problem, read_limits, size_problem
 
 DEEP = "nested more than 50 levels deep; pages need a few levels at most: write it flatter"
 FRONT = "---\ntitle: T\n---\n\n"  # the text starts on line 5

@@ -1,9 +1,10 @@
 from datetime import date
 
 import pytest
-from oncopress.pagemeta import list_separators, page_meta
-from oncopress.preflight import PageRecord
-from oncopress.review import Reviewer, ReviewerRegistry
+
+from oncopress.checks.preflight import PageRecord
+from oncopress.checks.review import Reviewer, ReviewerRegistry
+from oncopress.pages.pagemeta import list_separators, page_meta
 
 CONTENT = Reviewer(
     "content-team",

@@ -1,5 +1,6 @@
 import pytest
-from oncopress.pagesafety import (
+
+from oncopress.pages.pagesafety import (
     escape_text,
     html_safe_meta,
     is_local_file,

@@ -5,9 +5,10 @@ from datetime import date
 
 import lxml.html
 import pytest
+from test_pdf_handout import SAMPLE_NOTICES, chrome, page, sample_chrome
+
 from oncopress.pdf.booklet import booklet_date, booklet_title, build_booklet
 from oncopress.pdf.handout import PageSource
-from test_pdf_handout import SAMPLE_NOTICES, chrome, page, sample_chrome
 
 
 def pages(locale: str) -> list[PageSource]:

@@ -5,6 +5,7 @@ import stat
 from pathlib import Path
 
 import pytest
+
 from oncopress.pdf.cache import PdfCache, cache_key, copy_atomically, write_atomically
 
 

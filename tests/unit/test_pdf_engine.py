@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+
 from oncopress.pdf.engine import PDF_VARIANT, WeasyPrintEngine
 
 FIXTURE_IMAGE = Path(__file__).parent.parent / "fixtures/pdf-site/docs/assets/checkers.png"

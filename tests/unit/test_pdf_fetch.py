@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+
 from oncopress.pdf.fetch import RefusedURLError, site_file
 
 

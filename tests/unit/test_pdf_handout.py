@@ -5,6 +5,7 @@ from typing import Any
 
 import lxml.html
 import pytest
+
 from oncopress.pdf.handout import (
     Chrome,
     ChromeError,

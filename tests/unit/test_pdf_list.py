@@ -4,6 +4,7 @@ from datetime import date
 
 import lxml.html
 import pytest
+
 from oncopress.pdf.listing import (
     MARKER,
     ListedPdf,

@@ -1,4 +1,5 @@
 import pytest
+
 from oncopress.pdf.names import (
     booklet_path,
     download_name,

@@ -3,9 +3,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from test_pdf_handout import chrome, page
+
 from oncopress.pdf.plan import PdfPlanError, in_nav_order, listed_pdfs, plan_jobs
 from oncopress.pdf.render import PdfResult
-from test_pdf_handout import chrome, page
 
 
 def sources(locale: str):  # type: ignore[no-untyped-def]

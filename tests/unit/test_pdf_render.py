@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import site_files
+
 from oncopress.pdf.cache import PdfCache
 from oncopress.pdf.engine import Rendered
 from oncopress.pdf.render import (

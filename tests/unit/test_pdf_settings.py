@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from oncopress.pdf.settings import PdfSettings, PdfSettingsError, read_settings
+
+from oncopress.pdf.pdf_settings import PdfSettings, PdfSettingsError, read_settings
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oncopress.pagesafety import tag_urls
-from oncopress.placeholders import (
+
+from oncopress.checks.placeholder_hosts import (
     is_placeholder_host,
     page_message,
     placeholder_settings,
@@ -12,6 +12,7 @@ from oncopress.placeholders import (
     site_url_message,
     url_host,
 )
+from oncopress.pages.pagesafety import tag_urls
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from oncopress.preflight import (
+
+from oncopress.checks.preflight import (
     PageRecord,
     Rules,
     SourcePage,
@@ -12,9 +13,9 @@ from oncopress.preflight import (
     language_of,
     source_path,
 )
+from oncopress.checks.review import Reviewer, ReviewerRegistry
+from oncopress.i18n.translations import Status, Translation
 from oncopress.problems import Problem, summarize_problems
-from oncopress.review import Reviewer, ReviewerRegistry
-from oncopress.translations import Status, Translation
 
 TODAY = date(2026, 11, 26)
 TEAM = Reviewer("content-team", {"en": "Team", "es": "Equipo"}, {"en": "MDs", "es": "Médicos"})

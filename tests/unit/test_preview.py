@@ -1,10 +1,11 @@
-"""The preview's problem page and warning panel (oncopress.preview), in both languages."""
+"""The preview's problem page and warning panel (oncopress.preview.overlay), in both languages."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from oncopress.preview import (
+
+from oncopress.preview.overlay import (
     PREVIEW_LABELS,
     PreviewLocaleError,
     locale_of_url,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oncopress.privacy import (
+
+from oncopress.checks.privacy import (
     _Loads,
     css_urls,
     is_third_party,

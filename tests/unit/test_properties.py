@@ -21,7 +21,9 @@ from babel import Locale
 from babel.dates import parse_date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from oncopress.citations import (
+from pybtex.database import Entry, Person
+
+from oncopress.citations.references import (
     AUTHORS_BEFORE_ET_AL,
     MAX_AUTHORS_LISTED,
     find_citations,
@@ -32,12 +34,11 @@ from oncopress.citations import (
     reference_html,
     reference_text,
 )
-from oncopress.dates import EARLIEST, format_revised, review_due
-from oncopress.frontmatter import FrontMatterError, read_front_matter
-from oncopress.jsonld import render_jsonld, scholarly_article
-from oncopress.pagesafety import escape_text
-from oncopress.textfile import decode_text
-from pybtex.database import Entry, Person
+from oncopress.files.textfile import decode_text
+from oncopress.pages.dates import EARLIEST, format_revised, review_due
+from oncopress.pages.frontmatter import FrontMatterError, read_front_matter
+from oncopress.pages.jsonld import render_jsonld, scholarly_article
+from oncopress.pages.pagesafety import escape_text
 
 LOCALES = ("en", "es")
 FAST = settings(max_examples=60, deadline=None)
@@ -251,7 +252,7 @@ def test_front_matter_reads_back_what_was_written(meta: dict[str, object], body:
 
 
 # A key starts with a letter, digit or underscore (as in pandoc); Better BibTeX keys
-# also carry ':', '.', '/' and '+' (oncopress.citations).
+# also carry ':', '.', '/' and '+' (oncopress.citations.references).
 KEY = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_:./+-]{0,19}", fullmatch=True)
 
 

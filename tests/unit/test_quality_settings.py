@@ -1,6 +1,7 @@
 import pytest
-from oncopress.quality_settings import QualitySettings, read_quality_settings
-from oncopress.readability import ReadabilityTargets
+
+from oncopress.quality.quality_settings import QualitySettings, read_quality_settings
+from oncopress.quality.readability import ReadabilityTargets
 
 
 def test_defaults() -> None:

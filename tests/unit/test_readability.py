@@ -2,7 +2,8 @@ import re
 from pathlib import Path
 
 import pytest
-from oncopress.readability import (
+
+from oncopress.quality.readability import (
     NOT_PROSE_CLASSES,
     Readability,
     ReadabilityError,

@@ -1,11 +1,11 @@
-"""Readability scores kept between builds (oncopress.readability_cache)."""
+"""Readability scores kept between builds (oncopress.quality.readability_cache)."""
 
 from __future__ import annotations
 
 import json
 
-from oncopress.readability import Readability, ReadabilityTargets
-from oncopress.readability_cache import ReadabilityCache, load_readability_cache
+from oncopress.quality.readability import Readability, ReadabilityTargets
+from oncopress.quality.readability_cache import ReadabilityCache, load_readability_cache
 
 TARGETS = ReadabilityTargets()
 SCORE = Readability("es", "Fernández-Huerta", 71.5, 120, ">= 60", True)

@@ -1,6 +1,7 @@
 import pytest
-from oncopress.citations import Reference, reference_text
-from oncopress.reflang import language_note, reference_language, with_language_note
+
+from oncopress.citations.references import Reference, reference_text
+from oncopress.citations.reflang import language_note, reference_language, with_language_note
 
 REF = Reference(
     key="emery2022management",

@@ -1,15 +1,15 @@
 import json
 from datetime import date
 
-from oncopress.preflight import PageRecord
-from oncopress.report import (
+from oncopress.checks.preflight import PageRecord
+from oncopress.i18n.translations import Status, Translation
+from oncopress.report.editorial_report import (
     EditorialReport,
     overdue_message,
     pending_message,
     record_row,
     summary_message,
 )
-from oncopress.translations import Status, Translation
 
 
 def record(path: str, locale: str, revised: date, **changes: object) -> PageRecord:

@@ -1,10 +1,11 @@
 from datetime import date
 
 from bs4 import BeautifulSoup
-from oncopress.preflight import PageRecord
-from oncopress.report import EditorialReport
-from oncopress.report_html import render_report_html
-from oncopress.translations import Status, Translation
+
+from oncopress.checks.preflight import PageRecord
+from oncopress.i18n.translations import Status, Translation
+from oncopress.report.editorial_report import EditorialReport
+from oncopress.report.report_html import render_report_html
 
 
 def report() -> EditorialReport:

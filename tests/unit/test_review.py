@@ -1,7 +1,8 @@
 from pathlib import Path
 
 import pytest
-from oncopress.review import (
+
+from oncopress.checks.review import (
     RegistryError,
     ReviewerRegistry,
     is_medical,

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_static_i18n.plugin import I18n
-from oncopress.search import (
+
+from oncopress.search.indexes import (
     SearchSettingsError,
     drop_translated_duplicates,
     fold_accents,

@@ -1,11 +1,11 @@
-"""The search sections cache (oncopress.search_cache): what it saves, what it loads
+"""The search sections cache (oncopress.search.section_cache): what it saves, what it loads
 back, and what it throws away."""
 
 from __future__ import annotations
 
 import json
 
-from oncopress.search_cache import IndexedSection, SearchSectionCache, load_search_cache
+from oncopress.search.section_cache import IndexedSection, SearchSectionCache, load_search_cache
 
 CARE = (
     IndexedSection(None, "Care after treatment", "<p>Cancer can come back.</p>"),

@@ -1,5 +1,6 @@
 import pytest
-from oncopress.settings import EditorialSettings, SettingsError, read_settings
+
+from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
 
 
 def test_defaults() -> None:

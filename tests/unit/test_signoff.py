@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from oncopress.editorial_build import EditorialBuild, Recheck
-from oncopress.ledger import Ledger
-from oncopress.preflight import Rules, SourcePage
-from oncopress.quality_settings import read_quality_settings
-from oncopress.report import EditorialReport
-from oncopress.review import Reviewer, ReviewerRegistry
-from oncopress.settings import read_settings
-from oncopress.signoff import (
+
+from oncopress.checks.editorial_build import EditorialBuild, Recheck
+from oncopress.checks.editorial_settings import read_settings
+from oncopress.checks.preflight import Rules, SourcePage
+from oncopress.checks.review import Reviewer, ReviewerRegistry
+from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger, recheck_page
+from oncopress.ledger.ledgerfile import Ledger
+from oncopress.ledger.signoff import (
     Request,
     SignOffError,
     SiteState,
@@ -23,8 +23,9 @@ from oncopress.signoff import (
     plan_sign_off,
     set_front_matter,
 )
-from oncopress.sitecheck import Level, SiteCheck, check_site_with_ledger, recheck_page
-from oncopress.status import render_status, status_document, status_items
+from oncopress.quality.quality_settings import read_quality_settings
+from oncopress.report.editor_status import render_status, status_document, status_items
+from oncopress.report.editorial_report import EditorialReport
 
 TODAY = date(2026, 11, 28)
 TEAM = Reviewer("content-team", {"en": "Team", "es": "Equipo"}, {"en": "MDs", "es": "Médicos"})

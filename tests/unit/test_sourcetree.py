@@ -2,7 +2,8 @@ import os
 from pathlib import Path
 
 import pytest
-from oncopress.sourcetree import (
+
+from oncopress.pages.sourcetree import (
     LANGUAGE_CODE,
     find_language_like_folders,
     link_problems,

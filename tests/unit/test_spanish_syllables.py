@@ -8,7 +8,8 @@ import pytest
 import textstat
 from hypothesis import given
 from hypothesis import strategies as st
-from oncopress.readability import count_spanish_syllables, fernandez_huerta, spanish_words
+
+from oncopress.quality.readability import count_spanish_syllables, fernandez_huerta, spanish_words
 
 DICTIONARY = [
     # diphthongs (a weak vowel i/u, unaccented, beside a strong one, or two weak ones)

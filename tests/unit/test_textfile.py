@@ -1,5 +1,6 @@
 import pytest
-from oncopress.textfile import NotUtf8Error, decode_text
+
+from oncopress.files.textfile import NotUtf8Error, decode_text
 
 
 @pytest.mark.parametrize(

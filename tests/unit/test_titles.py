@@ -1,4 +1,4 @@
-from oncopress.titles import duplicate_title_message, duplicate_titles, title_key
+from oncopress.pages.titles import duplicate_title_message, duplicate_titles, title_key
 
 
 def test_titles_differing_in_case_or_spacing_are_the_same() -> None:

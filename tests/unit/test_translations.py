@@ -2,7 +2,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from oncopress.translations import (
+
+from oncopress.i18n.translations import (
     Status,
     Translation,
     TranslationError,
@@ -143,7 +144,7 @@ def test_no_missing_counterparts_in_a_complete_site() -> None:
 @pytest.mark.parametrize("translation_of", [date(2024, 2, 29), date(2023, 8, 28)])
 def test_compare_revisions_leaves_staleness_to_the_ledger(translation_of: date) -> None:
     """An earlier translation_of is not stale by itself: the sign-off ledger says
-    whether the original's text changed (oncopress.signoff)."""
+    whether the original's text changed (oncopress.ledger.signoff)."""
     original = Page("docs/care.md", "en", date(2024, 2, 29))
     page = Page("docs_es/care.md", "es", date(2024, 3, 1), translation_of)
     assert compare_revisions(page, original) == Translation(

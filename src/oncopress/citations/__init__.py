@@ -1,0 +1,3 @@
+"""Citations: the bibliography file, its fields, house-style references, their language, the
+render cache.
+"""

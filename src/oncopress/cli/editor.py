@@ -1,0 +1,332 @@
+"""Editors' commands over the sign-off ledger (behind ``./tasks sign-off`` and
+``./tasks status``).
+
+  sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
+      Record that reviewers approved the pages' current text: writes the ledger
+      (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
+  sign-off --prune
+      Remove the ledger entries of pages that no longer exist.
+  status [--json]
+      Everything that needs an editor; exit status 1 when something blocks publishing.
+
+Both read the site exactly as the build does (the same core, ``oncopress``), from the
+project's mkdocs.yml, pages, reviewers.yml, bibliography and ledger. Neither imports
+MkDocs, so they take a fraction of a build's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from oncopress.checks.editorial_build import SetupError as BuildSetupError
+from oncopress.checks.editorial_build import start_build
+from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
+from oncopress.checks.preflight import Rules, SourcePage, language_of, source_path
+from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.citations.bibfile import BibliographyError, load_bibliography
+from oncopress.cli import PROJECT as ROOT
+from oncopress.files.atomic import write_atomically
+from oncopress.files.conflicts import conflict_message
+from oncopress.files.locking import exclusive
+from oncopress.ledger.ledgerfile import Ledger, render_ledger
+from oncopress.ledger.signoff import (
+    Request,
+    SignOffError,
+    SiteState,
+    plan_sign_off,
+)
+from oncopress.pages.sourcetree import link_problems, summarize_links
+from oncopress.report.editor_status import render_status, status_document, status_items
+
+
+class SetupError(ValueError):
+    """The project cannot be read (mkdocs.yml, reviewers.yml, bibliography, ledger)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring tags such as !ENV or !!python/name."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the commands need from the project folder."""
+
+    root: Path
+    docs_dir: Path
+    locales: tuple[str, ...]
+    original: str
+    settings: EditorialSettings
+    stale_level: Level
+    bibliography: str
+    reference_keys: frozenset[str]
+    today: date
+
+    def folders(self) -> dict[str, str]:
+        docs = self.docs_dir
+        return {
+            locale: source_path(
+                str(docs if locale == self.original else docs / locale), "", str(self.root)
+            )
+            for locale in self.locales
+        }
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    try:
+        text = config_file.read_text(encoding="utf-8")
+        conflicted = conflict_message(text, f"Config file '{config_file.name}'")
+        config = {} if conflicted else yaml.load(text, Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SetupError(f"cannot read {config_file.name}: {error}") from None
+    if conflicted:
+        raise SetupError(conflicted)
+    return config if isinstance(config, dict) else {}
+
+
+def ledger_file(config_file: Path) -> Path:
+    """Where the project's ledger is (the default name when the settings are broken:
+    loading the project then says what is wrong)."""
+    try:
+        name = read_settings(read_config(config_file).get("extra") or {}).ledger
+    except (SetupError, SettingsError, AttributeError):
+        name = EditorialSettings().ledger
+    return config_file.parent / name
+
+
+def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
+    root = config_file.parent
+    config = read_config(config_file)
+    plugins = _plugins(config.get("plugins") or [])
+    languages = (plugins.get("i18n") or {}).get("languages") or [{"locale": "en", "default": True}]
+    locales = tuple(str(language["locale"]) for language in languages)
+    original = next((str(lang["locale"]) for lang in languages if lang.get("default")), locales[0])
+    extra = config.get("extra") or {}
+    bib_name = str((plugins.get("bibtex") or {}).get("bib_file") or "bibliography.bib")
+    try:  # the build's own start (hooks/editorial.py), without MkDocs
+        state = start_build(
+            root,
+            extra,
+            locales,
+            "",
+            serving=False,
+            environ=os.environ,
+            clock=date.today,
+            read=lambda path: path.read_bytes() if path.is_file() else None,
+        )
+        bib = load_bibliography((root / bib_name).read_bytes(), bib_name)
+    except OSError as error:
+        raise SetupError(f"cannot read {error.filename}: {error.strerror}") from None
+    except (BuildSetupError, BibliographyError) as error:
+        raise SetupError(str(error)) from None
+    project = Project(
+        root,
+        root / str(config.get("docs_dir") or "docs"),
+        locales,
+        original,
+        state.settings,
+        state.stale_level,
+        bib_name,
+        frozenset(bib.entries),
+        state.report.today,
+    )
+    return project, state.registry, state.ledger
+
+
+def _plugins(items: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    plugins: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if isinstance(item, str):
+            plugins[item] = {}
+        elif isinstance(item, Mapping):
+            for name, options in item.items():
+                plugins[str(name)] = dict(options or {})
+    return plugins
+
+
+def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
+    """Every Markdown page MkDocs would build (hidden files and folders skipped), and
+    each page's file text as saved (line endings kept, for the front matter edit)."""
+    pages, texts = [], {}
+    docs = project.docs_dir
+    problems = link_problems(docs, project.root)
+    if problems:
+        raise SetupError(summarize_links(problems))
+    for folder, dirs, files in os.walk(docs, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            absolute = Path(folder) / name
+            src_uri = absolute.relative_to(docs).as_posix()
+            locale, _ = language_of(src_uri, list(project.locales), project.original)
+            path = source_path(str(absolute), src_uri, str(project.root))
+            content = absolute.read_bytes()
+            pages.append(SourcePage(path, locale, content))
+            try:
+                texts[path] = content.decode("utf-8")
+            except UnicodeDecodeError:
+                pass  # the preflight reports it
+    return pages, texts
+
+
+def check(project: Project, registry: Any, ledger: Ledger) -> tuple[SiteCheck, dict[str, str]]:
+    pages, texts = source_pages(project)
+    rules = Rules(
+        registry, project.reference_keys, project.bibliography, project.today, project.original
+    )
+    result = check_site_with_ledger(
+        pages, rules, project.folders(), ledger, stale_level=project.stale_level
+    )
+    return result, texts
+
+
+def page_path(given: str, project: Project, known: Mapping[str, object]) -> str | None:
+    """The source path (from the project root) of a page named on the command line,
+    or None when it is not a page of the site."""
+    absolute = (Path.cwd() / given).resolve()
+    try:
+        relative = absolute.relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return relative if relative in known else None
+
+
+def _ids(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def sign_off(args: argparse.Namespace) -> int:
+    """Sign off, holding the ledger's lock from reading it to writing it: two editors
+    signing off at once both get their pages into the ledger, one after the other."""
+    for handled in SIGNALS:  # stop through SystemExit: a temporary file is removed
+        signal.signal(handled, _stop)
+    with exclusive(ledger_file(args.config_file), _waiting):
+        return _sign_off(args)
+
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: object) -> None:
+    name = signal.Signals(signum).name
+    print(f"sign-off: interrupted ({name})", file=sys.stderr)
+    sys.exit(128 + signum)
+
+
+def _waiting(lock: Path) -> None:
+    print(f"Waiting for another sign-off to finish (it holds {lock.name})...", file=sys.stderr)
+
+
+def _sign_off(args: argparse.Namespace) -> int:
+    project, registry, ledger = load_project(args.config_file)
+    site, texts = check(project, registry, ledger)
+    if args.prune:
+        # Every page the check read: its text, its record, or its problems (not UTF-8).
+        present = set(texts) | set(site.preflight.records)
+        present |= {p.path for p in site.preflight.problems}
+        gone = sorted(set(ledger.entries) - present)
+        if gone:
+            write_atomically(
+                project.root / ledger.source, render_ledger(ledger.without(gone)).encode()
+            )
+        for path in gone:
+            print(f"Removed the sign-off of '{path}' (the page no longer exists)")
+        if not gone:
+            print("Every ledger entry has its page: nothing to remove")
+        return 0
+    try:
+        day = date.fromisoformat(args.date) if args.date else project.today
+    except ValueError:
+        print(f"Sign-off refused: --date must be YYYY-MM-DD (found {args.date!r})", file=sys.stderr)
+        return 2
+    known = {**dict.fromkeys(texts), **dict.fromkeys(site.preflight.records)}
+    known.update(dict.fromkeys(p.path for p in site.preflight.problems))
+    request = Request(
+        pages=tuple((given, page_path(given, project, known)) for given in args.pages),
+        by=_ids(args.by),
+        translation_by=_ids(args.translation_by),
+        day=day,
+        today=project.today,
+    )
+    state = SiteState(
+        records=site.preflight.records,
+        texts=texts,
+        problems=site.preflight.problems,
+        ledger=ledger,
+        registry=registry,
+        folders=project.folders(),
+        original_locale=project.original,
+    )
+    try:
+        plan = plan_sign_off(request, state)
+    except SignOffError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path, text in plan.texts.items():
+        write_atomically(project.root / path, text.encode("utf-8"))
+    write_atomically(project.root / ledger.source, render_ledger(plan.ledger).encode("utf-8"))
+    for path in plan.texts:
+        entry = plan.ledger.entries[path]
+        by = ", ".join(entry.reviewers)
+        extra = f"; translation by {', '.join(entry.translation_reviewers)}"
+        print(
+            f"Signed off '{path}' on {entry.revised.isoformat()} by {by}"
+            + (extra if entry.translation_reviewers else "")
+        )
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    project, registry, ledger = load_project(args.config_file)
+    site, _ = check(project, registry, ledger)
+    items = status_items(site, project.today, project.settings.review_interval_years)
+    if args.json:
+        document = status_document(items, project.today)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        width = os.get_terminal_size().columns if sys.stdout.isatty() else 100
+        print(render_status(items, project.today, width))
+    return 1 if any(item.blocking for item in items) else 0
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="./tasks", description=__doc__.splitlines()[0])
+    parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    signing = commands.add_parser("sign-off", help="record that reviewers approved pages")
+    signing.add_argument("pages", nargs="*", metavar="PATH")
+    signing.add_argument("--by", help="reviewer ids from reviewers.yml, comma-separated")
+    signing.add_argument("--translation-by", help="who reviewed the translation (translations)")
+    signing.add_argument("--date", help="the sign-off date, YYYY-MM-DD (default: today)")
+    signing.add_argument("--prune", action="store_true", help="drop entries of deleted pages")
+    listing = commands.add_parser("status", help="everything that needs an editor")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args(argv)
+    args.config_file = args.config_file.resolve()
+    try:
+        return sign_off(args) if args.command == "sign-off" else status(args)
+    except SetupError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a read-only folder, a full disk
+        print(f"{args.command}: cannot write {error.filename} ({error.strerror})", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+"""Files the tools write and read: atomic writes, locks, caches, UTF-8 text, merge conflicts,
+the output folder.
+"""

@@ -1,0 +1,1 @@
+"""Languages: translation integrity and the label table of every visible string."""

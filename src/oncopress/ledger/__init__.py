@@ -1,0 +1,3 @@
+"""The sign-off ledger: fingerprints of what reviewers approve, the ledger file, the trust in
+each stamp.
+"""

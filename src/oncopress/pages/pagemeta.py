@@ -1,0 +1,75 @@
+"""The editorial stamp under each page, as plain data for the template
+(``overrides/partials/page-meta.html``): last revision date, reviewers with
+their credentials, and, on medical pages, the advice to ask one's own doctor.
+Every visible string is in the language being built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from babel.lists import format_list
+
+from oncopress.checks.preflight import PageRecord
+from oncopress.checks.review import ReviewerRegistry
+from oncopress.i18n.labels import label
+from oncopress.pages.dates import format_revised
+
+_TOKEN = re.compile(r"\x00\d+\x00")
+
+
+def list_separators(count: int, locale: str) -> list[str]:
+    """The text before each of ``count`` items in a list written in ``locale``:
+    ``["", ", ", ", and "]`` in English, ``["", ", ", " y "]`` in Spanish."""
+    if count == 0:
+        return []
+    written = format_list([f"\x00{i}\x00" for i in range(count)], locale=locale)
+    return _TOKEN.split(written)[:-1]
+
+
+def reviewer_group(
+    field_label: str, ids: Sequence[str], registry: ReviewerRegistry, locale: str
+) -> dict[str, Any]:
+    """One attribution line ("Reviewed by A and B") with each reviewer's credentials."""
+    separators = list_separators(len(ids), locale)
+    return {
+        "label": field_label,
+        "reviewers": [
+            {
+                "id": reviewer_id,
+                "name": registry.get(reviewer_id).name[locale],
+                "credentials": registry.get(reviewer_id).credentials[locale],
+                "before": before,
+                "article": registry.get(reviewer_id).article.get(locale, ""),
+            }
+            for reviewer_id, before in zip(ids, separators, strict=True)
+        ],
+    }
+
+
+def page_meta(
+    record: PageRecord, registry: ReviewerRegistry, locale: str, about_url: str | None
+) -> dict[str, Any]:
+    """Template data for one page in ``locale``; ``about_url`` is where reviewer
+    names link to (the About page of that language, site-relative), if any."""
+    groups = [
+        reviewer_group(label(field, locale), ids, registry, locale)
+        for field, ids in (
+            ("reviewed_by", record.reviewers),
+            ("translation_reviewed_by", record.translation_reviewers),
+        )
+        if ids
+    ]
+    return {
+        "locale": locale,
+        "last_revised": {
+            "label": label("last_revised", locale),
+            "iso": record.last_revised.isoformat(),
+            "text": format_revised(record.last_revised, locale),
+        },
+        "reviews": groups,
+        "about_url": about_url,
+        "talk_to_doctor": label("talk_to_doctor", locale) if record.medical else None,
+    }

@@ -1,0 +1,1 @@
+"""What the editors' preview shows and which hosts it answers."""

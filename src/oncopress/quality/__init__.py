@@ -1,0 +1,1 @@
+"""Plain language: readability scores, their cache and the quality gates."""

@@ -1,0 +1,1 @@
+"""What editors read: the editorial report (data and page) and ./tasks status."""

@@ -1,0 +1,1 @@
+"""Search: per-language indexes and the section cache."""
