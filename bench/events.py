@@ -29,12 +29,10 @@ from typing import Any
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("SITE_PDFS", "0")
 
-import jinja2
-import mkdocs.commands.build as build_module
-import mkdocs.plugins as plugins
-import mkdocs.structure.pages as pages
 from mkdocs.__main__ import cli
 from scale import environment
+
+from oncopress.cli.seams import timed_build
 
 
 class Clock:
@@ -65,30 +63,12 @@ class Clock:
 
 def measure(config: str) -> tuple[float, Counter[str]]:
     clock = Clock()
-    register = plugins.PluginCollection._register_event
-    render, template, write = (
-        pages.Page.render,
-        jinja2.Template.render,
-        build_module.utils.write_file,
-    )
-
-    def timed_register(self: Any, event: str, method: Any, plugin_name: str | None = None) -> None:
-        name = f"{plugin_name or getattr(method, '__module__', '?')}: on_{event}"
-        register(self, event, clock.wrap(name, method), plugin_name)
-
-    plugins.PluginCollection._register_event = timed_register  # type: ignore[method-assign]
-    pages.Page.render = clock.wrap("MkDocs: Markdown (Page.render)", render)  # type: ignore[method-assign]
-    jinja2.Template.render = clock.wrap("MkDocs: Jinja templates", template)  # type: ignore[method-assign]
-    build_module.utils.write_file = clock.wrap("MkDocs: writing files", write)
     started = time.process_time()
-    try:
-        cli.main(["build", "-q", "--strict", "-f", config], standalone_mode=False)
-    except SystemExit:
-        pass
-    finally:
-        plugins.PluginCollection._register_event = register  # type: ignore[method-assign]
-        pages.Page.render, jinja2.Template.render = render, template  # type: ignore[method-assign]
-        build_module.utils.write_file = write
+    with timed_build(clock.wrap):  # oncopress.cli.seams: MkDocs' handler registration
+        try:
+            cli.main(["build", "-q", "--strict", "-f", config], standalone_mode=False)
+        except SystemExit:
+            pass
     return time.process_time() - started, clock.spent
 
 

@@ -26,7 +26,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
-from mkdocs_bibtex.registry import ReferenceRegistry
 
 from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
 from oncopress.citations.references import (
@@ -38,6 +37,7 @@ from oncopress.citations.references import (
     reference_html,
 )
 from oncopress.citations.reflang import language_note, reference_language, with_language_note
+from oncopress.cli.seams import ParsedRegistry, install_registry
 from oncopress.i18n.labels import label
 
 log = logging.getLogger("mkdocs.hooks.bibliography")
@@ -45,12 +45,11 @@ log = logging.getLogger("mkdocs.hooks.bibliography")
 _checked: dict[Path, tuple[bytes, list[str]]] = {}
 
 
-class HouseRegistry(ReferenceRegistry):
+class HouseRegistry(ParsedRegistry):
     """mkdocs-bibtex's formatting seam, in house style (see oncopress.citations.references)."""
 
     def __init__(self, bib_data: Any, footnote_format: str) -> None:  # already parsed
-        self.bib_data = bib_data
-        self.footnote_format = footnote_format
+        super().__init__(bib_data, footnote_format)
         self.book = ReferenceBook(bib_data.entries)
         self.locale = ""  # the language being built (set before each language's pages)
         self._noted: dict[tuple[str, str], str] = {}
@@ -126,9 +125,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     plugin = _bibtex(config)  # mkdocs-bibtex keeps its registry while the file is unchanged
-    if not isinstance(plugin.registry, HouseRegistry):
-        plugin.registry = HouseRegistry(plugin.registry.bib_data, plugin.config.footnote_format)
-    plugin.registry.locale = _language(config)
+    install_registry(plugin, HouseRegistry).locale = _language(config)
     footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
     footnotes["PLACE_MARKER"] = FOOTNOTES_MARKER
     footnotes["BACKLINK_TITLE"] = label("footnote_backlink", _language(config))

@@ -22,37 +22,33 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from material.plugins.search.plugin import Parser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from oncopress.cli.seams import (
+    index_search_sections,
+    material_search_index,
+    parse_search_sections,
+    replace_page_indexing,
+)
 from oncopress.files.cachefile import read_cache, write_cache
-from oncopress.search.section_cache import IndexedSection, SearchSectionCache, load_search_cache
+from oncopress.search.section_cache import SearchSectionCache, load_search_cache
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
 CACHE_FILE = Path(".cache") / "search.json"
 _cache = SearchSectionCache("")
 
 
-class _Section:
-    """What ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
-
-    def __init__(self, section: IndexedSection) -> None:
-        self.id = section.id
-        self.title = [] if section.title is None else [section.title]
-        self.text = [section.text]
-
-
 @event_priority(-150)  # after the search plugin made this pass's index
 def on_config(config: MkDocsConfig) -> None:
     global _cache
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    index = material_search_index(config)
     if index is None or os.environ.get("SITE_SEARCH_CACHE") == "0":
         return
     if not _building_other_language(config):
         _cache = load_search_cache(read_cache(_cache_file(config)), _parsing_version())
-    index.add_entry_from_context = lambda page: _add_entry(index, page)
+    replace_page_indexing(index, _add_entry)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n built the other languages
@@ -74,25 +70,9 @@ def _add_entry(index: Any, page: Page) -> None:
     key = _cache.key(content)
     sections = _cache.lookup(key)
     if sections is None:
-        sections = _parse(content)
+        sections = parse_search_sections(content)
         _cache.store(key, sections)
-    for section in sections:
-        index.create_entry_for_section(_Section(section), page.toc, page.url, page)
-
-
-def _parse(content: str) -> tuple[IndexedSection, ...]:
-    parser = Parser()
-    parser.feed(content)
-    parser.close()
-    return tuple(
-        IndexedSection(
-            section.id,
-            "".join(section.title) if section.title else None,
-            "".join(section.text),
-        )
-        for section in parser.data
-        if not section.is_excluded()
-    )
+    index_search_sections(index, page, sections)
 
 
 def _parsing_version() -> str:

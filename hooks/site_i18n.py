@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from oncopress.cli.seams import replace_search_deduplication
 from oncopress.search.indexes import (
     SEARCH_WORKER,
     SearchSettingsError,
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     if not i18n.building:  # its one pass over the search entries, instead of its n x n
         prefixes = tuple(f"{locale}/" for locale in i18n.build_languages)
-        i18n.reconfigure_search_duplicates = lambda entries: _drop_duplicates(entries, prefixes)
+        replace_search_deduplication(i18n, lambda entries: _drop_duplicates(entries, prefixes))
     language = i18n.current_language
     config.extra["search_base"] = "" if language == i18n.default_language else f"{language}/"
     try:

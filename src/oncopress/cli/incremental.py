@@ -17,8 +17,8 @@ file that changed since is a page of that build, and
 
 then it puts the configuration back in that page's language (every plugin's
 ``on_config`` and ``on_pre_build`` in a language pass, as mkdocs-static-i18n's own
-nested builds do) and runs MkDocs' own ``_populate_page`` for that page. Then the
-editorial hook checks the site again with the page's saved text (``recheck`` in
+nested builds do) and renders that page with MkDocs' own code (``oncopress.cli.seams``).
+Then the editorial hook checks the site again with the page's saved text (``recheck`` in
 ``hooks/editorial.py``: only that page is read and checked again, the others are
 taken from the last check), which says whether the page is signed off or a draft now,
 whether each translation is current or stale, and which pages' stamp, notices or
@@ -26,7 +26,7 @@ JSON-LD that changed: the first edit of a signed-off English page makes it a dra
 its Spanish translation stale, undoing the edit makes both as they were. When the
 check's findings changed, it logs them all again and writes the editorial report
 again, as a full build does, and the preview's warnings panel shows the new lines in
-place of the old. MkDocs' ``_build_page`` then writes the saved page and each page
+place of the old. MkDocs' own page writing then writes the saved page and each page
 whose notices changed (in its own language pass, at most ``MAX_PAGES`` in all).
 Anything else, or any doubt, gives a full build.
 
@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -56,6 +55,7 @@ from mkdocs.utils.meta import YAML_RE
 from oncopress.checks.editorial_build import Recheck
 from oncopress.checks.sitecheck import Level
 from oncopress.citations.references import cited_keys
+from oncopress.cli.seams import build_page, enter_language_pass, leave_language_pass, populate_page
 from oncopress.ledger.signoff import LEDGER_OPENINGS
 from oncopress.quality.quality_settings import read_quality_settings
 from oncopress.quality.readability import ReadabilityTargets, extract_prose, measure_readability
@@ -234,9 +234,7 @@ class Incremental:
         except Exception as error:  # anything unexpected: the full build reports it properly
             rebuilt = _full(f"{type(error).__name__}: {error}")
         finally:
-            i18n = config.plugins.get("i18n")
-            if i18n is not None:
-                i18n.building = False
+            leave_language_pass(config)
         if rebuilt is None:  # the editorial check may have moved on: only a full build now
             self.forget()
         return rebuilt
@@ -256,7 +254,7 @@ class Incremental:
         needed) when what other pages read of it changed, or it logged a problem."""
         with _Trouble() as trouble:
             config = _in_language(config, locale)
-            _populate_page(page, config, language.files)
+            populate_page(page, config, language.files)
             if page.title != old.title or _anchors(page) != old.anchors:
                 return _refuse("its title or headings changed")
             targets = read_quality_settings(config.extra).readability
@@ -290,14 +288,14 @@ class Incremental:
         if 1 + len(others) > MAX_PAGES:
             return _full(f"the notices of {len(others)} other pages changed")
         with _Trouble() as trouble:
-            _build_page(
+            build_page(
                 page, config, language.files.documentation_pages(), language.nav, language.env
             )
             for other_locale, other_language, other in others:
                 config = _in_language(config, other_locale)
-                _populate_page(other, config, other_language.files)
+                populate_page(other, config, other_language.files)
                 files = other_language.files.documentation_pages()
-                _build_page(other, config, files, other_language.nav, other_language.env)
+                build_page(other, config, files, other_language.nav, other_language.env)
         if trouble.seen:
             return _full("rendering it logged a problem")
         replaced = None
@@ -311,9 +309,7 @@ class Incremental:
 def _in_language(config: MkDocsConfig, locale: str) -> MkDocsConfig:
     """The configuration put back in ``locale``'s language pass, as mkdocs-static-i18n's
     nested builds do: every plugin's ``on_config`` and ``on_pre_build`` again."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        i18n.current_language, i18n.building = locale, True
+    enter_language_pass(config, locale)
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     return config

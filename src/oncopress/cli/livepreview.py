@@ -46,8 +46,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, MkDocsException
-from mkdocs.livereload import LiveReloadServer, _serve_url
 
+from oncopress.cli import seams
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
 from oncopress.cli.sitebuild import _running as running
 from oncopress.files.conflicts import conflict_message
@@ -55,6 +55,7 @@ from oncopress.preview.hosts import (
     MISDIRECTED,
     allowed_hosts,
     is_allowed_host,
+    preview_url,
     refusal,
 )
 from oncopress.preview.overlay import (
@@ -104,9 +105,10 @@ class Languages:
     default: str = "en"
 
 
-class PreviewServer(LiveReloadServer):
-    """``LiveReloadServer`` that answers page URLs with the build's problems while the
-    build is broken, and pins its warnings to the foot of pages otherwise."""
+class PreviewServer(seams.ReloadServer):  # type: ignore[misc]  # made on first use
+    """MkDocs' ``LiveReloadServer`` that answers page URLs with the build's problems while
+    the build is broken, and pins its warnings to the foot of pages otherwise (through
+    ``oncopress.cli.seams``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -135,18 +137,17 @@ class PreviewServer(LiveReloadServer):
             return [body]
         return super().serve_request(environ, start_response)  # type: ignore[no-any-return]
 
-    def _serve_request(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    def answer_page(
+        self, path: str, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes] | None:
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         self._request.locale = self._locale(path)  # for the warning panel, if any
         if not path.startswith("/livereload/") and _is_page(path):
-            with self._epoch_cond:  # never answer from the middle of a build
-                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-                epoch, outcome = self._visible_epoch, self.outcome
+            # Never answer from the middle of a build.
+            with self.build_lock:
+                epoch, outcome = self.wait_for_build(), self.outcome
             if outcome.failed:
                 page = render_problem_page(outcome.lines, self._current_locale).encode("utf-8")
-                page = self._inject_js_into_html(page, epoch)
+                page = self.with_reload_script(page, epoch)
                 start_response(
                     "503 Service Unavailable",
                     [
@@ -156,14 +157,14 @@ class PreviewServer(LiveReloadServer):
                     ],
                 )
                 return [page]
-        return super()._serve_request(environ, start_response)  # type: ignore[no-any-return]
+        return None
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+    def decorate_page(self, content: bytes) -> bytes:
         outcome = self.outcome
         if outcome.lines and not outcome.failed:
             panel = render_warning_panel(outcome.lines, self._current_locale)
             content = _before_body_end(content, panel.encode("utf-8"))
-        return super()._inject_js_into_html(content, epoch)  # type: ignore[no-any-return]
+        return content
 
     @property
     def _current_locale(self) -> str:
@@ -283,16 +284,7 @@ def serve(
     config.plugins.on_startup(command="serve", dirty=dirty)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = serve_url = _serve_url(host, port, mount_path)
-    server = PreviewServer(
-        builder=lambda: None,
-        host=host,
-        port=port,
-        root=site_dir,
-        mount_path=mount_path,
-        polling_interval=POLLING,  # MkDocs' 0.5 s would be half of the 1 s an edit may take
-    )
-    server.languages = _languages(config)
+    config.site_url = serve_url = preview_url(host, port, mount_path)
     root = Path(config.config_file_path or ".").resolve().parent
     watched = [config.docs_dir, str(config.config_file_path), *config.watch]
     last_scan = scan(watched)
@@ -313,7 +305,7 @@ def serve(
             lines = replace_lines(
                 server.outcome.lines, rebuilt.replaced, logged.lines, pages.check_at
             )
-            with server._epoch_cond:
+            with server.build_lock:
                 server.outcome = BuildOutcome(False, lines)
         return rebuilt
 
@@ -365,16 +357,23 @@ def serve(
         if failed:
             pages.forget()
             log.info("The build failed: the preview shows its problems until they are fixed.")
-        with server._epoch_cond:
+        with server.build_lock:
             server.outcome = BuildOutcome(failed, tuple(problems.lines))
-
-    server.builder = builder
 
     def error_handler(code: int) -> bytes | None:
         page = Path(site_dir) / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
-    server.error_handler = error_handler
+    server = PreviewServer(
+        builder=builder,
+        host=host,
+        port=port,
+        root=site_dir,
+        mount_path=mount_path,
+        polling_interval=POLLING,  # MkDocs' 0.5 s would be half of the 1 s an edit may take
+    )
+    server.error_handler = error_handler  # a public attribute, as `mkdocs serve` sets it
+    server.languages = _languages(config)
     try:
         builder(config)
         if incremental:  # else the first English save would load textstat's dictionary

@@ -18,6 +18,12 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 MISDIRECTED = "421 Misdirected Request"
 
 
+def preview_url(host: str, port: int, mount_path: str) -> str:
+    """The preview's address, as ``mkdocs serve`` makes it: ``http://HOST:PORT/PATH/``
+    (the mount path with one slash at each end; the host as given)."""
+    return f"http://{host}:{port}{('/' + mount_path.lstrip('/')).rstrip('/')}/"
+
+
 def allowed_hosts(bound: str) -> tuple[str, ...]:
     """The host names the preview answers when bound to ``bound`` (without port)."""
     name = _bracketed(bound.strip().lower())

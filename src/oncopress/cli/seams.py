@@ -1,0 +1,280 @@
+"""Every private or patched API of MkDocs, Material, mkdocs-static-i18n and mkdocs-bibtex
+the project touches, in one place.
+
+Each seam says why it is needed and what it relies on. All were checked against the
+versions in ``requirements.lock``: ``CHECKED_AGAINST`` below. ``tests/test_seams.py``
+pins each one (signatures, attributes, a small behaviour check): after ``./tasks lock``
+brings another version of one of these packages, a failing test there names the seam
+to look at before the build changes quietly.
+
+Used by the preview (``oncopress.cli.livepreview``, ``oncopress.cli.incremental``), the
+hooks (``hooks/search_cache.py``, ``hooks/site_i18n.py``, ``hooks/bibliography.py``)
+and ``bench/events.py``. It lives in ``oncopress.cli``, the one part of the package
+that may import MkDocs; the hooks import it as they import the core.
+
+Nothing else in the project imports a name starting with ``_`` from these packages,
+assigns to their objects' attributes, or overrides their private methods.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from material.plugins.search.plugin import Parser
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs_bibtex.registry import ReferenceRegistry
+
+from oncopress.search.section_cache import IndexedSection
+
+CHECKED_AGAINST = {
+    "mkdocs": "1.6.1",
+    "mkdocs-material": "9.8.2",
+    "mkdocs-static-i18n": "1.3.1",
+    "mkdocs-bibtex": "4.4.0",
+    "jinja2": "3.1.6",
+}
+
+
+# --- MkDocs: one page rendered and written (the preview's single-page rebuilds) ------
+# Why: MkDocs has no public call that renders one page, or writes one page, of a build
+# it has made; the preview re-renders the page an editor saved (incremental.py) with
+# the very code a full build runs, so its output is byte for byte a full build's.
+# Relies on: mkdocs.commands.build._populate_page(page, config, files, dirty=False) and
+# _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False).
+
+
+def populate_page(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read and render ``page``'s Markdown, with every page event, as a build does."""
+    mkdocs_build._populate_page(page, config, files)
+
+
+def build_page(
+    page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: Any
+) -> None:
+    """Render ``page``'s template and write its HTML file, as a build does."""
+    mkdocs_build._build_page(page, config, doc_files, nav, env)
+
+
+# --- mkdocs-static-i18n: the language pass ----------------------------------------------
+# Why: the preview re-renders one page in its own language: it puts the plugin back in
+# that language pass, as the plugin's own nested builds do, then out of it.
+# Relies on: the plugin's ``current_language`` (the locale of the pass) and ``building``
+# (True in a nested pass of another language), read by its on_config/on_pre_build.
+
+
+def enter_language_pass(config: MkDocsConfig, locale: str) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.current_language, i18n.building = locale, True
+
+
+def leave_language_pass(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.building = False
+
+
+# --- mkdocs-static-i18n: search de-duplication ------------------------------------------
+# Why: the plugin compares every search entry with every other (0.4 s of a 500 + 500-page
+# build); the project's one pass (oncopress.search.indexes.drop_translated_duplicates)
+# drops the same entries, in the same order.
+# Relies on: the plugin calling ``self.reconfigure_search_duplicates(entries)`` (entries:
+# the merged list, changed in place) from reconfigure_search_index, when
+# ``reconfigure_search`` is on.
+
+
+def replace_search_deduplication(
+    i18n: Any, drop: Callable[[list[dict[str, object]]], None]
+) -> None:
+    """Have the i18n plugin drop duplicated search entries with ``drop``."""
+    i18n.reconfigure_search_duplicates = drop
+
+
+# --- Material: the search index reads a page's sections through a cache ----------------
+# Why: parsing each page's HTML for the search index is most of the search plugin's time;
+# hooks/search_cache.py parses a page only when its HTML changed, and hands the index the
+# same sections its own parser would, so the index is byte for byte the same.
+# Relies on: the plugin's ``search_index`` (a SearchIndex, made in its on_config), whose
+# ``add_entry_from_context(page)`` the plugin calls for each page; ``Parser`` (an
+# HTMLParser whose ``data`` lists sections with ``id``, ``title``, ``text`` lists of
+# strings and ``is_excluded()``); ``create_entry_for_section(section, toc, url, page)``,
+# which reads ``id``, ``title`` and ``text`` of the section.
+
+
+def material_search_index(config: MkDocsConfig) -> Any:
+    """Material search's index of this language pass (None without the plugin)."""
+    return getattr(config.plugins.get("material/search"), "search_index", None)
+
+
+def replace_page_indexing(index: Any, add: Callable[[Any, Page], None]) -> None:
+    """Have ``index`` index each page with ``add(index, page)``."""
+    index.add_entry_from_context = lambda page: add(index, page)
+
+
+def parse_search_sections(content: str) -> tuple[IndexedSection, ...]:
+    """A page's HTML as Material's parser splits it into searchable sections."""
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    return tuple(
+        IndexedSection(
+            section.id,
+            "".join(section.title) if section.title else None,
+            "".join(section.text),
+        )
+        for section in parser.data
+        if not section.is_excluded()
+    )
+
+
+class _Section:
+    """What ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
+
+    def __init__(self, section: IndexedSection) -> None:
+        self.id = section.id
+        self.title = [] if section.title is None else [section.title]
+        self.text = [section.text]
+
+
+def index_search_sections(index: Any, page: Page, sections: Iterable[IndexedSection]) -> None:
+    """Add ``page``'s sections to ``index``, as Material adds the ones it parses."""
+    for section in sections:
+        index.create_entry_for_section(_Section(section), page.toc, page.url, page)
+
+
+# --- mkdocs-bibtex: the registry ----------------------------------------------------------
+# Why: the house-style registry (hooks/bibliography.py) formats the bibliography the
+# plugin has already parsed: calling ReferenceRegistry.__init__ would read and parse the
+# .bib files again. It takes the plugin's place as its ``registry``.
+# Relies on: ReferenceRegistry.__init__ only setting ``bib_data`` and
+# ``footnote_format``; the plugin reading ``registry`` (bib_data, footnote_format,
+# validate_citation_blocks, validate_inline_references, inline_text, reference_text)
+# for each page, and keeping it while the bibliography is unchanged; the plugin's
+# ``config.footnote_format``.
+
+
+class ParsedRegistry(ReferenceRegistry):  # type: ignore[misc]  # untyped package
+    """A registry over a bibliography the plugin has parsed (``bib_data``)."""
+
+    def __init__(self, bib_data: Any, footnote_format: str) -> None:
+        # No super().__init__: it parses the .bib files again; these are what it sets.
+        self.bib_data = bib_data
+        self.footnote_format = footnote_format
+
+
+def install_registry(plugin: Any, kind: type[ParsedRegistry]) -> Any:
+    """The bibtex plugin's registry, replaced (once) by a ``kind`` over the same data."""
+    if not isinstance(plugin.registry, kind):
+        plugin.registry = kind(plugin.registry.bib_data, plugin.config.footnote_format)
+    return plugin.registry
+
+
+# --- MkDocs: the live-reload server -----------------------------------------------------
+# Why: the preview (livepreview.py) answers page URLs with the build's problems while
+# the build is broken, pins its warnings to the foot of pages, and never answers from
+# the middle of a build. MkDocs' server has no public hook for any of this.
+# Relies on: LiveReloadServer calling ``self._serve_request(environ, start_response)``
+# for each request that is not refused (None: not found) and
+# ``self._inject_js_into_html(content, epoch)`` for each HTML page it serves (while it
+# watches a path); its
+# ``_epoch_cond`` (a Condition held while ``_visible_epoch`` changes) with
+# ``_visible_epoch == _wanted_epoch`` once a build is done.
+# Made on first use (module ``__getattr__``): importing the server (watchdog, http.server)
+# would cost every build that never serves about 80 ms.
+
+
+def _reload_server_class() -> type:
+    from mkdocs.livereload import LiveReloadServer
+
+    class ReloadServer(LiveReloadServer):
+        """MkDocs' ``LiveReloadServer`` with public names for what the preview changes:
+        ``answer_page`` (an answer of its own for a page URL), ``decorate_page`` (each
+        HTML page served), ``wait_for_build`` and ``build_lock``."""
+
+        def answer_page(
+            self, path: str, environ: dict[str, Any], start_response: Callable[..., Any]
+        ) -> Iterable[bytes] | None:
+            """An answer for ``path`` (decoded), or None for MkDocs' own."""
+            return None
+
+        def decorate_page(self, content: bytes) -> bytes:
+            """Each HTML page served, before the live-reload script is added."""
+            return content
+
+        def wait_for_build(self) -> int:
+            """Wait until no build is running; the epoch of the site built."""
+            with self._epoch_cond:
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                return int(self._visible_epoch)
+
+        @property
+        def build_lock(self) -> threading.Condition:
+            """Held while the server's idea of the built site changes."""
+            return self._epoch_cond
+
+        def with_reload_script(self, content: bytes, epoch: int) -> bytes:
+            """``content`` with MkDocs' live-reload script (reloads after ``epoch``)."""
+            return bytes(super()._inject_js_into_html(content, epoch))  # type: ignore[no-untyped-call]
+
+        def _serve_request(
+            self, environ: dict[str, Any], start_response: Callable[..., Any]
+        ) -> Iterable[bytes] | None:
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            answer = self.answer_page(path, environ, start_response)
+            if answer is not None:
+                return answer
+            return super()._serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            return self.with_reload_script(self.decorate_page(content), epoch)
+
+    return ReloadServer
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ReloadServer":
+        made = globals()["ReloadServer"] = _reload_server_class()
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- MkDocs and Jinja: timing a build's events (bench/events.py) ------------------------
+# Why: to time each plugin's and hook's handlers on their own, and MkDocs' rendering
+# beside them, without cProfile's overhead.
+# Relies on: PluginCollection._register_event(self, event, method, plugin_name=None),
+# through which every handler is registered; Page.render; jinja2.Template.render;
+# ``mkdocs.commands.build.utils.write_file``.
+
+
+@contextmanager
+def timed_build(wrap: Callable[[str, Callable[..., Any]], Callable[..., Any]]) -> Iterator[None]:
+    """While in use, every event handler registered, Markdown rendering, template
+    rendering and file writing run through ``wrap(name, function)``."""
+    import jinja2
+    import mkdocs.plugins as plugins
+
+    utils: Any = mkdocs_build.utils  # type: ignore[attr-defined]  # the build's mkdocs.utils
+    register = plugins.PluginCollection._register_event
+    render, template, write = Page.render, jinja2.Template.render, utils.write_file
+
+    def timed_register(self: Any, event: str, method: Any, plugin_name: str | None = None) -> None:
+        name = f"{plugin_name or getattr(method, '__module__', '?')}: on_{event}"
+        register(self, event, wrap(name, method), plugin_name)
+
+    plugins.PluginCollection._register_event = timed_register  # type: ignore[method-assign,assignment]
+    Page.render = wrap("MkDocs: Markdown (Page.render)", render)  # type: ignore[method-assign]
+    jinja2.Template.render = wrap("MkDocs: Jinja templates", template)  # type: ignore[method-assign]
+    utils.write_file = wrap("MkDocs: writing files", write)
+    try:
+        yield
+    finally:
+        plugins.PluginCollection._register_event = register  # type: ignore[method-assign]
+        Page.render, jinja2.Template.render = render, template  # type: ignore[method-assign]
+        utils.write_file = write
