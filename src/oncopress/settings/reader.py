@@ -5,7 +5,11 @@ A section is a frozen dataclass. Each field's type says what a value may be:
 - ``int`` (never ``true``/``false``), ``float`` (an ``int`` is taken as a float),
   ``int | None`` (absent: ``None``), ``bool``, ``str`` (stripped);
 - ``frozenset[str]``: a list of strings (absent or empty: the default);
-- a nested section (another dataclass): a mapping (absent or empty: its defaults).
+- ``dict[str, str]``: a text per language (``{en: ..., es: ...}``);
+- ``tuple[Section, ...]``: a list of sections (``items[0]`` in the key path);
+- a union such as ``str | int``: the first kind that fits;
+- a nested section (another dataclass): a mapping (absent or empty: its defaults;
+  ``Section | None``: absent is ``None``).
 
 Bounds and choices come from the field's ``setting(...)`` declaration, with the words
 a message uses for what the value must be. Every message names ``mkdocs.yml`` and the
@@ -94,11 +98,19 @@ def _value(kind: Any, value: object, path: str, rule: Rule, error: type[Settings
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         return read_section(kind, value, path, error, rule.what or "a mapping of settings")
     wrong = error(f"mkdocs.yml: {path} must be {_what(kind, rule)} (found {value!r})")
-    optional = typing.get_origin(kind) in (typing.Union, types.UnionType)
-    if optional:
-        if value is None:
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
             return None
-        kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return _value(arg, value, path, rule, error)
+            except SettingsError as failed:
+                if len(args) == 2 and type(None) in args:
+                    raise failed from None  # one kind and None: its own message
+        raise wrong
     if kind is bool:
         if not isinstance(value, bool):
             raise wrong
@@ -116,12 +128,27 @@ def _value(kind: Any, value: object, path: str, rule: Rule, error: type[Settings
         if rule.choices and value not in rule.choices:
             raise wrong
         return value.strip()
-    if typing.get_origin(kind) is frozenset:
+    if origin is frozenset:
         if value is None:
             return frozenset()
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise wrong
         return frozenset(value)
+    if origin is tuple:  # a list of sections: tuple[Section, ...]
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise wrong
+        return tuple(
+            read_section(args[0], item, f"{path}[{index}]", error)
+            for index, item in enumerate(value)
+        )
+    if origin in (dict, Mapping):  # a text per language: dict[str, str]
+        if not isinstance(value, Mapping) or not all(
+            isinstance(key, str) and isinstance(text, str) for key, text in value.items()
+        ):
+            raise wrong
+        return dict(value)
     raise TypeError(f"{path}: the settings reader has no rule for {kind!r}")  # a schema bug
 
 
@@ -132,4 +159,8 @@ def _what(kind: Any, rule: Rule) -> str:
         return f"one of {', '.join(rule.choices)}"
     if kind is bool:
         return "true or false"
+    if typing.get_origin(kind) in (dict, Mapping):
+        return "a text per language, like {en: ..., es: ...}"
+    if typing.get_origin(kind) is tuple:
+        return "a list"
     return "a number" if kind in (int, float) else "a text"

@@ -93,3 +93,111 @@ class PdfOptions:
 
     on_serve: bool = setting(False)
     workers: int | None = setting(None, f"{WHOLE} of 1 or more", minimum=1)
+
+
+# Site chrome: the texts around the pages, each in every language. The templates in
+# overrides/ and oncopress.pages.site_chrome show them; this declares what they may be.
+TEXTS = "a text per language, like {en: ..., es: ...}"
+PHONE = 'a phone number, like "+18002272345"'
+
+
+TEXT = rule(TEXTS)  # the metadata of a text per language (absent: none)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """``extra.publisher``: the PDFs' author and the copyright holder."""
+
+    name: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """``extra.helpline``: the helpline bar and the helpline in every PDF."""
+
+    operator: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    phone: str | int = setting("", PHONE)
+    tel: str | int = setting("", PHONE)
+    label: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    hours: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class SafetyItem:
+    """One entry of ``extra.safety.items``."""
+
+    label: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    text: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class Safety:
+    """``extra.safety``: the safety block on every medical page and its PDF."""
+
+    title: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    items: tuple[SafetyItem, ...] = setting((), "a list of items, each with label and text")
+    sources: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """``extra.contact``: where reprint requests go (absent: no sentence)."""
+
+    email: str = setting("", "an email address")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with a text per language: ``extra.chat``, ``extra.footer.newsletter``,
+    ``extra.footer.donate`` (each shown only when present, with its ``url``)."""
+
+    url: str = setting("", "an address")
+    label: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    hours: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class LocalLink:
+    """A link inside the site, per language: ``extra.pdfs_link``,
+    ``extra.footer.usage_policy``."""
+
+    href: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    label: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class Footer:
+    """``extra.footer``."""
+
+    copyright: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    year: str | int | None = setting(None, "a year, like 2026 (or a range, like 2020-2026)")
+    usage_policy: LocalLink = field(default_factory=LocalLink, metadata=rule())
+    newsletter: Link | None = field(default=None, metadata=rule())
+    donate: Link | None = field(default=None, metadata=rule())
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """``extra.not_found``: the 404 page's texts."""
+
+    title: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    text: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    home: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    home_href: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The chrome sections of ``extra`` (other keys of ``extra`` are left to Material
+    and to the sections above, each read where it is used)."""
+
+    publisher: Publisher = field(default_factory=Publisher, metadata=rule())
+    helpline: Helpline = field(default_factory=Helpline, metadata=rule())
+    safety: Safety | None = field(default=None, metadata=rule())
+    contact: Contact | None = field(default=None, metadata=rule())
+    footer: Footer = field(default_factory=Footer, metadata=rule())
+    chat: Link | None = field(default=None, metadata=rule())
+    header_links_label: dict[str, str] = field(default_factory=dict, metadata=TEXT)
+    pdfs_link: LocalLink = field(default_factory=LocalLink, metadata=rule())
+    not_found: NotFound = field(default_factory=NotFound, metadata=rule())
+    allow_placeholder_site_url: bool = setting(False)
