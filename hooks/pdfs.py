@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> None:
         return  # a nested language build of the same run
     try:
         command, dirty = _command
-        options = config.extra.get("pdf") or {}
+        options = config.extra.get("pdf")
         settings = read_settings(command, os.environ, options, os.cpu_count(), dirty)
     except ValueError as error:
         raise PluginError(f"PDFs: {error}") from None

@@ -35,13 +35,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from oncopress.checks.editorial_settings import SettingsError
-from oncopress.checks.htmlpolicy import HtmlPolicy, locate, policy_findings, read_html_policy
+from oncopress.checks.htmlpolicy import HtmlPolicy, locate, policy_findings
 from oncopress.checks.preflight import language_of, source_path
-from oncopress.pages.pagelimits import Limits, nesting_problem, read_limits, size_problem
+from oncopress.pages.pagelimits import Limits, nesting_problem, size_problem
 from oncopress.pages.pagesafety import html_safe_meta, local_file_message, local_file_urls
 from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.pages.titles import duplicate_title_message, duplicate_titles
 from oncopress.problems import Problem, summarize_problems
+from oncopress.settings.site import read_site_settings
 
 log = logging.getLogger("mkdocs.hooks.safeguards")
 
@@ -55,7 +56,8 @@ _refused: list[Problem] | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _limits, _policy
     try:
-        _limits, _policy = read_limits(config.extra), read_html_policy(config.extra)
+        settings = read_site_settings(config.extra)  # every section: a wrong one stops here
+        _limits, _policy = settings.limits, settings.html_policy
     except SettingsError as error:
         raise PluginError(str(error)) from None
     docs, root, i18n = Path(config.docs_dir), _root(config), config.plugins.get("i18n")

@@ -278,16 +278,17 @@ def test_the_settings_give_their_warnings_once_and_nothing_else(config_build: Bu
     assert error_blocks(config_build) == [], config_build.explain()
 
 
-def test_an_opt_in_that_is_not_exactly_true_does_not_count(tmp_path: Path) -> None:
+def test_an_opt_in_that_is_not_exactly_true_is_refused(tmp_path: Path) -> None:
+    """Before issue 20's schema, 'yes' was off, silently: the sample's reviewers and
+    site_url were then warnings that did not say why the opt-in was not taken."""
     project = make_project(tmp_path / "project")
     config = project.config()
     config["extra"]["allow_placeholder_site_url"] = "yes"
     project.set_config(config)
     result = run(project)
-    assert_failed_cleanly(result, "warnings in strict mode!")
-    assert result.warnings == [
-        *SAMPLE_REVIEWERS,
-        CONFIG_CASES["site-url-without-the-opt-in"].warning,
+    assert_failed_cleanly(result, "Aborted with a BuildError!")
+    assert error_blocks(result) == [
+        "mkdocs.yml: extra.allow_placeholder_site_url must be true or false (found 'yes')"
     ], result.explain()
 
 

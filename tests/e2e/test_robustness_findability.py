@@ -128,7 +128,7 @@ def test_wrong_search_synonyms_stop_the_build(tmp_path_factory: pytest.TempPathF
     )
     assert_failed_cleanly(result, PLUGIN_ERROR)
     assert result.lines("ERROR") == [
-        "mkdocs.yml extra: search_synonyms: en: 'came back' must name single words, "
+        "mkdocs.yml: extra.search_synonyms.en: 'came back' must name single words, "
         "as in 'came back: [word, word]'"
     ], result.explain()
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from oncopress.pdf.pdf_settings import PdfSettings, PdfSettingsError, read_settings
@@ -52,24 +54,36 @@ def test_unknown_cpu_count_means_one_worker() -> None:
         (
             {},
             {"workers": True},
-            "'extra: pdf: workers' must be a whole number of 1 or more, not True",
+            "mkdocs.yml: extra.pdf.workers must be a whole number of 1 or more (found True)",
         ),
         (
             {},
             {"workers": "2"},
-            "'extra: pdf: workers' must be a whole number of 1 or more, not '2'",
+            "mkdocs.yml: extra.pdf.workers must be a whole number of 1 or more (found '2')",
         ),
-        ({}, {"on_serve": "yes"}, "'extra: pdf: on_serve' must be true or false, not 'yes'"),
+        (
+            {},
+            {"on_serve": "yes"},
+            "mkdocs.yml: extra.pdf.on_serve must be true or false (found 'yes')",
+        ),
         (
             {},
             {"serve": True},
-            "unknown option 'extra: pdf: serve' in mkdocs.yml (known: on_serve, workers)",
+            "mkdocs.yml: unknown setting extra.pdf.serve (known: on_serve, workers)",
+        ),
+        (
+            {"SITE_PDF_WORKERS": "2"},
+            {"workers": 0},
+            "mkdocs.yml: extra.pdf.workers must be a whole number of 1 or more (found 0)",
+        ),
+        (
+            {},
+            5,
+            "mkdocs.yml: extra.pdf must be a mapping of settings",
         ),
     ],
 )
-def test_bad_values_are_named(
-    environ: dict[str, str], options: dict[str, object], message: str
-) -> None:
+def test_bad_values_are_named(environ: dict[str, str], options: Any, message: str) -> None:
     with pytest.raises(PdfSettingsError) as caught:
         read_settings("serve", environ, options, 2)
     assert str(caught.value) == message

@@ -82,24 +82,26 @@ def test_read_synonyms_folds_and_lowercases_the_typed_word() -> None:
     [
         (
             ["relapse"],
-            "mkdocs.yml extra: search_synonyms: expected a mapping of languages, got ['relapse']",
+            "mkdocs.yml: extra.search_synonyms must be a mapping of languages, like "
+            "{es: {recidiva: [recurrencia]}} (found ['relapse'])",
         ),
         (
             {"fr": {"rechute": ["recurrence"]}},
-            "mkdocs.yml extra: search_synonyms: unknown language fr (languages: en, es)",
+            "mkdocs.yml: unknown language extra.search_synonyms.fr (languages: en, es)",
         ),
         (
             {"en": ["relapse"]},
-            "mkdocs.yml extra: search_synonyms: en: expected 'word: [words]' lines",
+            "mkdocs.yml: extra.search_synonyms.en must be 'word: [words]' lines "
+            "(found ['relapse'])",
         ),
         (
             {"en": {"came back": ["recurrence"]}},
-            "mkdocs.yml extra: search_synonyms: en: 'came back' must name single words, "
+            "mkdocs.yml: extra.search_synonyms.en: 'came back' must name single words, "
             "as in 'came back: [word, word]'",
         ),
         (
             {"es": {"recidiva": None}},
-            "mkdocs.yml extra: search_synonyms: es: 'recidiva' must name single words, "
+            "mkdocs.yml: extra.search_synonyms.es: 'recidiva' must name single words, "
             "as in 'recidiva: [word, word]'",
         ),
     ],

@@ -33,7 +33,7 @@ def test_values_from_mkdocs_yml() -> None:
             "mkdocs.yml: extra.editorial.review_interval_years must be a whole number of "
             "years, at least 1 (found True)",
         ),
-        ({"reviewers": ""}, "mkdocs.yml: extra.editorial.reviewers must be a file name"),
+        ({"reviewers": ""}, "mkdocs.yml: extra.editorial.reviewers must be a file name (found '')"),
         (
             {"review_years": 3},
             "mkdocs.yml: unknown setting extra.editorial.review_years "

@@ -32,7 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from oncopress.checks.editorial_settings import SettingsError
+from oncopress.settings.reader import SettingsError, read_section
+from oncopress.settings.schema import HtmlPolicy as HtmlPolicy
 
 SECTION = "html_policy"
 REFUSED_ELEMENTS = (
@@ -69,9 +70,7 @@ class HtmlPolicyError(SettingsError):
     """``extra.html_policy`` in mkdocs.yml is unusable."""
 
 
-@dataclass(frozen=True)
-class HtmlPolicy:
-    allow_elements: frozenset[str] = frozenset()
+NOTHING_ALLOWED = HtmlPolicy()  # the default policy
 
 
 @dataclass(frozen=True)
@@ -85,30 +84,17 @@ class Finding:
 
 def read_html_policy(extra: Mapping[str, object]) -> HtmlPolicy:
     """The settings under ``extra.html_policy`` (by default nothing is let through)."""
-    section = extra.get(SECTION) or {}
-    if not isinstance(section, Mapping):
-        raise HtmlPolicyError(f"mkdocs.yml: extra.{SECTION} must be a mapping of settings")
-    unknown = sorted(set(section) - {"allow_elements"})
-    if unknown:
-        raise HtmlPolicyError(
-            f"mkdocs.yml: unknown setting extra.{SECTION}.{unknown[0]} (known: allow_elements)"
-        )
-    names = section.get("allow_elements") or []
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise HtmlPolicyError(
-            f"mkdocs.yml: extra.{SECTION}.allow_elements must be a list of element names, "
-            f"like [iframe] (found {names!r})"
-        )
-    for name in names:
+    names = read_section(HtmlPolicy, extra.get(SECTION), f"extra.{SECTION}", HtmlPolicyError)
+    for name in sorted(names.allow_elements):
         if name.strip().lower() not in REFUSED_ELEMENTS:
             raise HtmlPolicyError(
                 f"mkdocs.yml: extra.{SECTION}.allow_elements: '{name}' is not an element the "
                 f"policy refuses (it refuses: {', '.join(REFUSED_ELEMENTS)})"
             )
-    return HtmlPolicy(frozenset(name.strip().lower() for name in names))
+    return HtmlPolicy(frozenset(name.strip().lower() for name in names.allow_elements))
 
 
-def policy_findings(content: str, policy: HtmlPolicy = HtmlPolicy()) -> list[Finding]:
+def policy_findings(content: str, policy: HtmlPolicy = NOTHING_ALLOWED) -> list[Finding]:
     """Everything in the page's rendered ``content`` the policy refuses, in order."""
     parser = _Reader(policy)
     parser.feed(content)

@@ -22,11 +22,11 @@ Settings, under ``extra:`` in mkdocs.yml::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from oncopress.checks.editorial_settings import SettingsError
 from oncopress.checks.htmlpolicy import front_matter_lines
+from oncopress.settings.reader import read_section
+from oncopress.settings.schema import Limits as Limits
 
 NESTING_LIMIT = 50
 SECTION = "limits"
@@ -34,29 +34,9 @@ SECTION = "limits"
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
-@dataclass(frozen=True)
-class Limits:
-    page_bytes: int = 2_000_000
-
-
 def read_limits(extra: Mapping[str, object]) -> Limits:
     """The settings under ``extra.limits`` (defaults for anything not given)."""
-    section = extra.get(SECTION) or {}
-    if not isinstance(section, Mapping):
-        raise SettingsError(f"mkdocs.yml: extra.{SECTION} must be a mapping of settings")
-    unknown = sorted(set(section) - set(Limits.__dataclass_fields__))
-    if unknown:
-        known = ", ".join(Limits.__dataclass_fields__)
-        raise SettingsError(
-            f"mkdocs.yml: unknown setting extra.{SECTION}.{unknown[0]} (known: {known})"
-        )
-    size = section.get("page_bytes", Limits.page_bytes)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1000:
-        raise SettingsError(
-            f"mkdocs.yml: extra.{SECTION}.page_bytes must be a whole number of bytes, at "
-            f"least 1000 (found {size!r})"
-        )
-    return Limits(size)
+    return read_section(Limits, extra.get(SECTION), f"extra.{SECTION}")
 
 
 def size_problem(size: int, limit: int) -> str | None:

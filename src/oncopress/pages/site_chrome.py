@@ -24,6 +24,8 @@ from html import escape
 
 from oncopress.checks.placeholder_hosts import is_placeholder_host, site_url_allowed, url_host
 from oncopress.i18n.labels import label
+from oncopress.settings.reader import read_section
+from oncopress.settings.schema import Chrome
 
 OPERATOR = "{operator}"
 PUBLISHER = "{publisher}"
@@ -35,6 +37,13 @@ _FIXED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # {tel:911}, {sms:988}, {web:988lifeline.org} in a safety text: a link showing the number
 # (or the address) itself.
 _LINK = re.compile(r"\{(tel|sms|web):([^{}\s]+)\}")
+
+
+def read_chrome(extra: Mapping[str, object]) -> Chrome:
+    """The chrome sections of ``extra``, checked against ``oncopress.settings.schema``
+    (raises ``oncopress.settings.reader.SettingsError`` naming the key path)."""
+    names = Chrome.__dataclass_fields__
+    return read_section(Chrome, {key: extra[key] for key in names if key in extra}, "extra")
 
 
 def fill_chrome(text: str, operator: str = "", publisher: str = "", year: str = "") -> str:

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from oncopress.settings.reader import SettingsError, read_section
+from oncopress.settings.schema import PdfOptions
+
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
 
-class PdfSettingsError(ValueError):
+class PdfSettingsError(SettingsError):
     """An environment variable or ``extra: pdf:`` option has a value we cannot use."""
 
 
@@ -30,24 +33,17 @@ class PdfSettings:
 def read_settings(
     command: str | None,
     environ: Mapping[str, str],
-    options: Mapping[str, object],
+    options: object,
     cpu_count: int | None,
     dirty: bool = False,
 ) -> PdfSettings:
     """The PDF settings of one build.
 
     ``command`` is MkDocs' command (``build``, ``serve``, ``gh-deploy``; ``None`` if
-    unknown, as when MkDocs is driven from Python), ``options`` the ``extra: pdf:``
-    mapping of ``mkdocs.yml``, ``dirty`` whether only changed pages are rebuilt.
+    unknown, as when MkDocs is driven from Python), ``options`` the value of ``extra: pdf:``
+    in ``mkdocs.yml`` (``None`` when absent), ``dirty`` whether only changed pages are rebuilt.
     """
-    unknown = sorted(set(options) - {"on_serve", "workers"})
-    if unknown:
-        raise PdfSettingsError(
-            f"unknown option 'extra: pdf: {unknown[0]}' in mkdocs.yml (known: on_serve, workers)"
-        )
-    on_serve = options.get("on_serve", False)
-    if not isinstance(on_serve, bool):
-        raise PdfSettingsError(f"'extra: pdf: on_serve' must be true or false, not {on_serve!r}")
+    pdf = read_section(PdfOptions, options, "extra.pdf", PdfSettingsError)
     forced = environ.get("SITE_PDFS", "").strip().lower()
     if forced and forced not in TRUE + FALSE:
         raise PdfSettingsError(
@@ -60,13 +56,11 @@ def read_settings(
     if forced:
         enabled = forced in TRUE
     else:
-        enabled = (on_serve if command == "serve" else True) and not dirty
-    return PdfSettings(enabled, _workers(environ, options, cpu_count))
+        enabled = (pdf.on_serve if command == "serve" else True) and not dirty
+    return PdfSettings(enabled, _workers(environ, pdf, cpu_count))
 
 
-def _workers(
-    environ: Mapping[str, str], options: Mapping[str, object], cpu_count: int | None
-) -> int:
+def _workers(environ: Mapping[str, str], pdf: PdfOptions, cpu_count: int | None) -> int:
     raw = environ.get("SITE_PDF_WORKERS", "").strip()
     if raw:
         if not raw.isdigit() or int(raw) < 1:
@@ -74,11 +68,6 @@ def _workers(
                 f"SITE_PDF_WORKERS must be a whole number of 1 or more, not {raw!r}"
             )
         return int(raw)
-    configured = options.get("workers")
-    if configured is not None:
-        if isinstance(configured, bool) or not isinstance(configured, int) or configured < 1:
-            raise PdfSettingsError(
-                f"'extra: pdf: workers' must be a whole number of 1 or more, not {configured!r}"
-            )
-        return configured
+    if pdf.workers is not None:
+        return pdf.workers
     return max(1, cpu_count or 1)

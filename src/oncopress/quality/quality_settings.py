@@ -13,52 +13,24 @@ extra:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from oncopress.quality.readability import ReadabilityTargets, read_targets
+from oncopress.settings.reader import SettingsError, read_section
+from oncopress.settings.schema import QualitySettings
+
+__all__ = ["SECTION", "QualitySettings", "QualitySettingsError", "read_quality_settings"]
 
 SECTION = "quality"
-LEVELS = ("warn", "info")
 
 
-class QualitySettingsError(ValueError):
+class QualitySettingsError(SettingsError):
     """A value under ``extra: quality:`` in mkdocs.yml is unusable."""
-
-
-@dataclass(frozen=True)
-class QualitySettings:
-    stale_translations: str = "warn"
-    readability: ReadabilityTargets = field(default_factory=ReadabilityTargets)
-
-    @property
-    def stale_fails_strict(self) -> bool:
-        return self.stale_translations == "warn"
 
 
 def read_quality_settings(extra: Mapping[str, object]) -> QualitySettings:
     """The settings under ``extra.quality`` (defaults for anything not given).
 
-    Raises ``QualitySettingsError`` (or ``oncopress.quality.readability.ReadabilityError``,
-    also a ``ValueError``) naming the setting to fix.
+    Raises ``QualitySettingsError`` naming the setting to fix.
     """
-    section = extra.get(SECTION) or {}
-    if not isinstance(section, Mapping):
-        raise QualitySettingsError(f"mkdocs.yml: extra.{SECTION} must be a mapping of settings")
-    known = ("stale_translations", "readability")
-    unknown = sorted(set(section) - set(known))
-    if unknown:
-        raise QualitySettingsError(
-            f"mkdocs.yml: unknown setting extra.{SECTION}.{unknown[0]} (known: {', '.join(known)})"
-        )
-    level = section.get("stale_translations", "warn")
-    if level not in LEVELS:
-        raise QualitySettingsError(
-            f"mkdocs.yml: extra.{SECTION}.stale_translations must be one of "
-            f"{', '.join(LEVELS)} (found {level!r})"
-        )
-    readability = section.get("readability") or {}
-    if not isinstance(readability, Mapping):
-        raise QualitySettingsError(
-            f"mkdocs.yml: extra.{SECTION}.readability must be a mapping of targets"
-        )
-    return QualitySettings(str(level), read_targets(readability))
+    return read_section(
+        QualitySettings, extra.get(SECTION), f"extra.{SECTION}", QualitySettingsError
+    )

@@ -21,6 +21,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from oncopress.settings.reader import SettingsError, read_section
+from oncopress.settings.schema import ReadabilityTargets as ReadabilityTargets
+
 # Elements whose text is prose, and elements whose text is not (skipped with children).
 PROSE = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote")
 NOT_PROSE = ("pre", "code", "script", "style", "nav", "table", "figure")
@@ -42,17 +45,8 @@ _LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 _VOWEL_GROUPS = re.compile(r"[aeiouyáéíóúüàèìòùâêîôûäëïö]+")
 
 
-class ReadabilityError(ValueError):
+class ReadabilityError(SettingsError):
     """A readability setting in mkdocs.yml is unusable."""
-
-
-@dataclass(frozen=True)
-class ReadabilityTargets:
-    """Targets from mkdocs.yml ``extra: quality: readability:``."""
-
-    en_max_grade: float = 8.0
-    es_min_ease: float = 60.0
-    min_words: int = 40
 
 
 @dataclass(frozen=True)
@@ -71,29 +65,7 @@ class Readability:
 
 def read_targets(settings: Mapping[str, object]) -> ReadabilityTargets:
     """Targets from the ``readability`` mapping (defaults for what is missing)."""
-    defaults = ReadabilityTargets()
-    values: dict[str, float | int] = {}
-    for name, default in (
-        ("en_max_grade", defaults.en_max_grade),
-        ("es_min_ease", defaults.es_min_ease),
-        ("min_words", defaults.min_words),
-    ):
-        value = settings.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ReadabilityError(
-                f"mkdocs.yml: extra.quality.readability.{name} must be a positive number "
-                f"(found {value!r})"
-            )
-        values[name] = value
-    unknown = sorted(set(settings) - set(values))
-    if unknown:
-        raise ReadabilityError(
-            f"mkdocs.yml: unknown setting extra.quality.readability.{unknown[0]} "
-            f"(known: {', '.join(values)})"
-        )
-    return ReadabilityTargets(
-        float(values["en_max_grade"]), float(values["es_min_ease"]), int(values["min_words"])
-    )
+    return read_section(ReadabilityTargets, settings, "extra.quality.readability", ReadabilityError)
 
 
 def extract_prose(html: str) -> str:

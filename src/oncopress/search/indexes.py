@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from oncopress.settings.reader import SettingsError
+
 # Every lunr pipeline function kept: Material's worker removes the ones not listed.
 SEARCH_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 _TILDE = "\u0303"
@@ -28,7 +30,7 @@ _TILDE = "\u0303"
 SEARCH_WORKER = "oncopress-search.js"
 
 
-class SearchSettingsError(ValueError):
+class SearchSettingsError(SettingsError):
     """A wrong ``extra: search_synonyms:`` setting in mkdocs.yml."""
 
 
@@ -47,21 +49,26 @@ def read_synonyms(raw: object, locales: Sequence[str]) -> dict[str, dict[str, li
 
     ``{"es": {"Recidiva": ["recurrencia"]}}`` -> ``{"es": {"recidiva": ["recurrencia"]}}``.
     """
-    where = "mkdocs.yml extra: search_synonyms"
+    where = "extra.search_synonyms"
     if raw is None:
         return {locale: {} for locale in locales}
     if not isinstance(raw, Mapping):
-        raise SearchSettingsError(f"{where}: expected a mapping of languages, got {raw!r}")
+        raise SearchSettingsError(
+            f"mkdocs.yml: {where} must be a mapping of languages, like "
+            f"{{es: {{recidiva: [recurrencia]}}}} (found {raw!r})"
+        )
     unknown = sorted(str(key) for key in raw if key not in locales)
     if unknown:
         raise SearchSettingsError(
-            f"{where}: unknown language {', '.join(unknown)} (languages: {', '.join(locales)})"
+            f"mkdocs.yml: unknown language {where}.{unknown[0]} (languages: {', '.join(locales)})"
         )
     table: dict[str, dict[str, list[str]]] = {}
     for locale in locales:
         entries = raw.get(locale) or {}
         if not isinstance(entries, Mapping):
-            raise SearchSettingsError(f"{where}: {locale}: expected 'word: [words]' lines")
+            raise SearchSettingsError(
+                f"mkdocs.yml: {where}.{locale} must be 'word: [words]' lines (found {entries!r})"
+            )
         table[locale] = {}
         for word, targets in entries.items():
             if isinstance(targets, str):
@@ -69,7 +76,7 @@ def read_synonyms(raw: object, locales: Sequence[str]) -> dict[str, dict[str, li
             words = [word, *targets] if isinstance(targets, list) else None
             if not words or not all(isinstance(w, str) and _one_word(w) for w in words):
                 raise SearchSettingsError(
-                    f"{where}: {locale}: '{word}' must name single words, "
+                    f"mkdocs.yml: {where}.{locale}: '{word}' must name single words, "
                     f"as in '{word}: [word, word]'"
                 )
             table[locale][fold_accents(str(word).lower())] = [str(w) for w in targets]
