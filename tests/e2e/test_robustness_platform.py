@@ -78,7 +78,7 @@ def pausing(project: Project) -> Project:
     """The project, with the pause hook added."""
     (project.root / "hooks" / "pause.py").write_text(PAUSE_HOOK, encoding="utf-8")
     config = project.config()
-    config["hooks"] = [*config["hooks"], "hooks/pause.py"]
+    config["hooks"] = [*config.get("hooks", []), "hooks/pause.py"]
     project.set_config(config)
     return project
 

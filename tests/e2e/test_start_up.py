@@ -49,7 +49,7 @@ def test_a_build_without_pdfs_or_new_scores_imports_neither(project: Project) ->
     assert imported & (ONLY_FOR_PDFS | ONLY_FOR_SCORING) == set()
 
 
-def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> None:
+def test_tasks_build_keeps_the_plugins_bytecode_in_the_cache(tmp_path: Path) -> None:
     environment = {**os.environ, "SITE_PDFS": "0", "PYTHONDONTWRITEBYTECODE": "1"}
     mirror = ROOT / ".cache" / "pycache" / ROOT.relative_to(ROOT.anchor)
     shutil.rmtree(mirror, ignore_errors=True)  # a cache: always safe to delete
@@ -65,7 +65,7 @@ def test_tasks_build_keeps_the_hooks_bytecode_in_the_cache(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     tag = sys.implementation.cache_tag
-    assert (mirror / "hooks" / f"search_cache.{tag}.pyc").is_file()
+    assert (mirror / "src" / "oncopress" / "cli" / f"plugin.{tag}.pyc").is_file()
     assert (mirror / "src" / "oncopress" / "search" / f"section_cache.{tag}.pyc").is_file()
     assert (
         sorted([*(ROOT / "hooks").rglob("__pycache__"), *(ROOT / "src").rglob("__pycache__")])

@@ -111,10 +111,11 @@ def generate(
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
-    # the copy's hooks run the installed core (./tasks setup): it has no src/ to watch
+    # the copy's build runs the installed core (./tasks setup): it has no src/ to watch
     config["watch"] = [path for path in config["watch"] if path != "src/oncopress"]
     if not with_hooks:  # the baseline: the same Markdown with plain Material + i18n
         config.pop("hooks", None)
+        config["plugins"] = [p for p in config["plugins"] if p != "oncopress"]
         config["theme"].pop("custom_dir", None)
         bibtex = [p for p in config["plugins"] if isinstance(p, dict) and "bibtex" in p]
         config["plugins"] = [p for p in config["plugins"] if p not in bibtex]

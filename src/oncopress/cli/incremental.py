@@ -18,8 +18,8 @@ file that changed since is a page of that build, and
 then it puts the configuration back in that page's language (every plugin's
 ``on_config`` and ``on_pre_build`` in a language pass, as mkdocs-static-i18n's own
 nested builds do) and renders that page with MkDocs' own code (``oncopress.cli.seams``).
-Then the editorial hook checks the site again with the page's saved text (``recheck`` in
-``hooks/editorial.py``: only that page is read and checked again, the others are
+Then the editorial step checks the site again with the page's saved text (``recheck`` of
+the oncopress plugin: only that page is read and checked again, the others are
 taken from the last check), which says whether the page is signed off or a draft now,
 whether each translation is current or stale, and which pages' stamp, notices or
 JSON-LD that changed: the first edit of a signed-off English page makes it a draft and
@@ -55,6 +55,7 @@ from mkdocs.utils.meta import YAML_RE
 from oncopress.checks.editorial_build import Recheck
 from oncopress.checks.sitecheck import Level
 from oncopress.citations.references import cited_keys
+from oncopress.cli.plugin import OncopressPlugin
 from oncopress.cli.seams import build_page, enter_language_pass, leave_language_pass, populate_page
 from oncopress.ledger.signoff import LEDGER_OPENINGS
 from oncopress.quality.quality_settings import read_quality_settings
@@ -96,7 +97,7 @@ class Capture(BasePlugin):  # type: ignore[type-arg]
         self._nav: Navigation | None = None
         self._problems = problems
 
-    @event_priority(1)  # just before hooks/editorial.py's (0), in the first language pass
+    @event_priority(1)  # just before the plugin's editorial check (0), in the first language pass
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.check_at is None:
             self.check_at = len(self._problems)
@@ -316,12 +317,11 @@ def _in_language(config: MkDocsConfig, locale: str) -> MkDocsConfig:
 
 
 def _recheck(config: MkDocsConfig, file: File) -> Recheck | None:
-    """The editorial hook's check of the saved page (``hooks/editorial.py``'s
-    ``recheck``); without that hook, nothing to check: no page's notices change."""
-    for hook in config["hooks"].values():
-        recheck = getattr(hook, "recheck", None)
-        if callable(recheck):
-            return recheck(config, file)  # type: ignore[no-any-return]
+    """The editorial check of the saved page (the oncopress plugin's ``recheck``);
+    without the plugin, nothing to check: no page's notices change."""
+    plugin = config.plugins.get("oncopress")
+    if isinstance(plugin, OncopressPlugin):
+        return plugin.recheck(config, file)
     return Recheck((), (), ())
 
 

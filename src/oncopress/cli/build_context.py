@@ -1,0 +1,171 @@
+"""Everything one build knows, in one object, and the one place that asks MkDocs and
+mkdocs-static-i18n which language a pass builds and where a page's source is.
+
+``BuildContext`` is made when a build starts (the default language's first pass) and
+handed to each step (``oncopress.cli.plugin`` runs them); mkdocs-static-i18n's nested
+passes of the other languages, and the preview's single-page rebuilds, reuse it.
+``Session`` is what outlives builds: MkDocs' command and what the preview's rebuilds
+reuse. Nothing else holds state between MkDocs events.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from oncopress.checks.editorial_build import EditorialBuild
+from oncopress.checks.preflight import language_of, source_path
+from oncopress.citations.sequence_cache import CitationPieces
+from oncopress.pdf.pdf_settings import PdfSettings
+from oncopress.problems import Problem
+from oncopress.quality.readability import ReadabilityTargets
+from oncopress.quality.readability_cache import ReadabilityCache
+from oncopress.search.section_cache import SearchSectionCache
+from oncopress.settings.site import SiteSettings
+
+if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
+    from oncopress.pdf.handout import PageSource
+
+
+@dataclass
+class Session:
+    """What outlives one build: MkDocs' command, and what the next build reuses."""
+
+    command: str | None = None
+    dirty: bool = False
+    # Each bibliography file as it was last found good, and its warnings.
+    bibliographies: dict[Path, tuple[bytes, list[str]]] = field(default_factory=dict)
+    # Rendered citation skeletons: (skeleton, Markdown settings) -> pieces (None: unusable).
+    citations: dict[tuple[str, str], CitationPieces | None] = field(default_factory=dict)
+
+    @property
+    def one_shot(self) -> bool:
+        """A build the process ends with (``mkdocs build``, ``gh-deploy``), not the preview."""
+        return self.command in ("build", "gh-deploy")
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages, as mkdocs-static-i18n is configured."""
+
+    default: str
+    all: tuple[str, ...]
+    build: tuple[str, ...]
+
+
+@dataclass
+class Citations:
+    """One language pass's citation rendering (``oncopress.cli.step_citations``)."""
+
+    # The Markdown extensions and their settings in this pass, as text ("": the pass
+    # cannot use the rendered sequences).
+    settings: str = ""
+    # Pages waiting for their pieces: (source, language) -> (footnote Markdown, pieces).
+    waiting: dict[tuple[str, str], tuple[str, CitationPieces]] = field(default_factory=dict)
+
+
+@dataclass
+class Pdfs:
+    """What the PDFs need, collected while every language is built."""
+
+    settings: PdfSettings = field(default_factory=lambda: PdfSettings(enabled=False, workers=1))
+    pages: dict[str, list[PageSource]] = field(default_factory=dict)
+    chrome: dict[str, Any] = field(default_factory=dict)
+    nav: dict[str, list[str]] = field(default_factory=dict)
+    list_pages: list[tuple[Path, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class BuildContext:
+    """Everything one build (all languages) knows."""
+
+    session: Session
+    root: Path  # the project folder, links resolved
+    settings: SiteSettings
+    languages: Languages
+    editorial: EditorialBuild | None = None  # started once mkdocs-static-i18n set the language
+    # Pages the HTML policy refused in this language pass; None outside a full pass (the
+    # preview re-rendering one page): then a refused page stops at once.
+    refused: list[Problem] | None = None
+    readability_targets: ReadabilityTargets = field(default_factory=ReadabilityTargets)
+    readability: ReadabilityCache = field(default_factory=lambda: ReadabilityCache(""))
+    hard_to_read: list[Problem] = field(default_factory=list)  # every language's
+    search: SearchSectionCache = field(default_factory=lambda: SearchSectionCache(""))
+    citations: Citations = field(default_factory=Citations)
+    pdfs: Pdfs = field(default_factory=Pdfs)
+    not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> 404 page
+
+    @property
+    def book(self) -> EditorialBuild:
+        """The editorial state (started in the first pass, after mkdocs-static-i18n's)."""
+        if self.editorial is None:
+            raise PluginError("the editorial check did not start (mkdocs-static-i18n missing?)")
+        return self.editorial
+
+    def path(self, file: File) -> str:
+        """The source's path from the project folder: ``docs_es/care.md``."""
+        return source_path(file.abs_src_path, file.src_uri, str(self.root))
+
+    def language_of(self, file: File) -> str:
+        """The language a source is written in (from its folder)."""
+        return language_of(file.src_uri, list(self.languages.all), self.languages.default)[0]
+
+
+def i18n(config: MkDocsConfig) -> Any:
+    """mkdocs-static-i18n's plugin, which the site cannot be built without."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError(
+            "oncopress plugin: the 'i18n' plugin (mkdocs-static-i18n) is not configured"
+        )
+    return plugin
+
+
+def bibtex(config: MkDocsConfig, loaded: bool = True) -> Any:
+    """mkdocs-bibtex's plugin (``loaded``: with its registry, once its on_config ran)."""
+    plugin = config.plugins.get("bibtex")
+    if plugin is None or (loaded and plugin.registry is None):
+        raise PluginError("oncopress plugin: the 'bibtex' plugin (mkdocs-bibtex) is not configured")
+    return plugin
+
+
+def language(config: MkDocsConfig) -> str:
+    """The language this pass builds."""
+    plugin = i18n(config)
+    return str(plugin.current_language or plugin.default_language)
+
+
+def nested(config: MkDocsConfig) -> bool:
+    """Whether this pass is mkdocs-static-i18n's nested build of another language (or
+    the preview's rebuild of one page), not the start of a build."""
+    return bool(i18n(config).building)
+
+
+def first_pass(config: MkDocsConfig) -> bool:
+    """The default language's pass of a full build, which checks every language."""
+    plugin = i18n(config)
+    return not plugin.building and plugin.current_language == plugin.default_language
+
+
+def languages(config: MkDocsConfig) -> Languages:
+    plugin = i18n(config)
+    return Languages(
+        str(plugin.default_language),
+        tuple(plugin.all_languages),
+        tuple(plugin.build_languages),
+    )
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return _resolved_parent(str(config.config_file_path))
+
+
+@functools.cache  # asked for every page: resolving the path each time cost 0.6 s at 200+200
+def _resolved_parent(config_file: str) -> Path:
+    return Path(config_file).parent.resolve()

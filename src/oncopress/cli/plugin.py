@@ -1,0 +1,203 @@
+"""The build sequence: which step runs at which MkDocs event, and in what order.
+
+``plugins: - oncopress`` in mkdocs.yml (listed after mkdocs-static-i18n and
+mkdocs-bibtex). Each event below runs its steps from top to bottom; an event that must
+act both before and after other plugins has one handler per moment (MkDocs'
+``CombinedEvent``), at one of the moments named below: the only priorities in the
+project. Each step is a function of a ``step_*`` module, given the build's context
+(``oncopress.cli.build_context``), which this plugin holds: no step keeps state of its own.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any, cast
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from oncopress.checks.editorial_build import Recheck
+from oncopress.cli import step_chrome as chrome
+from oncopress.cli import step_citations as citations
+from oncopress.cli import step_editorial as editorial
+from oncopress.cli import step_gates as gates
+from oncopress.cli import step_pdfs as pdfs
+from oncopress.cli import step_readability as readability
+from oncopress.cli import step_search as search
+from oncopress.cli import step_sources as sources
+from oncopress.cli.build_context import (
+    BuildContext,
+    Session,
+    first_pass,
+    language,
+    languages,
+    nested,
+    project_root,
+)
+from oncopress.settings.reader import SettingsError
+from oncopress.settings.site import read_site_settings
+
+FIRST = event_priority(100)  # before every other plugin's handler
+AFTER_I18N = event_priority(-150)  # after mkdocs-static-i18n's (-100): other languages built
+# Unmarked handlers run at MkDocs' default (0): after Material's and mkdocs-bibtex's,
+# which are listed before this plugin, and before mkdocs-static-i18n's.
+
+
+class OncopressConfig(base.Config):  # type: ignore[no-untyped-call]
+    """No options of its own: the site's settings are under ``extra:`` (templates read
+    them too), declared once in ``oncopress.settings`` and checked at the build's start."""
+
+
+class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.session = Session()
+        self.context: BuildContext | None = None
+
+    @property
+    def ctx(self) -> BuildContext:
+        if self.context is None:
+            raise PluginError("oncopress plugin: the build did not start")
+        return self.context
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:  # kept across serve's rebuilds
+        self.session.command, self.session.dirty = command, dirty
+
+    @FIRST
+    def _start(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not nested(config):  # a new build; the other languages' passes reuse its context
+            self.context = _new_context(self.session, config)
+            sources.check_links(self.ctx, config)
+        if self.session.one_shot:  # what exists now lives until the process ends
+            gc.freeze()
+        citations.check_bibliography(self.session, config, nested(config))
+        if not nested(config):
+            chrome.check_site_url(config)
+            self.ctx.pdfs = pdfs.start(self.session, config)
+        return config
+
+    @AFTER_I18N
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        ctx, locale, again = self.ctx, language(config), nested(config)
+        search.check_language_link(config)
+        search.configure(ctx, config, locale, again)
+        search.cache_sections(ctx, config, again)
+        if not again:
+            editorial.start(ctx, config)
+        editorial.copyright_year_of(ctx, config)
+        if not again:
+            readability.start(ctx, config)
+        if locale == ctx.languages.default:  # the same settings in every language
+            gates.check_settings(config)
+            chrome.check_chrome(config)
+        return config
+
+    on_config = CombinedEvent(_start, _configure)
+
+    @FIRST
+    def _freeze(self, config: MkDocsConfig) -> None:
+        if self.session.one_shot:  # the other plugins loaded their data
+            gc.freeze()
+
+    def _citations(self, config: MkDocsConfig) -> None:
+        citations.install_registry(self.ctx, config, language(config))
+
+    on_pre_build = CombinedEvent(_freeze, _citations)
+
+    @FIRST
+    def _check_sources(self, files: Files, config: MkDocsConfig) -> Files:
+        self.ctx.refused = []
+        if first_pass(config):  # every language's pages, before any is read
+            sources.check_sizes(self.ctx, files)
+        return files
+
+    def _check_site(self, files: Files, config: MkDocsConfig) -> Files:
+        if language(config) == self.ctx.languages.default:
+            gates.check_style_sheets(self.ctx, files, config, language(config))
+        if first_pass(config):  # every page of every language, before any is rendered
+            editorial.check_site(self.ctx, files, config)
+        return files
+
+    on_files = CombinedEvent(_check_sources, _check_site)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        pdfs.note_nav(self.ctx.pdfs, nav, language(config))
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        sources.check_pass(self.ctx, files, language(config))
+        editorial.note_pages(self.ctx, files, language(config))
+        return chrome.prepare_templates(env, config)
+
+    @FIRST
+    def _prepare(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        sources.escape_meta(page)
+        return citations.add_references_heading(markdown, config, language(config))
+
+    def _plan(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return citations.plan_citations(self.ctx, markdown, page, config, language(config))
+
+    on_page_markdown = CombinedEvent(_prepare, _plan)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ctx, locale = self.ctx, language(config)
+        html = citations.fill_citations(ctx, html, page, config, files, locale)
+        sources.check_content(ctx, html, page, locale)
+        readability.score(ctx, html, page, locale)
+        gates.check_placeholder_links(ctx, html, page, locale)
+        html = chrome.reprint_contact(html, config, locale)
+        gates.check_third_party(ctx, html, page, config, locale)  # the text as published
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        ctx, locale, values = self.ctx, language(config), cast(dict[str, Any], context)
+        editorial.page_context(ctx, values, page, config, locale)
+        pdfs.page_context(ctx, values, page, locale)
+        chrome.page_link_meta(ctx, values, page, config, locale)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        values = cast(dict[str, Any], context)
+        chrome.template_link_meta(self.ctx, values, template_name, config, language(config))
+        return context
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        locale = language(config)
+        return search.keep_not_found_pages(self.ctx, output_content, template_name, config, locale)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = editorial.add_jsonld(self.ctx, output, page, config, language(config))
+        return pdfs.collect(self.ctx, output, page, config, language(config))
+
+    @AFTER_I18N
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if nested(config):
+            return  # the last language's pass is not the end of the build
+        ctx = self.ctx
+        search.split_index(ctx, config)
+        search.save_sections(ctx, config)
+        pdfs.make_pdfs(ctx, config)
+        readability.report(ctx, config)
+        editorial.write_report(ctx, config)  # last: it lists the PDFs made
+
+    def recheck(self, config: MkDocsConfig, file: File) -> Recheck | None:
+        """For the preview: the editorial check again with one saved page."""
+        return editorial.recheck(self.ctx, config, file)
+
+
+def _new_context(session: Session, config: MkDocsConfig) -> BuildContext:
+    try:
+        settings = read_site_settings(config.extra)  # every section: a wrong one stops here
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    return BuildContext(session, project_root(config), settings, languages(config))

@@ -1,0 +1,97 @@
+"""Steps: editors' mistakes never break the build or the published HTML, and nothing
+private or hostile is published (over ``oncopress.pages.sourcetree``,
+``oncopress.pages.pagelimits``, ``oncopress.checks.htmlpolicy``,
+``oncopress.pages.pagesafety``, ``oncopress.pages.titles``).
+
+- ``check_links`` (a build's start): refuses broken symbolic links under ``docs/`` (a
+  loop would hang MkDocs' walk of the folder, a dangling link end it in a traceback),
+  links to anything outside the project, names outside the safe set, and top-level
+  folders named like a language code (mkdocs-static-i18n would drop their pages);
+- ``check_sizes`` (every language's pages, in the first pass): refuses pages above the
+  size limit or nested too deep, before any page is read or rendered;
+- ``escape_meta``: front matter text (title, description) HTML-escaped, as MkDocs and
+  Material write it into the page unescaped;
+- ``check_content``: a WARNING for links and images to local files (``file:``,
+  ``C:\\``), which MkDocs does not check; what the HTML policy refuses, collected;
+- ``check_pass``: an error listing every page the HTML policy refused (before any page
+  of the language is written); a WARNING for two pages of one language with the same
+  title.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from oncopress.checks.htmlpolicy import locate, policy_findings
+from oncopress.cli.build_context import BuildContext
+from oncopress.pages.pagelimits import nesting_problem, size_problem
+from oncopress.pages.pagesafety import html_safe_meta, local_file_message, local_file_urls
+from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
+from oncopress.pages.titles import duplicate_title_message, duplicate_titles
+from oncopress.problems import Problem, summarize_problems
+
+log = logging.getLogger("mkdocs.oncopress.sources")
+
+
+def check_links(ctx: BuildContext, config: MkDocsConfig) -> None:
+    docs = Path(config.docs_dir)
+    problems = link_problems(docs, ctx.root)
+    if config.theme.custom_dir:  # its files are published beside the pages
+        problems += link_problems(Path(config.theme.custom_dir), ctx.root)
+    others = [code for code in ctx.languages.all if code != ctx.languages.default]
+    problems += find_language_like_folders(docs, ctx.root, others)
+    if problems:
+        raise PluginError(summarize_links(problems))
+
+
+def check_sizes(ctx: BuildContext, files: Files) -> None:
+    problems = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue  # made by a plugin, not an editor
+        found = size_problem(os.path.getsize(file.abs_src_path), ctx.settings.limits.page_bytes)
+        if found is None:  # text that is not UTF-8: the editorial check names its line
+            found = nesting_problem(file.content_bytes.decode("utf-8", "replace"))
+        if found:
+            problems.append(Problem(ctx.path(file), ctx.language_of(file), found))
+    if problems:
+        raise PluginError(summarize_problems(problems, "Source check"))
+
+
+def escape_meta(page: Page) -> None:
+    page.meta = html_safe_meta(page.meta)
+
+
+def check_content(ctx: BuildContext, html_text: str, page: Page, locale: str) -> None:
+    path = ctx.path(page.file)
+    for url in local_file_urls(html_text):
+        log.warning(str(Problem(path, locale, local_file_message(url))))
+    findings = policy_findings(html_text, ctx.settings.html_policy)
+    if findings:
+        refused = [
+            Problem(path, locale, message) for message in locate(findings, page.file.content_string)
+        ]
+        if ctx.refused is None:
+            raise PluginError(summarize_problems(refused, "HTML policy check"))
+        ctx.refused.extend(refused)
+
+
+def check_pass(ctx: BuildContext, files: Files, locale: str) -> None:
+    refused, ctx.refused = ctx.refused, None
+    if refused:
+        raise PluginError(summarize_problems(refused, "HTML policy check"))
+    titles = [
+        (ctx.path(file), html.unescape(file.page.title))
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.title and ctx.language_of(file) == locale
+    ]
+    for path, first, title in duplicate_titles(titles):
+        log.warning(str(Problem(path, locale, duplicate_title_message(first, title))))
