@@ -81,6 +81,7 @@ class PageRecord:
     citations: tuple[str, ...]
     translation_of: date | None = None
     translation_pending: bool = False
+    pdf: bool = True  # front matter 'pdf: false' turns its PDF off
     # What readers see (oncopress.ledger.fingerprint); derived from the text, which the record
     # does not hold, so it takes no part in comparing records.
     fingerprint: Fingerprint | None = field(default=None, compare=False, repr=False)
@@ -170,6 +171,7 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         citations=keys,
         translation_of=translation.translation_of,
         translation_pending=translation.pending,
+        pdf=meta.get("pdf") is not False,
         # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
         fingerprint=fingerprint_page({**meta, "medical": medical}, markdown),
     ), []

@@ -23,11 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
 import oncopress.pdf
 from oncopress.cli.build_context import BuildContext, Pdfs, Session
-from oncopress.pages.dates import parse_revised
 from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
 from oncopress.pdf.names import page_links, pdf_path
 from oncopress.pdf.pdf_settings import read_settings
@@ -62,7 +60,7 @@ def page_context(ctx: BuildContext, context: dict[str, Any], page: Page, locale:
             locale,
             pdf_path(page.file.src_uri, locale, default),
             html.unescape(page.title or ""),  # step_sources.escape_meta escaped it
-            _other(page, locale, default),
+            _other(ctx, page, locale),
         )
 
 
@@ -148,23 +146,24 @@ def _collect(ctx: BuildContext, output: str, page: Page, config: MkDocsConfig, l
             title=article_title(article) or html.unescape(page.title or "") or source,
             pdf=pdf_path(page.file.src_uri, locale, ctx.languages.default),
             description=html.unescape(str(page.meta.get("description") or "")),
-            revised=_revised(page.meta),
+            revised=_revised(ctx, page),
             article=article,
         )
     )
 
 
-def _other(page: Page, locale: str, default: str) -> tuple[str, str, str] | None:
-    """The other language's version of ``page`` and its PDF, if it has one."""
+def _other(ctx: BuildContext, page: Page, locale: str) -> tuple[str, str, str] | None:
+    """The other language's version of ``page`` and its PDF, if it has one (from its
+    record: the editorial check read every page once)."""
     for other_locale, other in getattr(page.file, "alternates", {}).items():
         if other_locale == locale or getattr(other, "locale", None) != other_locale:
             continue
-        meta = get_data(Path(other.abs_src_path).read_text(encoding="utf-8-sig"))[1]
-        if _wants_pdf(meta):
+        record = ctx.book.records.get(ctx.path(other))
+        if record is not None and record.pdf:
             return (
                 other_locale,
-                pdf_path(other.src_uri, other_locale, default),
-                str(meta.get("title") or ""),
+                pdf_path(other.src_uri, other_locale, ctx.languages.default),
+                record.title or "",
             )
     return None
 
@@ -173,8 +172,6 @@ def _wants_pdf(meta: Mapping[str, Any]) -> bool:
     return meta.get("pdf") is not False
 
 
-def _revised(meta: Mapping[str, Any]) -> date | None:
-    try:
-        return parse_revised(meta.get("last_revised"), date.max)
-    except ValueError:
-        return None  # reported by the editorial check
+def _revised(ctx: BuildContext, page: Page) -> date | None:
+    record = ctx.book.records.get(ctx.path(page.file))
+    return None if record is None else record.last_revised
