@@ -27,7 +27,8 @@ from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
 from oncopress.search.section_cache import SearchSectionCache
-from oncopress.settings.site import SiteSettings
+from oncopress.settings.reader import SettingsError
+from oncopress.settings.site import SiteSettings, read_site_settings
 
 if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
     from oncopress.pdf.handout import PageSource
@@ -115,6 +116,16 @@ class BuildContext:
     def language_of(self, file: File) -> str:
         """The language a source is written in (from its folder)."""
         return language_of(file.src_uri, list(self.languages.all), self.languages.default)[0]
+
+
+def start(session: Session, config: MkDocsConfig) -> BuildContext:
+    """The context of a build starting now: every setting read, or the first wrong one
+    named (``mkdocs.yml: extra.safety...``)."""
+    try:
+        settings = read_site_settings(config.extra)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    return BuildContext(session, project_root(config), settings, languages(config))
 
 
 def i18n(config: MkDocsConfig) -> Any:

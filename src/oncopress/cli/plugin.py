@@ -31,17 +31,7 @@ from oncopress.cli import step_pdfs as pdfs
 from oncopress.cli import step_readability as readability
 from oncopress.cli import step_search as search
 from oncopress.cli import step_sources as sources
-from oncopress.cli.build_context import (
-    BuildContext,
-    Session,
-    first_pass,
-    language,
-    languages,
-    nested,
-    project_root,
-)
-from oncopress.settings.reader import SettingsError
-from oncopress.settings.site import read_site_settings
+from oncopress.cli.build_context import BuildContext, Session, first_pass, language, nested, start
 
 FIRST = event_priority(100)  # before every other plugin's handler
 AFTER_I18N = event_priority(-150)  # after mkdocs-static-i18n's (-100): other languages built
@@ -70,13 +60,14 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
 
     @FIRST
     def _start(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not nested(config):  # a new build; the other languages' passes reuse its context
-            self.context = _new_context(self.session, config)
+        new = not nested(config)  # a new build; the other languages' passes reuse its context
+        if new:
+            self.context = start(self.session, config)  # every setting checked here
             sources.check_links(self.ctx, config)
         if self.session.one_shot:  # what exists now lives until the process ends
             gc.freeze()
-        citations.check_bibliography(self.session, config, nested(config))
-        if not nested(config):
+        citations.check_bibliography(self.session, config, nested=not new)
+        if new:
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
         return config
@@ -193,11 +184,3 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     def recheck(self, config: MkDocsConfig, file: File) -> Recheck | None:
         """For the preview: the editorial check again with one saved page."""
         return editorial.recheck(self.ctx, config, file)
-
-
-def _new_context(session: Session, config: MkDocsConfig) -> BuildContext:
-    try:
-        settings = read_site_settings(config.extra)  # every section: a wrong one stops here
-    except SettingsError as error:
-        raise PluginError(str(error)) from None
-    return BuildContext(session, project_root(config), settings, languages(config))

@@ -117,7 +117,7 @@ class HouseRegistry(seams.ParsedRegistry):
         return self._noted[key, note]
 
 
-def check_bibliography(session: Session, config: MkDocsConfig, nested: bool) -> None:
+def check_bibliography(session: Session, config: MkDocsConfig, *, nested: bool) -> None:
     for path, name in _bib_files(config):
         if not path.is_file():
             raise PluginError(
