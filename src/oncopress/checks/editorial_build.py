@@ -1,6 +1,6 @@
 """One full build's editorial state, for every language, in one small typed object:
-what ``hooks/editorial.py``'s events hand across, so that each event only moves data
-between MkDocs and this object.
+what the build's editorial steps (``oncopress.cli.step_editorial``) hand across events,
+so that each step only moves data between MkDocs and this object.
 
 ``start_build`` reads the settings, the reviewer registry and the sign-off ledger (the
 files come in through ``read``); ``EditorialBuild.accept`` takes the check of every

@@ -1,7 +1,7 @@
 """One check of the whole site against the editorial rules and the sign-off ledger:
 what a build refuses or logs, what the stamp shows, and what ``./tasks status`` lists.
 
-The build (``hooks/editorial.py``) and the command line (``tools/editor_commands.py``)
+The build (``oncopress.cli.step_editorial``) and the command line (``oncopress.cli.editor``)
 both call ``check_site_with_ledger`` on the same sources, so they never disagree. The
 preview calls ``recheck_page`` when one page is saved: the same check, reading only
 that page again.

@@ -37,7 +37,7 @@ DOI_RESOLVER = "https://doi.org/"
 # 'emery:2022.lancet'), where mkdocs-bibtex stops at the first character that is not a
 # letter, digit, '_' or '-'. A key starts with a letter, digit or '_' (as in pandoc), so
 # mkdocs-bibtex finds every block; ';' and '[]' end it (they are the syntax's own).
-# hooks/bibliography.py gives the plugin the keys read with this pattern.
+# oncopress.cli.step_citations gives mkdocs-bibtex the keys read with this pattern.
 _BLOCK = re.compile(r"\[(.*?)\]")
 _KEY = r"\w[^\s,;\[\]{}]*"
 _CITATION = re.compile(rf"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>{_KEY})(?:,\s*(?P<suffix>[^;]+))?")

@@ -117,7 +117,7 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
     original = next((str(lang["locale"]) for lang in languages if lang.get("default")), locales[0])
     extra = config.get("extra") or {}
     bib_name = str((plugins.get("bibtex") or {}).get("bib_file") or "bibliography.bib")
-    try:  # the build's own start (hooks/editorial.py), without MkDocs
+    try:  # the build's own start (oncopress.cli.step_editorial), without MkDocs
         state = start_build(
             root,
             extra,

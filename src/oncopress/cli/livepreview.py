@@ -201,7 +201,7 @@ def _languages(config: MkDocsConfig) -> Languages:
 
 def scan(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     """Modification time and size of every file under ``paths`` (links not followed;
-    Python's ``__pycache__`` folders left out: importing the hooks writes there)."""
+    Python's ``__pycache__`` folders left out: importing Python code writes there)."""
     found: dict[str, tuple[int, int]] = {}
     for top in paths:
         if os.path.isfile(top):

@@ -8,9 +8,9 @@ brings another version of one of these packages, a failing test there names the 
 to look at before the build changes quietly.
 
 Used by the preview (``oncopress.cli.livepreview``, ``oncopress.cli.incremental``), the
-hooks (``hooks/search_cache.py``, ``hooks/site_i18n.py``, ``hooks/bibliography.py``)
-and ``bench/events.py``. It lives in ``oncopress.cli``, the one part of the package
-that may import MkDocs; the hooks import it as they import the core.
+build's steps (``oncopress.cli.step_search``, ``oncopress.cli.step_citations``) and
+``bench/events.py``. It lives in ``oncopress.cli``, the one part of the package that may
+import MkDocs.
 
 Nothing else in the project imports a name starting with ``_`` from these packages,
 assigns to their objects' attributes, or overrides their private methods.
@@ -99,7 +99,7 @@ def replace_search_deduplication(
 
 # --- Material: the search index reads a page's sections through a cache ----------------
 # Why: parsing each page's HTML for the search index is most of the search plugin's time;
-# hooks/search_cache.py parses a page only when its HTML changed, and hands the index the
+# oncopress.cli.step_search parses a page only when its HTML changed, and hands the index the
 # same sections its own parser would, so the index is byte for byte the same.
 # Relies on: the plugin's ``search_index`` (a SearchIndex, made in its on_config), whose
 # ``add_entry_from_context(page)`` the plugin calls for each page; ``Parser`` (an
@@ -150,7 +150,7 @@ def index_search_sections(index: Any, page: Page, sections: Iterable[IndexedSect
 
 
 # --- mkdocs-bibtex: the registry ----------------------------------------------------------
-# Why: the house-style registry (hooks/bibliography.py) formats the bibliography the
+# Why: the house-style registry (oncopress.cli.step_citations) formats the bibliography the
 # plugin has already parsed: calling ReferenceRegistry.__init__ would read and parse the
 # .bib files again. It takes the plugin's place as its ``registry``.
 # Relies on: ReferenceRegistry.__init__ only setting ``bib_data`` and

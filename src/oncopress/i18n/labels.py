@@ -1,4 +1,4 @@
-"""Every visible string the hooks produce, keyed by locale.
+"""Every visible string the build's steps produce, keyed by locale.
 
 Site chrome (helpline, footer, header links) is configured in ``mkdocs.yml``
 ``extra:``; this table holds the strings the publishing rules generate.

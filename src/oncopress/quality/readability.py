@@ -4,8 +4,8 @@ English pages are scored with the Flesch-Kincaid grade level (lower is easier; t
 target is a US grade, default 8 or below). Spanish pages are scored with the
 Fernández-Huerta reading ease (higher is easier; default target 60, the bottom of
 the "normal" band, or easier). Scores are computed on the article's prose only:
-headings, paragraphs and list items, without navigation, code, or what the hooks
-add around the text: the references (their heading and the footnotes), the
+headings, paragraphs and list items, without navigation, code, or what the build
+adds around the text: the references (their heading and the footnotes), the
 revision stamp (``page-meta``), the PDF links (``site-pdf-links``) and the
 translation notices (``page-notices``).
 
