@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from oncopress.checks.editorial_build import EditorialBuild
+from oncopress.checks.policy_cache import PolicyCache
 from oncopress.checks.preflight import language_of, source_path
 from oncopress.citations.sequence_cache import CitationPieces
 from oncopress.pdf.pdf_settings import PdfSettings
@@ -94,6 +95,7 @@ class BuildContext:
     # Pages the HTML policy refused in this language pass; None outside a full pass (the
     # preview re-rendering one page): then a refused page stops at once.
     refused: list[Problem] | None = None
+    policy: PolicyCache = field(default_factory=lambda: PolicyCache(""))  # clean pages
     readability_targets: ReadabilityTargets = field(default_factory=ReadabilityTargets)
     readability: ReadabilityCache = field(default_factory=lambda: ReadabilityCache(""))
     hard_to_read: list[Problem] = field(default_factory=list)  # every language's

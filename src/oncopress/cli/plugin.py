@@ -64,6 +64,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         if new:
             self.context = start(self.session, config)  # every setting checked here
             sources.check_links(self.ctx, config)
+            sources.load_policy_cache(self.ctx)
         if self.session.one_shot:  # what exists now lives until the process ends
             gc.freeze()
         citations.check_bibliography(self.session, config, nested=not new)
@@ -179,6 +180,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         search.save_sections(ctx, config)
         pdfs.make_pdfs(ctx, config)
         readability.report(ctx, config)
+        sources.save_policy_cache(ctx)
         editorial.write_report(ctx, config)  # last: it lists the PDFs made
 
     def recheck(self, config: MkDocsConfig, file: File) -> Recheck | None:
