@@ -98,7 +98,7 @@ def test_the_real_report_page(real_site: Build) -> None:
     overdue = report(real_site)["summary"]["overdue"]  # follows the build's date
     assert summary.startswith(
         f"Editorial report: 10 pages, 0 not signed off, {overdue} overdue for review, 0 stale "
-        "and 0 pending translations, 0 hard to read: "
+        "translations, 0 pending translations, 0 hard to read: "
     ), real_site.explain()
     assert summary.endswith(
         "editorial-report.json, " + str(reports(real_site, "editorial-report.html"))

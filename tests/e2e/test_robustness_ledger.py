@@ -214,3 +214,31 @@ def test_an_unknown_reviewer_and_a_future_date_are_refused(tmp_path: Path) -> No
         "  (command): --date 2026-12-05 is in the future (today is 2026-12-04)\n"
         "Nothing was written.\n",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changed", "last_line"),
+    [
+        (["docs_es/care.md"], "1 item needs an editor; 1 blocks publishing (./tasks build "
+         "refuses to publish)."),
+        (["docs/care.md"], "2 items need an editor; 2 block publishing (./tasks build refuses "
+         "to publish)."),  # the page changed, and its translation stale
+    ],
+)  # fmt: skip
+def test_status_counts_its_items_in_the_right_plural(
+    tmp_path: Path, changed: list[str], last_line: str
+) -> None:
+    """Was "1 item need an editor" (issue 22)."""
+    project = signed(tmp_path)
+    for args in (
+        ["docs/care.md", "docs/index.md", "--by", "content-team"],
+        ["docs_es/care.md", "docs_es/index.md", "--by", "content-team", "--translation-by",
+         "translation-team"],
+    ):  # fmt: skip
+        assert command(project, "sign-off", *args).returncode == 0  # today: none overdue
+    for page in changed:
+        path = project.root / page
+        path.write_text(path.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    ran = command(project, "status")
+    assert ran.returncode == 1, ran.stderr
+    assert ran.stdout.splitlines()[-1] == last_line, ran.stdout

@@ -6,7 +6,9 @@ import gzip
 import json
 from pathlib import Path
 
-from oncopress.cli.compare import compare
+import pytest
+
+from oncopress.cli.compare import compare, main
 
 
 def saved(root: Path, files: dict[str, bytes], pdfs: dict[str, object]) -> Path:
@@ -74,6 +76,18 @@ def test_each_difference_is_one_line(tmp_path: Path) -> None:
         f"only in {old}: sample/gone.html",
         f"only in {new}: generated/new.html",
         "sample/index.html: differs",
-        "sample/pdf/a.pdf: 1 pages, now 2",
+        "sample/pdf/a.pdf: 1 page, now 2",
         "sample/pdf/b.pdf: the text differs",
     ]
+
+
+@pytest.mark.parametrize(("changed", "last_line"), [(1, "1 difference"), (2, "2 differences")])
+def test_the_count_of_differences_in_the_right_plural(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changed: int, last_line: str
+) -> None:
+    names = [f"sample/{n}.html" for n in range(2)]
+    old = saved(tmp_path / "old", dict.fromkeys(names, b"x"), {})
+    new_files = {name: (b"y" if n < changed else b"x") for n, name in enumerate(names)}
+    new = saved(tmp_path / "new", new_files, {})
+    assert main(["compare", str(old), str(new)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == last_line

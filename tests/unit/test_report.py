@@ -1,6 +1,8 @@
 import json
 from datetime import date
 
+import pytest
+
 from oncopress.checks.preflight import PageRecord
 from oncopress.i18n.translations import Status, Translation
 from oncopress.report.editorial_report import (
@@ -9,6 +11,7 @@ from oncopress.report.editorial_report import (
     pending_message,
     record_row,
     summary_message,
+    summary_text,
 )
 
 
@@ -144,6 +147,30 @@ def test_translation_readability_and_pdf_columns_and_their_summary() -> None:
         "to 'docs/fatigue.md'"
     ]
     assert summary_message(report.summary(), ["reports/editorial-report.json", "r.html"]) == (
-        "Editorial report: 4 pages, 0 not signed off, 1 overdue for review, 1 stale and "
-        "1 pending translations, 1 hard to read: reports/editorial-report.json, r.html"
+        "Editorial report: 4 pages, 0 not signed off, 1 overdue for review, 1 stale "
+        "translation, 1 pending translation, 1 hard to read: reports/editorial-report.json, "
+        "r.html"
     )
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        (
+            (1, 1, 1),
+            "1 page, 0 not signed off, 0 overdue for review, 1 stale translation, "
+            "1 pending translation, 0 hard to read",
+        ),
+        (
+            (2, 2, 0),
+            "2 pages, 0 not signed off, 0 overdue for review, 2 stale translations, "
+            "0 pending translations, 0 hard to read",
+        ),
+    ],
+)
+def test_the_summary_counts_in_the_right_plural(
+    counts: tuple[int, int, int], expected: str
+) -> None:
+    pages, stale, pending = counts
+    summary = {"pages": pages, "drafts": 0, "overdue": 0, "stale": stale, "pending": pending}
+    assert summary_text({**summary, "hard_to_read": 0}) == expected

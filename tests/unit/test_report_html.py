@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from bs4 import BeautifulSoup
 
 from oncopress.checks.preflight import PageRecord
@@ -125,7 +126,17 @@ def test_the_report_page_is_a_noindexed_table_of_every_page() -> None:
     ]
     summary = " ".join(soup.select("main > p")[1].get_text(" ", strip=True).split())
     assert summary == (
-        "2 pages: 1 not signed off, 1 overdue for review, 1 stale and 0 pending translations, "
-        "1 hard to read. "
+        "2 pages, 1 not signed off, 1 overdue for review, 1 stale translation, "
+        "0 pending translations, 1 hard to read. "
         "The same data for tools: editorial-report.json ."
     )
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"),
+    [(1, "Pages are due for review 1 year after"), (3, "Pages are due for review 3 years after")],
+)
+def test_the_review_interval_in_the_right_plural(years: int, expected: str) -> None:
+    document = {**report().document(), "review_interval_years": years}
+    soup = BeautifulSoup(render_report_html(document, "Survivorship"), "lxml")
+    assert expected in " ".join(soup.select("main > p")[0].get_text(" ", strip=True).split())

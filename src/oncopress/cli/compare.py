@@ -28,6 +28,7 @@ from pathlib import Path
 
 from oncopress.cli import PROJECT as ROOT
 from oncopress.cli import benchsite
+from oncopress.i18n.plurals import counted
 
 DAY = "1796256000"  # 2026-12-03: "today" for both builds
 SITES = ("sample", "generated")
@@ -87,7 +88,8 @@ def compare(old: Path, new: Path) -> list[str]:
             if was is None or now is None:
                 found.append(f"no saved text for {path}")
             elif was["pages"] != now["pages"]:
-                found.append(f"{path}: {was['pages']} pages, now {now['pages']}")
+                pages = counted(was["pages"], "page", "pages")
+                found.append(f"{path}: {pages}, now {now['pages']}")
             elif was["text"] != now["text"]:
                 found.append(f"{path}: the text differs")
         elif _content(old / path) != _content(new / path):
@@ -115,7 +117,8 @@ def main(argv: list[str]) -> int:
     differences = compare(args.old, args.new)
     for line in differences:
         print(line)
-    print(f"{len(differences)} differences" if differences else "The same output.")
+    summary = counted(len(differences), "difference", "differences")
+    print(summary if differences else "The same output.")
     return 1 if differences else 0
 
 

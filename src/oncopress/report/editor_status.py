@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from oncopress.checks.sitecheck import Level, SiteCheck
+from oncopress.i18n.plurals import counted, plural
 from oncopress.i18n.translations import Status
 from oncopress.pages.dates import is_overdue, review_due
 
@@ -133,10 +134,10 @@ def render_status(items: Sequence[Item], today: date, width: int = 100) -> str:
             )
             lines += ["    > " + part for part in quoted]
     blocking = sum(1 for item in items if item.blocking)
-    noun = "item" if len(items) == 1 else "items"
     lines.append("")
     lines.append(
-        f"{len(items)} {noun} need an editor; {blocking} block publishing"
+        f"{counted(len(items), 'item', 'items')} {plural(len(items), 'needs', 'need')} an "
+        f"editor; {blocking} {plural(blocking, 'blocks', 'block')} publishing"
         + (" (./tasks build refuses to publish)." if blocking else ".")
     )
     return "\n".join(lines)

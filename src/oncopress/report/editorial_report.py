@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from oncopress.checks.preflight import PageRecord
+from oncopress.i18n.plurals import counted
 from oncopress.i18n.translations import Translation
 from oncopress.ledger.signoff import PageTrust
 from oncopress.pages.dates import is_overdue, review_due
@@ -153,9 +154,16 @@ def pending_message(row: Mapping[str, Any]) -> str:
 
 def summary_message(summary: Mapping[str, int], files: Iterable[str]) -> str:
     """The build log's last word on the report: counts, and where to read it."""
+    return f"Editorial report: {summary_text(summary)}: {', '.join(files)}"
+
+
+def summary_text(summary: Mapping[str, int]) -> str:
+    """The counts of a report's summary, each noun in its plural form:
+    ``1 page, 0 not signed off, 0 overdue for review, 1 stale translation, ...``."""
     return (
-        f"Editorial report: {summary['pages']} pages, {summary['drafts']} not signed off, "
+        f"{counted(summary['pages'], 'page', 'pages')}, {summary['drafts']} not signed off, "
         f"{summary['overdue']} overdue for review, "
-        f"{summary['stale']} stale and {summary['pending']} pending translations, "
-        f"{summary['hard_to_read']} hard to read: {', '.join(files)}"
+        f"{counted(summary['stale'], 'stale translation', 'stale translations')}, "
+        f"{counted(summary['pending'], 'pending translation', 'pending translations')}, "
+        f"{summary['hard_to_read']} hard to read"
     )

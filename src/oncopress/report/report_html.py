@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from oncopress.report.editorial_report import REPORT_FILE
+from oncopress.i18n.plurals import counted
+from oncopress.report.editorial_report import REPORT_FILE, summary_text
 
 COLUMNS = (
     "Page",
@@ -59,10 +60,8 @@ def render_report_html(document: Mapping[str, Any], site_name: str, site_base: s
 <main>
 <h1>Editorial report</h1>
 <p>Built on {escape(document["generated"])}. Pages are due for review
-{document["review_interval_years"]} years after their last revision.</p>
-<p>{summary["pages"]} pages: {summary["drafts"]} not signed off,
-{summary["overdue"]} overdue for review, {summary["stale"]} stale and
-{summary["pending"]} pending translations, {summary["hard_to_read"]} hard to read.
+{counted(document["review_interval_years"], "year", "years")} after their last revision.</p>
+<p>{escape(summary_text(summary))}.
 The same data for tools: <a href="{REPORT_FILE}">{REPORT_FILE}</a>.</p>
 <table>
 <caption>Every page in every language</caption>
