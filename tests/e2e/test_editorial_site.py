@@ -253,6 +253,8 @@ def test_the_editorial_report(built: Build) -> None:
         "signed_off": SIGNED[0],
         "signed_by": ["content-team"],
         "changed_in_original": [],
+        "moved_in_original": [],
+        "how_moved": None,
         "pdf": None,  # SITE_PDFS=0
     }
     assert rows[("docs/index.md", "en")]["url"] == "./"

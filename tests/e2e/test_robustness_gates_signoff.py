@@ -11,6 +11,7 @@ then `SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict -f <copy>/mkdocs.yml`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -309,3 +310,37 @@ def test_a_new_page_that_says_it_is_not_medical_still_needs_a_sign_off(tmp_path:
         assert ran.returncode == 0, ran.stderr
     result = project.build(env=TODAY)
     assert (result.returncode, result.warnings) == (0, []), result.explain()
+
+
+def test_two_swapped_paragraphs_are_named_and_quoted(tmp_path: Path) -> None:
+    """Issue 22: the stale translation's message was "... it translates (); ...", and
+    ./tasks status quoted nothing ("quotes": [])."""
+    project = signed(tmp_path)
+    edit_page(
+        project,
+        "docs/care.md",
+        "# Care after treatment\n\nCancer can come back after treatment [@emery2022management].",
+        "Cancer can come back after treatment [@emery2022management].\n\n# Care after treatment",
+    )
+    parts = (
+        'paragraphs 1 and 2 swapped places: "Cancer can come back after treatment '
+        '[@emery2022management]."; "# Care after treatment"'
+    )
+    result = project.build(env=TODAY)
+    assert refused(result) == [CHANGED.format(by="content-team"), STALE.format(parts=parts)]
+    summary = next(line for line in result.lines("INFO") if line.startswith("Editorial report:"))
+    assert summary.startswith(
+        "Editorial report: 4 pages, 1 not signed off, 4 overdue for review, 1 stale "
+        "translation, 0 pending translations, 0 hard to read: "
+    ), result.explain()
+    status = command(project, "status", "--json")
+    stale = next(item for item in status_items(status.stdout) if item["need"] == "stale")
+    assert stale["quotes"] == [
+        "Cancer can come back after treatment [@emery2022management].",
+        "# Care after treatment",
+    ]
+
+
+def status_items(text: str) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = json.loads(text)["items"]
+    return items

@@ -114,5 +114,50 @@ def test_changed_and_removed_paragraphs_since_a_revision() -> None:
     assert after.removed_since(recorded) == 1
 
 
+def paragraphs(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+ONE, TWO, THREE, FOUR, FIVE = (f"Paragraph {word}." for word in "ABCDE")
+
+
+@pytest.mark.parametrize(
+    ("now", "described", "moved"),
+    [
+        ((TWO, ONE, THREE, FOUR), "paragraphs 1 and 2 swapped places", (TWO, ONE)),
+        ((ONE, THREE, TWO, FOUR), "paragraphs 2 and 3 swapped places", (THREE, TWO)),
+        ((FOUR, TWO, THREE, ONE), "paragraphs 1 and 4 swapped places", (FOUR, ONE)),
+        ((TWO, THREE, FOUR, ONE), "1 paragraph moved, now paragraph 4", (ONE,)),
+        ((THREE, FOUR, ONE, TWO), "2 paragraphs moved, now paragraphs 1 and 2", (THREE, FOUR)),
+        ((FOUR, THREE, TWO, ONE), "3 paragraphs moved, now paragraphs 1, 2 and 3",
+         (FOUR, THREE, TWO)),
+        # FOUR gone, FIVE new: ONE and TWO still traded places
+        ((TWO, FIVE, ONE, THREE), "paragraphs 1 and 3 swapped places", (TWO, ONE)),
+    ],
+)  # fmt: skip
+def test_paragraphs_in_another_order_since_a_revision(
+    now: tuple[str, ...], described: str, moved: tuple[str, ...]
+) -> None:
+    """Issue 22: two swapped paragraphs were "changed" with no paragraph to show."""
+    before = fingerprint_page(META, paragraphs(ONE, TWO, THREE, FOUR))
+    after = fingerprint_page(META, paragraphs(*now))
+    found = after.moved_since([p.digest for p in before.paragraphs])
+    assert found is not None
+    assert found.describe() == described
+    assert tuple(p.text for p in found.paragraphs) == moved
+
+
+def test_the_same_order_is_no_move_and_a_repeated_paragraph_counts_twice() -> None:
+    before = fingerprint_page(META, paragraphs(ONE, TWO, ONE))
+    recorded = [p.digest for p in before.paragraphs]
+    assert before.moved_since(recorded) is None
+    after = fingerprint_page(META, paragraphs(ONE, TWO))  # the second ONE removed
+    assert (after.changed_since(recorded), after.removed_since(recorded)) == ([], 1)
+    assert after.moved_since(recorded) is None
+    again = fingerprint_page(META, paragraphs(ONE, TWO, ONE, ONE))  # ONE written once more
+    assert [p.text for p in again.changed_since(recorded)] == [ONE]
+    assert again.removed_since(recorded) == 0
+
+
 def test_normalize_text() -> None:
     assert normalize_text("\ufeff\n a  \r\nb\t\r\n\r\n") == " a\nb"

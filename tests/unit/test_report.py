@@ -50,6 +50,8 @@ def test_record_row() -> None:
         "signed_off": None,
         "signed_by": [],
         "changed_in_original": [],
+        "moved_in_original": [],
+        "how_moved": None,
         "readability": None,
         "pdf": None,
     }

@@ -190,6 +190,48 @@ def test_one_changed_word_makes_a_draft_and_its_translation_stale() -> None:
     assert check.findings == []
 
 
+def test_two_swapped_paragraphs_say_which_ones_and_quote_them() -> None:
+    """Issue 22: the message was "... it translates (); ..." and status quoted nothing."""
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    texts["docs/care.md"] = texts["docs/care.md"].replace(
+        "Cancer can come back.\n\nAsk your team.", "Ask your team.\n\nCancer can come back."
+    )
+    check, _ = site(texts, ledger)
+    assert str(check.findings[1]) == (
+        "Doc file 'docs_es/care.md' (es): translation is out of date: the English page "
+        "'docs/care.md' changed since the revision of 2026-11-28 it translates (paragraphs 2 "
+        'and 3 swapped places: "Ask your team."; "Cancer can come back."); update the '
+        "translation, then run: ./tasks sign-off docs_es/care.md --by content-team "
+        "--translation-by translation-team"
+    )
+    items = status_items(check, TODAY, 3)
+    stale = next(item for item in items if item.need == "stale")
+    assert stale.quotes == ("Ask your team.", "Cancer can come back.")
+    report = EditorialReport(TODAY, 3)
+    report.add_records(check.preflight.records.values())
+    report.add_trust(check.trust.values())
+    row = report.rows["docs_es/care.md"]
+    assert (row["changed_in_original"], row["moved_in_original"], row["how_moved"]) == (
+        [],
+        ["Ask your team.", "Cancer can come back."],
+        "paragraphs 2 and 3 swapped places",
+    )
+
+
+def test_paragraphs_swapped_and_another_changed() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    texts["docs/care.md"] = texts["docs/care.md"].replace(
+        "# Care\n\nCancer can come back.\n\nAsk your team.",
+        "Ask your team.\n\n# Care\n\nCancer can come back soon.",
+    )
+    check, _ = site(texts, ledger)
+    assert str(check.findings[1]).split(" it translates ")[1].split("; update")[0] == (
+        '(1 paragraph added or changed: "Cancer can come back soon."; 1 paragraph of the '
+        'translated revision gone; paragraphs 1 and 2 swapped places: "Ask your team."; '
+        '"# Care")'
+    )
+
+
 def test_a_page_never_signed_off_and_front_matter_that_disagrees() -> None:
     ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
     texts["docs/care.md"] = texts["docs/care.md"].replace("2026-11-28", "2026-11-27")

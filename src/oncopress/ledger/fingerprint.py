@@ -26,6 +26,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from oncopress.i18n.plurals import plural
+
 DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 PARAGRAPH_DIGEST = re.compile(r"[0-9a-f]{16}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
@@ -45,6 +47,67 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """Paragraphs an original has in both revisions, in another order now."""
+
+    paragraphs: tuple[Paragraph, ...]  # the paragraphs that moved, in their order now
+    # Where each is now: its number among the paragraphs of the text (1: the first
+    # paragraph after the front matter; a heading counts as one).
+    numbers: tuple[int, ...]
+    swapped: bool  # exactly two paragraphs traded places
+
+    def describe(self) -> str:
+        """``paragraphs 2 and 3 swapped places``; ``1 paragraph moved, now paragraph 4``;
+        ``2 paragraphs moved, now paragraphs 2 and 5``."""
+        if self.swapped:
+            return f"paragraphs {_listed(self.numbers)} swapped places"
+        nouns = plural(len(self.numbers), "paragraph", "paragraphs")
+        return f"{len(self.numbers)} {nouns} moved, now {nouns} {_listed(self.numbers)}"
+
+
+def _listed(numbers: Sequence[int]) -> str:
+    """``2``, ``2 and 3``, ``2, 4 and 5``."""
+    words = [str(number) for number in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _occurrences(digests: Sequence[str]) -> list[tuple[str, int]]:
+    """Each digest with how many times it came before: a paragraph written twice is two
+    paragraphs (``[a, b, a]`` -> ``[(a, 0), (b, 0), (a, 1)]``)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for digest in digests:
+        keys.append((digest, seen.get(digest, 0)))
+        seen[digest] = seen.get(digest, 0) + 1
+    return keys
+
+
+def _increasing(ranks: Sequence[int]) -> list[int]:
+    """The positions of a longest increasing run (not necessarily contiguous) of
+    ``ranks``: the paragraphs that kept their order (patience sorting, n log n)."""
+    tails: list[int] = []  # tails[k]: position ending the best run of length k + 1
+    before: list[int] = [-1] * len(ranks)
+    for position, rank in enumerate(ranks):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if ranks[tails[middle]] < rank:
+                low = middle + 1
+            else:
+                high = middle
+        before[position] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(position)
+        else:
+            tails[low] = position
+    run, position = [], tails[-1] if tails else -1
+    while position >= 0:
+        run.append(position)
+        position = before[position]
+    return run[::-1]
+
+
+@dataclass(frozen=True)
 class Fingerprint:
     """A page's fingerprint and its paragraphs' (title and description first)."""
 
@@ -58,14 +121,47 @@ class Fingerprint:
 
     def changed_since(self, recorded: Sequence[str]) -> list[Paragraph]:
         """The paragraphs that are not in ``recorded`` (paragraph fingerprints of an
-        earlier revision): added or changed since."""
-        known = set(recorded)
-        return [paragraph for paragraph in self.paragraphs if paragraph.digest not in known]
+        earlier revision): added or changed since. A paragraph written twice now and
+        once then counts once here."""
+        known = set(_occurrences(recorded))
+        return [
+            paragraph
+            for paragraph, key in zip(self.paragraphs, self._keys(), strict=True)
+            if key not in known
+        ]
 
     def removed_since(self, recorded: Sequence[str]) -> int:
         """How many of the ``recorded`` paragraphs are gone (changed or removed)."""
-        present = {paragraph.digest for paragraph in self.paragraphs}
-        return sum(1 for digest in recorded if digest not in present)
+        present = set(self._keys())
+        return sum(1 for key in _occurrences(recorded) if key not in present)
+
+    def moved_since(self, recorded: Sequence[str]) -> Moved | None:
+        """The paragraphs found in both revisions that are in another order now (None
+        when those are in the same order): two that traded places, or the fewest that
+        moved (the others keep their order)."""
+        keys = self._keys()
+        common = set(keys) & set(_occurrences(recorded))
+        now = [index for index, key in enumerate(keys) if key in common]
+        before = [key for key in _occurrences(recorded) if key in common]
+        if [keys[index] for index in now] == before:
+            return None
+        order = {key: rank for rank, key in enumerate(before)}
+        ranks = [order[keys[index]] for index in now]
+        out_of_place = [i for i, rank in enumerate(ranks) if rank != i]
+        first, *rest = out_of_place
+        if len(rest) == 1 and (ranks[first], ranks[rest[0]]) == (rest[0], first):
+            moved, swapped = [now[first], now[rest[0]]], True
+        else:
+            kept = set(_increasing(ranks))
+            moved, swapped = [now[i] for i in range(len(now)) if i not in kept], False
+        return Moved(
+            tuple(self.paragraphs[index] for index in moved),
+            tuple(index - len(_TEXT_FIELDS) + 1 for index in moved),
+            swapped,
+        )
+
+    def _keys(self) -> list[tuple[str, int]]:
+        return _occurrences([paragraph.digest for paragraph in self.paragraphs])
 
     def text_only(self) -> Fingerprint:
         """This fingerprint as a version-1 ledger recorded it: the text's paragraphs."""

@@ -32,7 +32,7 @@ from oncopress.checks.preflight import PageRecord
 from oncopress.checks.review import ReviewerRegistry
 from oncopress.i18n.labels import label
 from oncopress.i18n.translations import Status, Translation, counterpart, language_name
-from oncopress.ledger.fingerprint import Fingerprint, Paragraph
+from oncopress.ledger.fingerprint import Fingerprint, Moved, Paragraph
 from oncopress.ledger.ledgerfile import Ledger, SignOff, Translated, unknown_signers
 from oncopress.pages.dates import format_revised
 from oncopress.problems import Problem
@@ -69,6 +69,12 @@ class Stale:
     translated: date  # the original's revision the translation was signed off against
     changed: tuple[Paragraph, ...]  # the original's paragraphs added or changed since
     removed: int  # how many of the translated revision's paragraphs are gone
+    moved: Moved | None = None  # paragraphs of both revisions, in another order now
+
+    @property
+    def quoted(self) -> tuple[Paragraph, ...]:
+        """The paragraphs a translator must look at: added or changed, then moved."""
+        return self.changed + (self.moved.paragraphs if self.moved else ())
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,7 @@ def _stale(translated: Translated, original: PageRecord | None, legacy: bool) ->
         translated.revised,
         tuple(current.changed_since(translated.paragraphs)),
         current.removed_since(translated.paragraphs),
+        current.moved_since(translated.paragraphs),
     )
 
 
@@ -308,6 +315,11 @@ def stale_message(assessed: PageTrust, record: PageRecord, original_locale: str)
     if stale.removed:
         noun = "paragraph" if stale.removed == 1 else "paragraphs"
         parts.append(f"{stale.removed} {noun} of the translated revision gone")
+    if stale.moved:
+        moved = "; ".join(quote(paragraph) for paragraph in stale.moved.paragraphs)
+        parts.append(f"{stale.moved.describe()}: {moved}")
+    if not parts:  # never "()": the fingerprints differ, so some paragraph does
+        parts.append("no paragraph of it differs from the translated revision's")
     return (
         f"translation is out of date: the {language} page '{stale.original}' changed since "
         f"the revision of {stale.translated.isoformat()} it translates ({'; '.join(parts)}); "

@@ -2,7 +2,7 @@
 
 An item per page and need: an editorial problem, a text changed since its sign-off or
 never signed off, front matter that disagrees with the ledger, a stale translation
-(with the original's paragraphs added or changed since the translated revision), a
+(with the original's paragraphs added, changed or moved since the translated revision), a
 review overdue, a translation pending, a ledger entry whose page is gone. ``blocking``
 items are those a strict build refuses to publish.
 """
@@ -52,7 +52,7 @@ def status_items(check: SiteCheck, today: date, interval_years: int) -> list[Ite
         )
         quotes: tuple[str, ...] = ()
         if finding.kind == "stale" and trust.stale is not None:
-            quotes = tuple(paragraph.text for paragraph in trust.stale.changed)
+            quotes = tuple(paragraph.text for paragraph in trust.stale.quoted)
         items.append(Item(problem.path, problem.locale, need, blocking, problem.message, quotes))
     for path in sorted(check.preflight.records):
         record = check.record(path)

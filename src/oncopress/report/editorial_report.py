@@ -51,6 +51,8 @@ def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str
         "signed_off": None,
         "signed_by": [],
         "changed_in_original": [],
+        "moved_in_original": [],
+        "how_moved": None,
         "readability": None,
         "pdf": None,
     }
@@ -74,9 +76,11 @@ class EditorialReport:
 
     def add_trust(self, trust: Iterable[PageTrust]) -> None:
         """Each page's sign-off: signed, changed or unsigned, the last sign-off, and
-        for a stale translation the original's paragraphs added or changed since."""
+        for a stale translation the original's paragraphs added or changed since, and
+        those in another order (``how_moved``: "paragraphs 2 and 3 swapped places")."""
         for page in trust:
             entry, stale = page.entry, page.stale
+            moved = stale.moved if stale else None
             self.add_fields(
                 page.path,
                 {
@@ -84,6 +88,8 @@ class EditorialReport:
                     "signed_off": entry.revised.isoformat() if entry else None,
                     "signed_by": list(entry.reviewers) if entry else [],
                     "changed_in_original": [p.text for p in stale.changed] if stale else [],
+                    "moved_in_original": [p.text for p in moved.paragraphs] if moved else [],
+                    "how_moved": moved.describe() if moved else None,
                 },
             )
 

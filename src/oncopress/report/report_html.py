@@ -127,6 +127,11 @@ def _translation(page: Mapping[str, Any]) -> str:
     if changed:
         items = "".join(f"<li>{escape(paragraph)}</li>" for paragraph in changed)
         text += f"<br>Changed in the original since:<ul>{items}</ul>"
+    moved = page.get("moved_in_original") or []
+    if moved:
+        items = "".join(f"<li>{escape(paragraph)}</li>" for paragraph in moved)
+        how = escape(str(page.get("how_moved")))
+        text += f"<br>Moved in the original since ({how}):<ul>{items}</ul>"
     return text
 
 
