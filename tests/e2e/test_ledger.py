@@ -10,6 +10,7 @@ translation-team; ./tasks build (passes).
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -208,3 +209,54 @@ def test_serve_shows_the_draft_banner_and_the_report_at_a_path_the_site_never_ha
     assert "changed since its sign-off of 2023-08-28" in rows["docs_es/care.md"]
     link = report.select_one("tbody a")
     assert link is not None and str(link["href"]).startswith("../")
+
+
+def anchored(text: str) -> str:
+    """A ledger as the command wrote it before issue 19: the date and the reviewer list
+    every entry shares written once, with anchors (``&id001``) and aliases (``*id001``)."""
+    data = yaml.safe_load(text)
+    shared: dict[object, object] = {}
+    for entry in data["pages"].values():
+        for key in ("revised", "reviewed_by"):
+            entry[key] = shared.setdefault((key, repr(entry[key])), entry[key])
+    body = yaml.safe_dump(data, sort_keys=False, width=1000)
+    assert "&id001" in body and "*id001" in body
+    return text.split("version:", 1)[0] + body
+
+
+def test_a_sign_off_changes_the_lines_of_its_page_only(tmp_path: Path) -> None:
+    """Issue 22: a sign-off rewrote the anchors (&id001) of unrelated entries. Every entry
+    of this ledger has the same reviewers and date (what made PyYAML write anchors)."""
+    project = make_project(tmp_path / "project", "minimal")
+    sign_everything(project.root)
+    ledger = project.root / "sign-offs.yml"
+    before = ledger.read_text(encoding="utf-8")
+    at = before.splitlines().index("  docs/index.md:")
+    signed_off(project, "docs/index.md")
+    removed, added = changed_lines(before, ledger.read_text(encoding="utf-8"))
+    assert removed == before.splitlines()[at + 1 : at + 3]  # its fingerprint and date
+    assert [line[:24] for line in added] == ["    fingerprint: sha256:", f"    revised: {TODAY}"]
+    # An old ledger, with anchors: the page's entry is written out, the others stay.
+    ledger.write_text(anchored(ledger.read_text(encoding="utf-8")), encoding="utf-8")
+    before = ledger.read_text(encoding="utf-8")
+    at = before.splitlines().index("  docs/index.md:")
+    signed_off(project, "docs/index.md")  # a second sign-off, on the same day
+    removed, added = changed_lines(before, ledger.read_text(encoding="utf-8"))
+    assert removed == [before.splitlines()[at + 1], "    reviewed_by: *id001"], before
+    assert added[1:] == ["    reviewed_by:", "    - content-team"]
+    assert added[0].startswith("    fingerprint: sha256:")
+
+
+def signed_off(project: Project, page: str, *args: str) -> None:
+    path = project.root / page
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", "utf-8")
+    signed = command(project, "sign-off", page, "--by", "content-team", *args)
+    assert signed.returncode == 0, signed.stderr
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The lines a diff shows as removed, and those it shows as added, in file order."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return [line[2:] for line in diff if line[:2] == "- "], [
+        line[2:] for line in diff if line[:2] == "+ "
+    ]

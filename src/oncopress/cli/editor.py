@@ -39,7 +39,8 @@ from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.locking import exclusive
-from oncopress.ledger.ledgerfile import Ledger, render_ledger
+from oncopress.ledger.ledgeredit import ledger_text
+from oncopress.ledger.ledgerfile import Ledger
 from oncopress.ledger.signoff import (
     Request,
     SignOffError,
@@ -241,9 +242,7 @@ def _sign_off(args: argparse.Namespace) -> int:
         present |= {p.path for p in site.preflight.problems}
         gone = sorted(set(ledger.entries) - present)
         if gone:
-            write_atomically(
-                project.root / ledger.source, render_ledger(ledger.without(gone)).encode()
-            )
+            write_ledger(project, ledger, ledger.without(gone))
         for path in gone:
             print(f"Removed the sign-off of '{path}' (the page no longer exists)")
         if not gone:
@@ -279,7 +278,7 @@ def _sign_off(args: argparse.Namespace) -> int:
         return 1
     for path, text in plan.texts.items():
         write_atomically(project.root / path, text.encode("utf-8"))
-    write_atomically(project.root / ledger.source, render_ledger(plan.ledger).encode("utf-8"))
+    write_ledger(project, ledger, plan.ledger)
     for path in plan.texts:
         entry = plan.ledger.entries[path]
         by = ", ".join(entry.reviewers)
@@ -289,6 +288,13 @@ def _sign_off(args: argparse.Namespace) -> int:
             + (extra if entry.translation_reviewers else "")
         )
     return 0
+
+
+def write_ledger(project: Project, before: Ledger, after: Ledger) -> None:
+    """Write ``after`` over the ledger file: the lines of the entries that changed only."""
+    path = project.root / before.source
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    write_atomically(path, ledger_text(text, after).encode("utf-8"))
 
 
 def status(args: argparse.Namespace) -> int:
