@@ -673,22 +673,6 @@ SETUP_CASES: dict[str, SetupCase] = {
         "bibliography.bib",
         line=12,
     ),
-    "bib-missing-year": SetupCase(
-        replace("bibliography.bib", "  year    = {2019},\n", ""),
-        bib_problem(12, "entry 'gotze2019fear' has no 'year' (or biblatex 'date')"),
-        "bibliography.bib",
-        line=12,
-    ),
-    "bib-lone-backslash": SetupCase(
-        replace("bibliography.bib", "journal = {The Lancet}", "journal = {The Lancet\\}"),
-        bib_problem(
-            4,
-            "entry 'emery2022management': 'journal' is not valid LaTeX (a lone '\\' that "
-            "starts no command); check its backslashes and braces",
-        ),
-        "bibliography.bib",
-        line=4,
-    ),
     "bib-not-utf8": SetupCase(
         reencode("bibliography.bib", "latin-1", 'G{\\"o}tze', "Götze"),
         "Bibliography 'bibliography.bib' is not UTF-8 text (line 13: invalid start byte); "

@@ -4,7 +4,10 @@
   (Zotero's Better BibLaTeX), a Crossref export, Better BibTeX citation keys with ':',
   '.', '/' and '+'; each checked on the parsed HTML, in exact house style;
 - a doubled backslash in a name: a WARNING with the file and line (strict fails);
-- a biblatex date with no year in it: stops the build with the file and line;
+- a biblatex date with no year in it, in an entry a page cites: stops the build, naming
+  the pages, the entry, the file and the line;
+- an entry no page cites never stops a build, whatever it lacks: ./tasks status lists
+  its problems; a page that cites an entry lacking a field its type needs is refused;
 - a Better BibTeX key missing from the bibliography: reported whole, not cut at ':'.
 
 Replicate a case: copy tests/fixtures/minimal, make the case's edit, then run
@@ -19,10 +22,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Build, Project, make_project
+from test_ledger import command
 from test_robustness import (
     PLUGIN_ERROR,
     assert_failed_cleanly,
-    bib_problem,
     english,
     error_blocks,
     replace,
@@ -154,26 +157,57 @@ def test_a_doubled_backslash_is_a_warning_naming_the_file_and_line(tmp_path: Pat
     assert error_blocks(result) == [], result.explain()
 
 
-def test_a_biblatex_date_with_no_year_stops_the_build_on_its_line(tmp_path: Path) -> None:
+CITED_ENTRY_PROBLEMS = {  # case -> (edit of bibliography.bib, the entry's problem)
+    "biblatex-date-with-no-year": (
+        ("year    = {2022}", "date    = {Oct 2022}"),
+        "bibliography.bib, line 5: @article entry 'emery2022management': 'date' is not a date "
+        "biblatex reads (found 'Oct 2022'); write it as YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    "missing-year": (
+        ("  year    = {2022},\n", ""),
+        "bibliography.bib, line 1: @article entry 'emery2022management' has no 'year' (or "
+        "biblatex 'date')",
+    ),
+    "lone-backslash": (
+        ("journal = {The Lancet}", "journal = {The Lancet\\}"),
+        "bibliography.bib, line 4: @article entry 'emery2022management': 'journal' is not "
+        "valid LaTeX (a lone '\\' that starts no command); check its backslashes and braces",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CITED_ENTRY_PROBLEMS))
+def test_an_entry_a_page_cites_stops_the_build_naming_the_pages_entry_and_line(
+    tmp_path: Path, case: str
+) -> None:
+    """Was a "Bibliography check failed" for any entry, cited or not (issue 22): the
+    same problem in an entry no page cites stops nothing (below)."""
+    (old, new), problem = CITED_ENTRY_PROBLEMS[case]
     project = make_project(tmp_path / "project")
-    replace("bibliography.bib", "year    = {2019}", "date    = {Oct 2019}")(project)
+    replace("bibliography.bib", old, new)(project)
     result = run(project)
     assert_failed_cleanly(result, PLUGIN_ERROR)
+    cites = f"cites reference key 'emery2022management', whose entry must be fixed first: {problem}"
     assert error_blocks(result) == [
-        bib_problem(
-            16,
-            "entry 'gotze2019fear': 'date' is not a date biblatex reads (found 'Oct 2019'); "
-            "write it as YYYY, YYYY-MM or YYYY-MM-DD",
-        )
+        "Editorial check failed: 2 problems in 2 pages\n"
+        f"  Doc file 'docs/care.md' (en): {cites}\n"
+        f"  Doc file 'docs_es/care.md' (es): {cites}"
     ], result.explain()
+
+
+def refused_citing(project: Project, english: str, spanish: str) -> Build:
+    """The build of ``project`` with a page citing ``english`` and its translation
+    citing ``spanish``, refused by the editorial check."""
+    project.write("docs/inputs.md", citing_page("en", english))
+    project.write("docs_es/inputs.md", citing_page("es", spanish))
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    return result
 
 
 def test_an_unknown_better_bibtex_key_is_named_whole(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    project.write("docs/inputs.md", citing_page("en", "[@emery:2022.lancet]"))
-    project.write("docs_es/inputs.md", citing_page("es", "[@emery2022management]"))
-    result = run(project)
-    assert_failed_cleanly(result, PLUGIN_ERROR)
+    result = refused_citing(project, "[@emery:2022.lancet]", "[@emery2022management]")
     assert error_blocks(result) == [
         "Editorial check failed: 1 problem in 1 page\n"
         "  Doc file 'docs/inputs.md' (en): cites unknown reference key 'emery:2022.lancet' "
@@ -192,3 +226,84 @@ def test_the_biblatex_names_reach_the_structured_data(inputs_build: Build) -> No
     assert cited["10.1016/s0140-6736(22)00242-2"]["url"] == (
         "https://doi.org/10.1016/s0140-6736(22)00242-2"
     )
+
+
+# Entries no page cites, and entries a page cites that lack a field ---------------------
+
+UNCITED = """
+@online{zotero:web,
+  title   = {Follow-up care},
+  url     = {https://www.cancer.gov/about-cancer/coping/survivorship/follow-up-care},
+}
+
+@book{zotero:book,
+  author = {Smith, Jean},
+  title  = {Life after cancer},
+  year   = {2020},
+}
+
+@incollection{zotero:chapter,
+  author    = {Smith, Jean},
+  title     = {Fear},
+  publisher = {Springer},
+  year      = {2020},
+}
+"""
+
+
+def uncited(project: Project) -> None:
+    path = project.root / "bibliography.bib"
+    path.write_text(path.read_text(encoding="utf-8") + UNCITED, encoding="utf-8")
+
+
+def test_entries_no_page_cites_never_stop_a_build_and_status_lists_them(tmp_path: Path) -> None:
+    """Issue 22: an @online, @book or @incollection entry no page cites stopped every
+    build with "entry '...' has no 'journal'"."""
+    project = make_project(tmp_path / "project")
+    uncited(project)
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    assert result.warnings == [] and error_blocks(result) == [], result.explain()
+    status = command(project, "status", "--json")
+    assert status.returncode == 0, status.stderr  # nothing blocks publishing
+    later = " (no page cites '{key}' yet; a page that cites it is refused until it is fixed)"
+    items = json.loads(status.stdout)["items"]
+    assert [
+        (item["path"], item["need"], item["blocking"], item["detail"])
+        for item in items
+        if item["need"] == "reference"
+    ] == [
+        ("bibliography.bib", "reference", False, detail + later.format(key=key))
+        for key, detail in [
+            ("zotero:web", "line 23: @online entry 'zotero:web' has no 'author' (or "
+             "'organization')"),
+            ("zotero:web", "line 23: @online entry 'zotero:web' has no 'year' (or biblatex "
+             "'date')"),
+            ("zotero:web", "line 23: @online entry 'zotero:web' has no 'urldate'"),
+            ("zotero:book", "line 28: @book entry 'zotero:book' has no 'publisher'"),
+            ("zotero:chapter", "line 34: @incollection entry 'zotero:chapter' has no "
+             "'booktitle'"),
+        ]
+    ]  # fmt: skip
+    text = command(project, "status")
+    assert (
+        "bibliography.bib  -     reference  no      line 28: @book entry 'zotero:book' has no"
+        in text.stdout
+    ), text.stdout
+
+
+def test_a_page_citing_an_entry_that_lacks_a_field_its_type_needs_is_refused(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    uncited(project)
+    result = refused_citing(project, "[@zotero:book]", "[@zotero:chapter]")
+    assert error_blocks(result) == [
+        "Editorial check failed: 2 problems in 2 pages\n"
+        "  Doc file 'docs/inputs.md' (en): cites reference key 'zotero:book', whose entry must "
+        "be fixed first: bibliography.bib, line 28: @book entry 'zotero:book' has no "
+        "'publisher'\n"
+        "  Doc file 'docs_es/inputs.md' (es): cites reference key 'zotero:chapter', whose entry "
+        "must be fixed first: bibliography.bib, line 34: @incollection entry 'zotero:chapter' "
+        "has no 'booktitle'"
+    ], result.explain()

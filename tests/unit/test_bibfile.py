@@ -7,7 +7,9 @@ from oncopress.citations.bibfile import (
     BibProblem,
     check_bibliography,
     entry_lines,
+    entry_problems,
     load_bibliography,
+    located_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,21 +55,6 @@ def test_entry_lines() -> None:
             [BibProblem(13, "key 'a' is used twice (first at line 1)")],
         ),
         (
-            "@article{a,\n  author = {Emery, Jon},\n  year = {2020},\n}\n",
-            [
-                BibProblem(1, "entry 'a' has no 'title'"),
-                BibProblem(1, "entry 'a' has no 'journal' (or biblatex 'journaltitle')"),
-            ],
-        ),
-        (
-            GOOD.format(key="a")
-            + "@article{b,\n  title = {T},\n  journal = {J},\n  year = {},\n}\n",
-            [
-                BibProblem(7, "entry 'b' has no 'author'"),
-                BibProblem(7, "entry 'b' has no 'year' (or biblatex 'date')"),
-            ],
-        ),
-        (
             GOOD.format(key="a").replace("Emery, Jon", "Emery, Jon, Jr, X"),
             [BibProblem(2, "Too many commas in 'Emery, Jon, Jr, X'")],
         ),
@@ -89,15 +76,61 @@ def test_load_bibliography_names_the_file_and_every_line() -> None:
     )
 
 
-def test_load_bibliography_lists_every_missing_field() -> None:
-    with pytest.raises(BibliographyError) as raised:
-        load_bibliography("@article{a,\n  title = {T},\n}\n", "refs/medical.bib")
-    assert str(raised.value) == (
-        "Bibliography check failed: 3 problems in 'refs/medical.bib'\n"
-        "  refs/medical.bib, line 1: entry 'a' has no 'author'\n"
-        "  refs/medical.bib, line 1: entry 'a' has no 'journal' (or biblatex 'journaltitle')\n"
-        "  refs/medical.bib, line 1: entry 'a' has no 'year' (or biblatex 'date')"
-    )
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            "@article{a,\n  author = {Emery, Jon},\n  year = {2020},\n}\n",
+            {
+                "a": (
+                    BibProblem(1, "@article entry 'a' has no 'title'"),
+                    BibProblem(
+                        1, "@article entry 'a' has no 'journal' (or biblatex 'journaltitle')"
+                    ),
+                )
+            },
+        ),
+        (
+            GOOD.format(key="a")
+            + "@Article{b,\n  title = {T},\n  journal = {J},\n  year = {},\n}\n",
+            {
+                "b": (
+                    BibProblem(7, "@article entry 'b' has no 'author'"),
+                    BibProblem(7, "@article entry 'b' has no 'year' (or biblatex 'date')"),
+                )
+            },
+        ),
+    ],
+)
+def test_an_entry_missing_a_field_is_its_own_problem_not_the_files(
+    text: str, problems: dict[str, tuple[BibProblem, ...]]
+) -> None:
+    """Issue 22: one entry missing a field blocked every build, cited or not."""
+    data, found = check_bibliography(text)
+    assert found == []
+    assert data is not None
+    assert entry_problems(text) == problems
+
+
+def test_located_problems_name_the_file_and_line_of_every_missing_field() -> None:
+    text = "@article{a,\n  title = {T},\n}\n"
+    assert list(load_bibliography(text, "refs/medical.bib").entries) == ["a"]
+    assert located_problems([("refs/medical.bib", text)]) == {
+        "a": (
+            "refs/medical.bib, line 1: @article entry 'a' has no 'author'",
+            "refs/medical.bib, line 1: @article entry 'a' has no 'journal' (or biblatex "
+            "'journaltitle')",
+            "refs/medical.bib, line 1: @article entry 'a' has no 'year' (or biblatex 'date')",
+        )
+    }
+
+
+def test_a_later_file_replaces_an_entry_and_its_problems() -> None:
+    """As mkdocs-bibtex merges the files of a bib_dir: the later file's entry wins."""
+    broken = "@article{a,\n  title = {T},\n}\n"
+    good = GOOD.format(key="a")
+    assert located_problems([("one.bib", broken), ("two.bib", good)]) == {}
+    assert list(located_problems([("one.bib", good), ("two.bib", broken)])) == ["a"]
 
 
 def test_an_entry_never_closed_before_the_next_one() -> None:
@@ -127,12 +160,13 @@ def test_a_bibliography_that_is_not_utf8_names_the_file_and_line() -> None:
 
 def test_a_field_latex_cannot_read_names_its_line() -> None:
     text = GOOD.format(key="a").replace("journal = {J}", "journal = {The Lancet\\}")
-    data, found = check_bibliography(text)
-    assert data is None
-    assert found == [
-        BibProblem(
-            4,
-            "entry 'a': 'journal' is not valid LaTeX (a lone '\\' that starts no command); "
-            "check its backslashes and braces",
+    assert check_bibliography(text)[1] == []
+    assert entry_problems(text) == {
+        "a": (
+            BibProblem(
+                4,
+                "@article entry 'a': 'journal' is not valid LaTeX (a lone '\\' that starts no "
+                "command); check its backslashes and braces",
+            ),
         )
-    ]
+    }

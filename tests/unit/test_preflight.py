@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -402,3 +403,17 @@ def test_source_path_resolves_the_language_link(tmp_path: Path) -> None:
     linked = str(tmp_path / "docs" / "es" / "care.md")
     assert source_path(linked, "es/care.md", str(tmp_path)) == "docs_es/care.md"
     assert source_path(None, "es/generated.md", str(tmp_path)) == "es/generated.md"
+
+
+def test_a_page_citing_an_entry_the_house_style_cannot_print_is_refused() -> None:
+    """Issue 22: the entry's problem names the entry, the field and the line; only the
+    pages that cite it are refused (an entry no page cites blocks nothing)."""
+    missing = "bibliography.bib, line 12: @article entry 'gotze2019fear' has no 'year' (or biblatex 'date')"
+    rules = replace(RULES, reference_problems={"gotze2019fear": (missing,)})
+    record, problems = check_page(page(GOOD), rules)
+    assert record is None
+    assert problems == [
+        f"cites reference key 'gotze2019fear', whose entry must be fixed first: {missing}"
+    ]
+    uncited = GOOD.replace("; @gotze2019fear]. See [@gotze2019fear]", "]")
+    assert check_page(page(uncited), rules)[1] == []

@@ -57,14 +57,17 @@ class SourcePage:
 
 @dataclass(frozen=True)
 class Rules:
-    """What pages are checked against: reviewers, citable keys, today's date, and
-    the language of the originals (the others are translations)."""
+    """What pages are checked against: reviewers, citable keys, today's date, the
+    language of the originals (the others are translations), and for each reference
+    the house style cannot print as it is, its problems with the file and line
+    (``oncopress.citations.bibfile.entry_problems``): a page citing it is refused."""
 
     reviewers: ReviewerRegistry
     reference_keys: Collection[str]
     bibliography: str
     today: date
     original_locale: str = "en"
+    reference_problems: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         f"cites unknown reference key '{key}' (not in {rules.bibliography})"
         for key in keys
         if key not in rules.reference_keys
+    )
+    problems.extend(
+        f"cites reference key '{key}', whose entry must be fixed first: {problem}"
+        for key in keys
+        for problem in rules.reference_problems.get(key, ())
     )
     if problems:
         return None, list(dict.fromkeys(problems))

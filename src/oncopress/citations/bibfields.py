@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 # The BibTeX name of a field, then its biblatex names.
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "journal": ("journal", "journaltitle"),
     "year": ("year", "date"),
+    "address": ("address", "location"),  # the place of publication
+    "school": ("school", "institution"),  # a thesis's university
 }
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 # biblatex dates (ISO 8601 / EDTF): 2019, 2019-10, 2019-10-05, ranges "2019/2020",
 # approximate "2019~" or uncertain "2019?".
 _DATE = re.compile(r"^(\d{4})(?:-\d{2}(?:-\d{2})?)?[~?%]?(?:/.*)?$")
@@ -49,3 +53,19 @@ def entry_value(fields: Mapping[str, object], name: str) -> str:
     if alias == "date":
         return date_year(value) or value
     return value
+
+
+def access_date(value: str) -> date | None:
+    """The day of an access date (``urldate = {2026-12-03}``); None when it is not a
+    real day written YYYY-MM-DD."""
+    value = value.strip()
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def web_address(value: str) -> bool:
+    """Whether ``value`` is a whole web address, ``https://`` or ``http://`` and a host
+    name, with no space: the only kind a reference may link to."""
+    return bool(_WEB_ADDRESS.fullmatch(value.strip()))

@@ -1,28 +1,34 @@
 """The bibliography file: parse it and report every problem with its line.
 
 pybtex stops at the first syntax error with a traceback and no file name, and
-accepts entries the house style cannot print. ``check_bibliography`` collects
-syntax errors, repeated keys and entries missing a required field, each with
-the line an editor should look at.
+accepts entries the house style cannot print. ``check_bibliography`` collects what
+makes the file unusable (syntax errors, repeated keys), each with the line an editor
+should look at: these stop every build. ``entry_problems`` gives, for each entry the
+house style cannot print as it is (a field its type needs missing, a date, a web
+address or LaTeX it cannot read), the problems with their lines: an entry no page
+cites never blocks a build (``./tasks status`` lists its problems); a page that cites
+it is refused (``oncopress.checks.preflight``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pybtex.errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.exceptions import PybtexError
 
-from oncopress.citations.bibfields import date_year, field_names, read_field
+from oncopress.citations.bibfields import access_date, date_year, read_field, web_address
 from oncopress.citations.references import LatexError, decode_latex, latex_to_text
+from oncopress.citations.reftypes import NEEDS, PERSON_FIELDS, kind_of
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.textfile import NotUtf8Error, decode_text
 
-REQUIRED_FIELDS = ("title", "journal", "year")
+CACHED_TEXTS = 4  # bibliography texts whose entry problems are kept
 _ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]+)\s*,")
 _NOT_ENTRIES = {"comment", "string", "preamble"}
 _QUOTED = re.compile(r"'(.+)'")
@@ -91,14 +97,41 @@ def check_bibliography(text: str) -> tuple[BibliographyData | None, list[BibProb
     for error in captured:
         if "repeated bibliography entry" not in str(error):  # reported above with lines
             problems.append(_problem(error, text, heads))
-    if data is not None and not problems:  # fields are only meaningful once it parses
-        lines = dict(reversed(heads))
-        for key, entry in data.entries.items():
-            problems.extend(_missing_fields(key, entry, lines.get(key, 0)))
-            problems.extend(_unreadable_date(key, entry, text, lines.get(key, 0)))
-            problems.extend(_unreadable_fields(key, entry, text, lines.get(key, 0)))
     ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem.line)
     return (data if not problems else None), ordered
+
+
+def entry_problems(text: str | bytes) -> Mapping[str, tuple[BibProblem, ...]]:
+    """For each entry the house style cannot print as it is, its problems (in line
+    order): a field its type needs missing, a date or a web address it cannot read,
+    a field LaTeX cannot read. Empty when the file itself has problems
+    (``check_bibliography`` reports them) or none."""
+    if isinstance(text, bytes):
+        try:
+            text = decode_text(text)
+        except NotUtf8Error:
+            return {}
+    return _entry_problems(text)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _entry_problems(text: str) -> Mapping[str, tuple[BibProblem, ...]]:
+    data, _ = check_bibliography(text)
+    if data is None:
+        return {}
+    lines = dict(reversed(entry_lines(text)))
+    found = {}
+    for key, entry in data.entries.items():
+        line = lines.get(key, 0)
+        listed = [
+            *_missing_fields(key, entry, line),
+            *_unreadable_date(key, entry, text, line),
+            *_unreadable_web_fields(key, entry, text, line),
+            *_unreadable_fields(key, entry, text, line),
+        ]
+        if listed:
+            found[key] = tuple(sorted(dict.fromkeys(listed), key=lambda problem: problem.line))
+    return found
 
 
 def _problem(error: PybtexError, text: str, heads: Sequence[tuple[str, int]]) -> BibProblem:
@@ -152,8 +185,8 @@ def _unreadable_fields(key: str, entry: Any, text: str, line: int) -> list[BibPr
             problems.append(
                 BibProblem(
                     _field_line(text, line, name),
-                    f"entry '{key}': '{name}' is not valid LaTeX ({error}); check its "
-                    "backslashes and braces",
+                    f"{_entry(key, entry)}: '{name}' is not valid LaTeX ({error}); check "
+                    "its backslashes and braces",
                 )
             )
     return problems
@@ -172,16 +205,46 @@ def _field_line(text: str, entry_line: int, name: str) -> int:
 
 
 def _missing_fields(key: str, entry: Any, line: int) -> list[BibProblem]:
-    missing = [f for f in REQUIRED_FIELDS if not read_field(entry.fields, f)[1]]
-    if not entry.persons.get("author"):
-        missing.insert(0, "author")
-    return [BibProblem(line, f"entry '{key}' has no {_names(field)}") for field in missing]
+    """A problem for each field the entry's type needs and it does not have:
+    ``@book entry 'a' has no 'publisher'``."""
+    problems = []
+    for needed in NEEDS[kind_of(entry.type)]:
+        if not any(
+            entry.persons.get(name) if name in PERSON_FIELDS else read_field(entry.fields, name)[1]
+            for name in needed.names
+        ):
+            problems.append(BibProblem(line, f"{_entry(key, entry)} has no {needed.said}"))
+    return problems
 
 
-def _names(field: str) -> str:
-    """``'journal' (or biblatex 'journaltitle')``; ``'title'``."""
-    name, *biblatex = field_names(field)
-    return f"'{name}'" + "".join(f" (or biblatex '{other}')" for other in biblatex)
+def _entry(key: str, entry: Any) -> str:
+    """``@book entry 'a'``, the type in lower case."""
+    return f"@{entry.type.lower()} entry '{key}'"
+
+
+def _unreadable_web_fields(key: str, entry: Any, text: str, line: int) -> list[BibProblem]:
+    """A problem for a ``url`` that is not a web address, and an access date
+    (``urldate``) that is not a day."""
+    problems = []
+    url = str(entry.fields.get("url", "")).strip()
+    if url and not web_address(url):
+        problems.append(
+            BibProblem(
+                _field_line(text, line, "url"),
+                f"{_entry(key, entry)}: 'url' is not a web address (found '{url}'); write it "
+                "whole, starting with https:// or http://",
+            )
+        )
+    accessed = str(entry.fields.get("urldate", "")).strip()
+    if accessed and access_date(accessed) is None:
+        problems.append(
+            BibProblem(
+                _field_line(text, line, "urldate"),
+                f"{_entry(key, entry)}: 'urldate' is not a day (found '{accessed}'); write "
+                "the day you last opened the page as YYYY-MM-DD",
+            )
+        )
+    return problems
 
 
 def _unreadable_date(key: str, entry: Any, text: str, line: int) -> list[BibProblem]:
@@ -192,8 +255,8 @@ def _unreadable_date(key: str, entry: Any, text: str, line: int) -> list[BibProb
     return [
         BibProblem(
             _field_line(text, line, "date"),
-            f"entry '{key}': 'date' is not a date biblatex reads (found '{value}'); write "
-            "it as YYYY, YYYY-MM or YYYY-MM-DD",
+            f"{_entry(key, entry)}: 'date' is not a date biblatex reads (found '{value}'); "
+            "write it as YYYY, YYYY-MM or YYYY-MM-DD",
         )
     ]
 
@@ -248,6 +311,25 @@ def warn_bibliography(text: str | bytes, source: str) -> list[str]:
     if isinstance(text, bytes):
         text = decode_text(text)
     return [locate(source, problem) for problem in doubled_backslashes(text)]
+
+
+def located_problems(files: Sequence[tuple[str, str | bytes]]) -> dict[str, tuple[str, ...]]:
+    """For each entry the house style cannot print as it is, its problems, each naming
+    the file and line (``bibliography.bib, line 3: @book entry 'a' has no 'publisher'``).
+    ``files``: each file's name and text, in the order mkdocs-bibtex merges them (an
+    entry of a later file replaces an earlier one's)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for source, text in files:
+        if isinstance(text, bytes):
+            try:
+                text = decode_text(text)
+            except NotUtf8Error:
+                continue  # load_bibliography refuses the file
+        for key, _ in entry_lines(text):
+            found.pop(key, None)
+        for key, problems in entry_problems(text).items():
+            found[key] = tuple(locate(source, problem) for problem in problems)
+    return found
 
 
 def locate(source: str, problem: BibProblem) -> str:

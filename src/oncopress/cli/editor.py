@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from oncopress.checks.editorial_build import start_build
 from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
 from oncopress.checks.preflight import Rules, SourcePage, language_of, source_path
 from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger
-from oncopress.citations.bibfile import BibliographyError, load_bibliography
+from oncopress.citations.bibfile import BibliographyError, load_bibliography, located_problems
 from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
 from oncopress.files.conflicts import conflict_message
@@ -48,7 +48,12 @@ from oncopress.ledger.signoff import (
     plan_sign_off,
 )
 from oncopress.pages.sourcetree import link_problems, summarize_links
-from oncopress.report.editor_status import render_status, status_document, status_items
+from oncopress.report.editor_status import (
+    reference_items,
+    render_status,
+    status_document,
+    status_items,
+)
 
 
 class SetupError(ValueError):
@@ -76,6 +81,8 @@ class Project:
     bibliography: str
     reference_keys: frozenset[str]
     today: date
+    # Each entry the house style cannot print as it is: its problems, file and line.
+    reference_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def folders(self) -> dict[str, str]:
         docs = self.docs_dir
@@ -129,7 +136,8 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
             clock=date.today,
             read=lambda path: path.read_bytes() if path.is_file() else None,
         )
-        bib = load_bibliography((root / bib_name).read_bytes(), bib_name)
+        bib_text = (root / bib_name).read_bytes()
+        bib = load_bibliography(bib_text, bib_name)
     except OSError as error:
         raise SetupError(f"cannot read {error.filename}: {error.strerror}") from None
     except (BuildSetupError, BibliographyError) as error:
@@ -144,6 +152,7 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
         bib_name,
         frozenset(bib.entries),
         state.report.today,
+        located_problems([(bib_name, bib_text)]),
     )
     return project, state.registry, state.ledger
 
@@ -188,7 +197,12 @@ def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
 def check(project: Project, registry: Any, ledger: Ledger) -> tuple[SiteCheck, dict[str, str]]:
     pages, texts = source_pages(project)
     rules = Rules(
-        registry, project.reference_keys, project.bibliography, project.today, project.original
+        registry,
+        project.reference_keys,
+        project.bibliography,
+        project.today,
+        project.original,
+        project.reference_problems,
     )
     result = check_site_with_ledger(
         pages, rules, project.folders(), ledger, stale_level=project.stale_level
@@ -299,8 +313,9 @@ def write_ledger(project: Project, before: Ledger, after: Ledger) -> None:
 
 def status(args: argparse.Namespace) -> int:
     project, registry, ledger = load_project(args.config_file)
-    site, _ = check(project, registry, ledger)
+    site, texts = check(project, registry, ledger)
     items = status_items(site, project.today, project.settings.review_interval_years)
+    items += reference_items(project.reference_problems, texts.values(), project.bibliography)
     if args.json:
         document = status_document(items, project.today)
         print(json.dumps(document, ensure_ascii=False, indent=2))

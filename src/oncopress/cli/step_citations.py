@@ -6,7 +6,9 @@ mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); these s
   and line of every problem, instead of a pybtex traceback, and a WARNING for what it
   can print but should not (a doubled backslash), once per build;
 - ``install_registry`` (each pass): the plugin formats references in house style
-  (``oncopress.citations.references``), once per key, refuses unknown keys, marks a
+  (``oncopress.citations.references``), once per key, refuses unknown keys, holds the
+  problems of the entries it cannot print (for the editorial check: a page citing one
+  is refused), marks a
   reference written in another language than the page's ("(en inglés)" after the
   title on Spanish pages, ``oncopress.citations.reflang``), and the footnotes' backlink
   title speaks the page's language; then the Markdown settings, a key of the rendered
@@ -42,7 +44,12 @@ from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 
 from oncopress.citations import sequence_cache
-from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
+from oncopress.citations.bibfile import (
+    BibliographyError,
+    load_bibliography,
+    located_problems,
+    warn_bibliography,
+)
 from oncopress.citations.references import (
     FOOTNOTES_MARKER,
     ReferenceBook,
@@ -67,6 +74,9 @@ class HouseRegistry(seams.ParsedRegistry):
         super().__init__(bib_data, footnote_format)
         self.book = ReferenceBook(bib_data.entries)
         self.locale = ""  # the language being built (set before each language's pages)
+        # Each entry the house style cannot print as it is: its problems, file and line
+        # (the editorial check refuses the pages that cite it; set with the locale).
+        self.problems: dict[str, tuple[str, ...]] = {}
         self._noted: dict[tuple[str, str], str] = {}
         # What mkdocs-bibtex asked of the page being built, in order (for
         # plan_citations): each block's inline text, each key's reference.
@@ -139,7 +149,10 @@ def check_bibliography(session: Session, config: MkDocsConfig, *, nested: bool) 
 
 def install_registry(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:
     plugin = bibtex(config)  # mkdocs-bibtex keeps its registry while the file is unchanged
-    seams.install_registry(plugin, HouseRegistry).locale = locale
+    registry = seams.install_registry(plugin, HouseRegistry)
+    registry.locale = locale
+    files = [(name, ctx.session.bibliographies[path][0]) for path, name in _bib_files(config)]
+    registry.problems = located_problems(files)
     footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
     footnotes["PLACE_MARKER"] = FOOTNOTES_MARKER
     footnotes["BACKLINK_TITLE"] = label("footnote_backlink", locale)

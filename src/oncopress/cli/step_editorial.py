@@ -194,7 +194,9 @@ def _rules(ctx: BuildContext, config: MkDocsConfig) -> Rules:
     plugin = bibtex(config)
     keys = frozenset(plugin.registry.bib_data.entries)
     source = plugin.config.bib_file or plugin.config.bib_dir
-    return Rules(ctx.book.registry, keys, str(source), ctx.book.report.today, ctx.languages.default)
+    unprintable = getattr(plugin.registry, "problems", {})  # step_citations' registry has them
+    today, original = ctx.book.report.today, ctx.languages.default
+    return Rules(ctx.book.registry, keys, str(source), today, original, unprintable)
 
 
 def _folders(ctx: BuildContext, config: MkDocsConfig) -> dict[str, str]:

@@ -3,19 +3,21 @@
 An item per page and need: an editorial problem, a text changed since its sign-off or
 never signed off, front matter that disagrees with the ledger, a stale translation
 (with the original's paragraphs added, changed or moved since the translated revision), a
-review overdue, a translation pending, a ledger entry whose page is gone. ``blocking``
+review overdue, a translation pending, a ledger entry whose page is gone, a problem of a
+bibliography entry no page cites (``reference_items``). ``blocking``
 items are those a strict build refuses to publish.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from oncopress.checks.sitecheck import Level, SiteCheck
+from oncopress.citations.references import cited_keys
 from oncopress.i18n.plurals import counted, plural
 from oncopress.i18n.translations import Status
 from oncopress.pages.dates import is_overdue, review_due
@@ -146,3 +148,25 @@ def render_status(items: Sequence[Item], today: date, width: int = 100) -> str:
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
     return "  ".join([*padded, *cells[len(widths) :]]).rstrip()
+
+
+def reference_items(
+    problems: Mapping[str, Sequence[str]], pages: Iterable[str], source: str
+) -> list[Item]:
+    """An item for each problem of a bibliography entry no page cites (``pages``: every
+    page's text): it blocks nothing, but a page that cites it will be refused. The
+    problems of a cited entry are the citing pages' own ("problem" items)."""
+    cited = {key for text in pages for key in cited_keys(text)}
+    return [
+        Item(
+            source,
+            "-",
+            "reference",
+            False,
+            f"{message.removeprefix(source + ', ')} (no page cites '{key}' yet; a page that "
+            "cites it is refused until it is fixed)",
+        )
+        for key, messages in problems.items()
+        if key not in cited
+        for message in messages
+    ]
