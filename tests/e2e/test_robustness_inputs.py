@@ -6,6 +6,8 @@
 - a doubled backslash in a name: a WARNING with the file and line (strict fails);
 - a biblatex date with no year in it, in an entry a page cites: stops the build, naming
   the pages, the entry, the file and the line;
+- every kind of reference (book, chapter, conference paper, report, thesis, web page,
+  misc) in one strict build, each in house style in both languages;
 - an entry no page cites never stops a build, whatever it lacks: ./tasks status lists
   its problems; a page that cites an entry lacking a field its type needs is refused;
 - a Better BibTeX key missing from the bibliography: reported whole, not cut at ':'.
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Build, Project, make_project
+from pybtex.database import parse_string
 from test_ledger import command
 from test_robustness import (
     PLUGIN_ERROR,
@@ -32,6 +35,10 @@ from test_robustness import (
     run,
     spanish,
 )
+
+from oncopress.citations.bibfile import entry_lines
+from oncopress.citations.references import format_reference, reference_html
+from oncopress.citations.reflang import language_note, reference_language, with_language_note
 
 EMERY = (
     "Emery J, Butow P, Lai-Kwon J, Nekhlyudov L, Rynderman M, &amp; Jefford M. Management "
@@ -226,6 +233,94 @@ def test_the_biblatex_names_reach_the_structured_data(inputs_build: Build) -> No
     assert cited["10.1016/s0140-6736(22)00242-2"]["url"] == (
         "https://doi.org/10.1016/s0140-6736(22)00242-2"
     )
+
+
+# Every kind of reference (issue 22) -----------------------------------------------------
+
+EVERY_TYPE = Path(__file__).resolve().parents[1] / "fixtures" / "exports" / "every-type.bib"
+KINDS = [key for key, _ in entry_lines(EVERY_TYPE.read_text(encoding="utf-8"))]
+NCI = "https://www.cancer.gov/about-cancer/coping/survivorship/follow-up-care"
+
+
+def every_type(project: Project) -> None:
+    path = project.root / "bibliography.bib"
+    text = path.read_text(encoding="utf-8") + "\n" + EVERY_TYPE.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def types_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = make_project(tmp_path_factory.mktemp("types") / "project")
+    every_type(project)
+    cited = "[" + "; ".join(f"@{key}" for key in KINDS) + "]"
+    project.write("docs/types.md", citing_page("en", cited))
+    project.write("docs_es/types.md", citing_page("es", cited))
+    return run(project)
+
+
+def test_every_kind_builds_strictly_without_a_warning(types_build: Build) -> None:
+    assert types_build.returncode == 0, types_build.explain()
+    assert types_build.warnings == [], types_build.explain()
+
+
+def footnote(build: Build, relative: str, key: str) -> str:
+    """A footnote's HTML without its backlink."""
+    note = page(build.site, relative).find("li", id=f"fn:{key}")
+    assert isinstance(note, Tag), build.explain()
+    paragraph = note.find("p")
+    assert isinstance(paragraph, Tag)
+    backlink = paragraph.find("a", class_="footnote-backref")
+    assert isinstance(backlink, Tag)
+    backlink.extract()
+    return paragraph.decode_contents().strip()
+
+
+@pytest.mark.parametrize(("relative", "locale"), [("types/index.html", "en"),
+                                                  ("es/types/index.html", "es")])  # fmt: skip
+@pytest.mark.parametrize("key", KINDS)
+def test_each_kind_in_house_style_in_the_page_language(
+    types_build: Build, relative: str, locale: str, key: str
+) -> None:
+    """The exact text of each kind is tests/unit/test_reference_types.py's; the build
+    prints the same, in the page's language, through Markdown unchanged."""
+    entry = parse_string(EVERY_TYPE.read_text(encoding="utf-8"), "bibtex").entries[key]
+    note = language_note(reference_language(entry.fields), locale)
+    expected = reference_html(with_language_note(format_reference(key, entry), note), locale)
+    assert footnote(types_build, relative, key) == as_parsed(expected)
+
+
+def as_parsed(fragment: str) -> str:
+    """``fragment`` as an HTML parser writes it back (entities as their characters)."""
+    body = BeautifulSoup(fragment, "lxml").body
+    assert body is not None
+    return body.decode_contents()
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("types/index.html", "National Cancer Institute. Follow-up care after cancer treatment. "
+         f'2023 [accessed 3 December 2026]. <a href="{NCI}">{NCI}</a>'),
+        ("es/types/index.html", "National Cancer Institute. Follow-up care after cancer "
+         "treatment (en inglés). 2023 [consultado el 3 de diciembre de 2026]. "
+         f'<a href="{NCI}">{NCI}</a>'),
+    ],
+)  # fmt: skip
+def test_a_web_page_says_when_it_was_opened_in_the_page_language(
+    types_build: Build, relative: str, expected: str
+) -> None:
+    assert footnote(types_build, relative, "nci2023followup") == expected
+
+
+def test_each_kind_has_its_schema_org_type(types_build: Build) -> None:
+    [script] = page(types_build.site, "es/types/index.html").find_all(
+        "script", type="application/ld+json"
+    )
+    cited = json.loads(script.get_text())["citation"]
+    assert [item["@type"] for item in cited] == [
+        "Book", "Book", "Chapter", "ScholarlyArticle", "Report", "Thesis", "WebPage",
+        "CreativeWork",
+    ]  # fmt: skip
 
 
 # Entries no page cites, and entries a page cites that lack a field ---------------------

@@ -37,7 +37,7 @@ from oncopress.citations.references import (
 from oncopress.files.textfile import decode_text
 from oncopress.pages.dates import EARLIEST, format_revised, review_due
 from oncopress.pages.frontmatter import FrontMatterError, read_front_matter
-from oncopress.pages.jsonld import render_jsonld, scholarly_article
+from oncopress.pages.jsonld import citation_item, render_jsonld
 from oncopress.pages.pagesafety import escape_text
 
 LOCALES = ("en", "es")
@@ -143,12 +143,75 @@ def test_the_reference_html_escapes_everything(
     assert not ENTITY.search(outside)  # every & starts an entity
 
 
+KINDS = st.sampled_from(
+    ["book", "collection", "incollection", "inproceedings", "report", "techreport", "thesis",
+     "phdthesis", "mastersthesis", "online", "misc", "unpublished"]
+)  # fmt: skip
+# What the other kinds print, any text; and web addresses and access dates that are, and
+# are not, ones the house style links and prints.
+OTHER_FIELDS = st.fixed_dictionaries(
+    {
+        **{
+            name: FIELD
+            for name in (
+                "booktitle",
+                "publisher",
+                "address",
+                "edition",
+                "school",
+                "type",
+                "institution",
+                "howpublished",
+                "organization",
+            )
+        },
+        "url": st.one_of(st.none(), st.text(max_size=20).map(lambda rest: "https://a.org/" + rest)),
+        "urldate": st.one_of(st.none(), st.dates().map(str), st.text(max_size=10)),
+    }
+)
+
+
+@FAST
+@given(KINDS, st.lists(PERSON, max_size=8), st.lists(PERSON, max_size=3), FIELDS, OTHER_FIELDS)
+@example(
+    "online",
+    [],
+    [],
+    {"title": "<b>", "year": "2024", "doi": None, "journal": None, "volume": None,
+     "number": None, "pages": None},
+    {"url": 'https://a.org/"><script>', "urldate": "2026-12-03", "organization": "<i>&"},
+)  # fmt: skip
+def test_every_kind_of_reference_html_escapes_everything(
+    kind: str,
+    authors: list[Person],
+    editors: list[Person],
+    fields: dict[str, str | None],
+    others: dict[str, str | None],
+) -> None:
+    present = {name: value for name, value in {**fields, **others}.items() if value is not None}
+    persons = {"author": authors, "editor": editors}
+    reference = format_reference(
+        "key", Entry(kind, fields=present, persons={k: v for k, v in persons.items() if v})
+    )
+    for locale in LOCALES:
+        fragment = reference_html(reference, locale)
+        found = parts(fragment)
+        assert found.tags == (["a"] if reference.link[1] else [])
+        assert "".join(found.text) == reference_text(reference, locale)
+        outside = DOI_LINK.sub("", fragment)
+        assert not set(outside) & set('<>"`*_[]{}\\')
+        assert not ENTITY.search(outside)
+        data = citation_item(reference)
+        inner = render_jsonld(data).removeprefix('<script type="application/ld+json">')
+        assert not set(inner.removesuffix("</script>")) & set("<>&")
+
+
 @FAST
 @given(st.lists(PERSON, max_size=8), FIELDS)
 def test_the_jsonld_of_a_reference_cannot_close_its_script(
     persons: list[Person], fields: dict[str, str | None]
 ) -> None:
-    data = scholarly_article(format_reference("key", entry(persons, fields)))
+    data = citation_item(format_reference("key", entry(persons, fields)))
     element = render_jsonld(data)
     inner = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert not set(inner) & set("<>&")

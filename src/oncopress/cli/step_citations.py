@@ -6,9 +6,9 @@ mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); these s
   and line of every problem, instead of a pybtex traceback, and a WARNING for what it
   can print but should not (a doubled backslash), once per build;
 - ``install_registry`` (each pass): the plugin formats references in house style
-  (``oncopress.citations.references``), once per key, refuses unknown keys, holds the
-  problems of the entries it cannot print (for the editorial check: a page citing one
-  is refused), marks a
+  (``oncopress.citations.references``, its words in the page's language), once per
+  key, refuses unknown keys, holds the problems of the entries it cannot print (for
+  the editorial check: a page citing one is refused), marks a
   reference written in another language than the page's ("(en inglés)" after the
   title on Spanish pages, ``oncopress.citations.reflang``), and the footnotes' backlink
   title speaks the page's language; then the Markdown settings, a key of the rendered
@@ -120,10 +120,10 @@ class HouseRegistry(seams.ParsedRegistry):
         fields = self.bib_data.entries[key].fields
         note = language_note(reference_language(fields), self.locale) if self.locale else ""
         if not note:
-            return self.book.html(key)
+            return self.book.html(key, self.locale or "en")
         if (key, note) not in self._noted:
             marked = with_language_note(self.book.reference(key), note)
-            self._noted[key, note] = reference_html(marked)
+            self._noted[key, note] = reference_html(marked, self.locale)
         return self._noted[key, note]
 
 

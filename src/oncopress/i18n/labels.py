@@ -51,6 +51,21 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "draft_unsigned_title": "Draft: not signed off yet",
         "draft_unsigned": "No reviewer has approved this text yet.",
         "reference_in_language": "(in {language})",
+        # The words of a reference (oncopress.citations.references), Vancouver's.
+        "reference_in": "In:",
+        "reference_editor": "editor",
+        "reference_editors": "editors",
+        "reference_edition": "{ordinal} ed.",
+        "ordinal_one": "{n}st",
+        "ordinal_two": "{n}nd",
+        "ordinal_few": "{n}rd",
+        "ordinal_other": "{n}th",
+        "reference_pages": "p. {pages}",
+        "reference_number": "Report No.: {number}",
+        "reference_thesis": "thesis",
+        "reference_thesis_phd": "dissertation",
+        "reference_thesis_masters": "master's thesis",
+        "reference_accessed": "[accessed {date}]",
         "sample_notice": (
             "Sample content: this site is an example. No clinician has reviewed its text."
         ),
@@ -99,6 +114,20 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "draft_unsigned_title": "Borrador: todavía sin aprobar",
         "draft_unsigned": "Ningún revisor ha aprobado este texto todavía.",
         "reference_in_language": "(en {language})",
+        "reference_in": "En:",
+        "reference_editor": "editor",
+        "reference_editors": "editores",
+        "reference_edition": "{ordinal} ed.",  # edición: feminine, 2.ª
+        "ordinal_one": "{n}.ª",
+        "ordinal_two": "{n}.ª",
+        "ordinal_few": "{n}.ª",
+        "ordinal_other": "{n}.ª",
+        "reference_pages": "p. {pages}",
+        "reference_number": "Informe n.º {number}",
+        "reference_thesis": "tesis",
+        "reference_thesis_phd": "tesis doctoral",
+        "reference_thesis_masters": "tesis de maestría",
+        "reference_accessed": "[consultado el {date}]",
         "sample_notice": (
             "Contenido de ejemplo: este sitio es una muestra. "
             "Ningún profesional de la salud ha revisado su texto."

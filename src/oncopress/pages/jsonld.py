@@ -11,29 +11,72 @@ from typing import Any
 from oncopress.checks.preflight import PageRecord
 from oncopress.checks.review import ReviewerRegistry
 from oncopress.citations.references import Reference
+from oncopress.citations.reftypes import ARTICLE, BOOK, CHAPTER, ONLINE, PAPER, REPORT, THESIS
 
 HEAD_END = "</head>"
 
 
-def scholarly_article(ref: Reference) -> dict[str, Any]:
-    """A reference as a schema.org ``ScholarlyArticle``."""
-    article: dict[str, Any] = {
-        "@type": "ScholarlyArticle",
+# schema.org's type for each kind of reference (oncopress.citations.reftypes).
+SCHEMA_TYPES = {
+    ARTICLE: "ScholarlyArticle",
+    BOOK: "Book",
+    CHAPTER: "Chapter",
+    PAPER: "ScholarlyArticle",
+    REPORT: "Report",
+    THESIS: "Thesis",
+    ONLINE: "WebPage",
+}
+
+
+def citation_item(ref: Reference) -> dict[str, Any]:
+    """A reference as schema.org has it: a ``ScholarlyArticle`` in a ``Periodical``, a
+    ``Book``, a ``Chapter`` of a ``Book``, a conference paper (a ``ScholarlyArticle``
+    in its proceedings, a ``Book``), a ``Report``, a ``Thesis``, a ``WebPage``, or a
+    ``CreativeWork``."""
+    item: dict[str, Any] = {
+        "@type": SCHEMA_TYPES.get(ref.kind, "CreativeWork"),
         "name": ref.title,
-        "author": [{"@type": "Person", "name": author} for author in ref.authors],
-        "isPartOf": {"@type": "Periodical", "name": ref.journal},
-        "datePublished": ref.year,
+        "author": _agents(ref.authors, ref),
     }
-    if ref.volume:
-        article["volumeNumber"] = ref.volume
-    if ref.issue:
-        article["issueNumber"] = ref.issue
+    if ref.kind == ARTICLE:
+        item["isPartOf"] = {"@type": "Periodical", "name": ref.journal}
+    if ref.kind in (CHAPTER, PAPER):
+        book = {"@type": "Book", "name": ref.booktitle, "editor": _agents(ref.editors, ref)}
+        item["isPartOf"] = {key: value for key, value in book.items() if value}
+    elif ref.editors:
+        item["editor"] = _agents(ref.editors, ref)
+    if ref.kind == BOOK and ref.edition:
+        item["bookEdition"] = ref.edition
+    if ref.publisher:
+        publisher = {"@type": "Organization", "name": ref.publisher}
+        item["sourceOrganization" if ref.kind == THESIS else "publisher"] = publisher
+    if ref.kind == THESIS and ref.thesis:
+        item["inSupportOf"] = {"phd": "PhD", "masters": "Master's degree"}.get(
+            ref.thesis, ref.thesis
+        )
+    if ref.number:
+        item["reportNumber"] = ref.number
+    item["datePublished"] = ref.year
+    for name, value in (("volumeNumber", ref.volume), ("issueNumber", ref.issue)):
+        if value:
+            item[name] = value
     if ref.pages:
-        article["pagination"] = ref.pages
+        item["pagination"] = ref.pages
+    _, href = ref.link
+    if href:
+        item["url"] = href
     if ref.doi:
-        article["url"] = ref.doi_url
-        article["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi}
-    return article
+        item["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi}
+    return item
+
+
+def _agents(names: tuple[str, ...], ref: Reference) -> list[dict[str, str]]:
+    """People as ``Person``, organizations (``{World Health Organization}``) as
+    ``Organization``."""
+    return [
+        {"@type": "Organization" if name in ref.organizations else "Person", "name": name}
+        for name in names
+    ]
 
 
 def medical_webpage(
@@ -64,7 +107,7 @@ def medical_webpage(
         ],
     }
     if references:
-        data["citation"] = [scholarly_article(ref) for ref in references]
+        data["citation"] = [citation_item(ref) for ref in references]
     return data
 
 
