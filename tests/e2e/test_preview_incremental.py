@@ -158,11 +158,14 @@ DRAFT = (
     f"content-team; once its reviewers have approved this text, run: ./tasks sign-off {EN} "
     "--by content-team"
 )
+# The list is written three times on the page: its first copy changed is "gone" from the
+# translated revision, as any changed paragraph is (issue 22; it was not counted).
 STALE = (
     f"WARNING -  Doc file '{EN_ES}' (es): translation is out of date: the English page "
     f"'{EN}' changed since the revision of 2025-03-14 it translates (1 paragraph added or "
-    'changed: "{quote}"); update the translation, then run: ./tasks sign-off '
-    f"{EN_ES} --by content-team --translation-by translation-team"
+    'changed: "{quote}"; 1 paragraph of the translated revision gone); update the '
+    f"translation, then run: ./tasks sign-off {EN_ES} --by content-team --translation-by "
+    "translation-team"
 )
 
 

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Build, Project
+from conftest import Build, Project, make_project, sign_everything
 from test_ledger import ENV, command
 from test_robustness_ledger import signed
 
@@ -344,3 +344,22 @@ def test_two_swapped_paragraphs_are_named_and_quoted(tmp_path: Path) -> None:
 def status_items(text: str) -> list[dict[str, object]]:
     items: list[dict[str, object]] = json.loads(text)["items"]
     return items
+
+
+def test_one_copy_of_a_repeated_paragraph_changed_is_named_not_moved(tmp_path: Path) -> None:
+    """A paragraph written twice, its first copy changed: it was counted neither as gone
+    nor as moved (issue 22): now as any changed paragraph."""
+    project = make_project(tmp_path / "project", "minimal")
+    again = "Cancer can come back after treatment [@emery2022management]."
+    edit_page(project, "docs/care.md", again, f"{again}\n\nAsk your team.\n\n{again}")
+    sign_everything(project.root)
+    project.auto_sign = False
+    edit_page(project, "docs/care.md", again, again.replace("can come", "may come"))
+    parts = (
+        '1 paragraph added or changed: "Cancer may come back after treatment '
+        '[@emery2022management]."; 1 paragraph of the translated revision gone'
+    )
+    assert refused(project.build(env=TODAY)) == [
+        CHANGED.format(by="content-team"),
+        STALE.format(parts=parts),
+    ]

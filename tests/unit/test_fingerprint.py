@@ -159,5 +159,19 @@ def test_the_same_order_is_no_move_and_a_repeated_paragraph_counts_twice() -> No
     assert again.removed_since(recorded) == 0
 
 
+def test_one_copy_of_a_repeated_paragraph_changed_is_a_change_not_a_move() -> None:
+    """A list written three times, its first copy changed (found by
+    tests/e2e/test_preview_incremental.py): the other copies stay where they were."""
+    before = fingerprint_page(META, paragraphs(ONE, TWO, THREE, TWO, FOUR, TWO))
+    recorded = [p.digest for p in before.paragraphs]
+    after = fingerprint_page(META, paragraphs(ONE, FIVE, THREE, TWO, FOUR, TWO))
+    assert [p.text for p in after.changed_since(recorded)] == [FIVE]
+    assert after.removed_since(recorded) == 1
+    assert after.moved_since(recorded) is None
+    swapped = fingerprint_page(META, paragraphs(ONE, TWO, THREE, TWO, TWO, FOUR))
+    found = swapped.moved_since(recorded)
+    assert found is not None and found.describe() == "paragraphs 5 and 6 swapped places"
+
+
 def test_normalize_text() -> None:
     assert normalize_text("\ufeff\n a  \r\nb\t\r\n\r\n") == " a\nb"

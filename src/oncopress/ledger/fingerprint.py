@@ -20,6 +20,7 @@ still show whether the text changed since, but cannot vouch for the front matter
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -71,17 +72,6 @@ def _listed(numbers: Sequence[int]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _occurrences(digests: Sequence[str]) -> list[tuple[str, int]]:
-    """Each digest with how many times it came before: a paragraph written twice is two
-    paragraphs (``[a, b, a]`` -> ``[(a, 0), (b, 0), (a, 1)]``)."""
-    seen: dict[str, int] = {}
-    keys = []
-    for digest in digests:
-        keys.append((digest, seen.get(digest, 0)))
-        seen[digest] = seen.get(digest, 0) + 1
-    return keys
-
-
 def _increasing(ranks: Sequence[int]) -> list[int]:
     """The positions of a longest increasing run (not necessarily contiguous) of
     ``ranks``: the paragraphs that kept their order (patience sorting, n log n)."""
@@ -123,31 +113,24 @@ class Fingerprint:
         """The paragraphs that are not in ``recorded`` (paragraph fingerprints of an
         earlier revision): added or changed since. A paragraph written twice now and
         once then counts once here."""
-        known = set(_occurrences(recorded))
-        return [
-            paragraph
-            for paragraph, key in zip(self.paragraphs, self._keys(), strict=True)
-            if key not in known
-        ]
+        paired = self._paired(recorded)
+        return [p for index, p in enumerate(self.paragraphs) if index not in paired]
 
     def removed_since(self, recorded: Sequence[str]) -> int:
         """How many of the ``recorded`` paragraphs are gone (changed or removed)."""
-        present = set(self._keys())
-        return sum(1 for key in _occurrences(recorded) if key not in present)
+        return len(recorded) - len(self._paired(recorded))
 
     def moved_since(self, recorded: Sequence[str]) -> Moved | None:
         """The paragraphs found in both revisions that are in another order now (None
         when those are in the same order): two that traded places, or the fewest that
         moved (the others keep their order)."""
-        keys = self._keys()
-        common = set(keys) & set(_occurrences(recorded))
-        now = [index for index, key in enumerate(keys) if key in common]
-        before = [key for key in _occurrences(recorded) if key in common]
-        if [keys[index] for index in now] == before:
-            return None
-        order = {key: rank for rank, key in enumerate(before)}
-        ranks = [order[keys[index]] for index in now]
+        paired = self._paired(recorded)
+        now = sorted(paired)
+        order = {place: rank for rank, place in enumerate(sorted(paired.values()))}
+        ranks = [order[paired[index]] for index in now]
         out_of_place = [i for i, rank in enumerate(ranks) if rank != i]
+        if not out_of_place:
+            return None
         first, *rest = out_of_place
         if len(rest) == 1 and (ranks[first], ranks[rest[0]]) == (rest[0], first):
             moved, swapped = [now[first], now[rest[0]]], True
@@ -160,8 +143,27 @@ class Fingerprint:
             swapped,
         )
 
-    def _keys(self) -> list[tuple[str, int]]:
-        return _occurrences([paragraph.digest for paragraph in self.paragraphs])
+    def _paired(self, recorded: Sequence[str]) -> dict[int, int]:
+        """Each paragraph that was in the ``recorded`` revision: its place now -> its
+        place then. The paragraphs both have in the same order pair first (the longest
+        runs, as a diff pairs lines), then the others by their fingerprint, in order: a
+        paragraph written twice, one copy changed, pairs with the copy that stayed."""
+        digests = [paragraph.digest for paragraph in self.paragraphs]
+        matcher = difflib.SequenceMatcher(None, list(recorded), digests, autojunk=False)
+        paired = {
+            block.b + offset: block.a + offset
+            for block in matcher.get_matching_blocks()
+            for offset in range(block.size)
+        }
+        taken = set(paired.values())
+        left: dict[str, list[int]] = {}
+        for place, digest in enumerate(recorded):
+            if place not in taken:
+                left.setdefault(digest, []).append(place)
+        for index, digest in enumerate(digests):
+            if index not in paired and left.get(digest):
+                paired[index] = left[digest].pop(0)
+        return paired
 
     def text_only(self) -> Fingerprint:
         """This fingerprint as a version-1 ledger recorded it: the text's paragraphs."""
