@@ -68,8 +68,9 @@ def setup_gates(
     renderer = _renderer(platform, run)
     state = _editorial_setup(platform, run, environ, clock) if settings else None
     _placeholder_settings(platform, run)
-    for problem in chrome_problems(platform.site_names(), platform.extra):
-        run.add(Severity.WARNING, problem)
+    if settings is not None:  # chrome_problems reads the sections read_site_settings checks
+        for problem in chrome_problems(platform.site_names(), platform.extra):
+            run.add(Severity.WARNING, problem)
     if settings is None or state is None or keys is None or renderer is None:
         return None
     if run.count(Severity.ERROR):
