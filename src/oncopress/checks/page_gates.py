@@ -127,11 +127,13 @@ def html_gates(
     refused: list[Problem] = []
     hard_to_read: list[Problem] = []
     targets = setup.settings.quality.readability
+    renderer = setup.renderer
+    assert renderer is not None, "the check's setup renders pages; a build's does not"
     for page in pages:
         text = page.text()  # UTF-8, with front matter that reads (_editorial_check)
         front = FRONT_MATTER.match(text)
         try:
-            html = setup.renderer.html(text[front.end() :] if front else text)
+            html = renderer.html(text[front.end() :] if front else text)
         except PageRenderError as error:
             run.add(Severity.ERROR, Problem(page.path, page.locale, str(error)))
             continue

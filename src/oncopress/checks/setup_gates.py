@@ -1,7 +1,10 @@
-"""The gates a build runs before it reads a page (``on_config``), without MkDocs: the
-settings of ``extra:``, the source folder, the bibliography, the editorial setup
-(reviewer registry, ledger, build date), placeholder addresses in the settings and the
-site chrome. Each gives the message its hook gives.
+"""The gates a build runs before it reads a page, without MkDocs: the settings of
+``extra:``, the source folder, the bibliography, the editorial setup (reviewer registry,
+ledger, build date), placeholder addresses in the settings and the site chrome.
+
+``./tasks check`` runs them first, and so does every build: the oncopress plugin's first
+step (``oncopress.cli.build_context.start``) runs ``setup_gates`` with ``in_build=True``
+over the configuration MkDocs read, logs their lines and stops at the first error.
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ from oncopress.checks.preflight import Rules
 from oncopress.checks.review import sample_reviewer_problems
 from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
 from oncopress.pages.site_chrome import chrome_problems
-from oncopress.pages.sourcetree import find_language_like_folders, link_problems
+from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.search.indexes import SearchSettingsError, read_synonyms
 from oncopress.settings.platform import PlatformConfig
 from oncopress.settings.reader import SettingsError
 from oncopress.settings.site import SiteSettings, read_site_settings
 
-SPANISH_LINK, SPANISH_SOURCES = "es", "docs_es"  # hooks/site_i18n.py's docs/es -> ../docs_es
+SPANISH_LINK, SPANISH_SOURCES = "es", "docs_es"  # docs/es -> ../docs_es
 FALLBACK = (
     "mkdocs.yml: set 'fallback_to_default: false' for the i18n plugin: a page "
     "missing in one language must fail the build or show a 'translation_status: "
@@ -50,7 +53,7 @@ class Setup:
     settings: SiteSettings
     state: EditorialBuild
     rules: Rules
-    renderer: PageRenderer
+    renderer: PageRenderer | None  # None in a build: MkDocs renders the pages
 
 
 def setup_gates(
@@ -59,19 +62,24 @@ def setup_gates(
     environ: Mapping[str, str],
     clock: Callable[[], date],
     cwd: Path,
+    *,
+    in_build: bool = False,
+    serving: bool = False,
 ) -> Setup | None:
     """Every gate before the pages, in the build's order; None when one failed (the
-    pages are not read)."""
+    pages are not read). ``in_build``: the build's first step, for which MkDocs has
+    checked the Markdown extensions and mkdocs-bibtex fetches a bibliography given as a
+    web address; ``serving``: the build is the preview's."""
     settings = _settings(platform, run)
     _source_folder(platform, run, cwd)
-    keys, source = _bibliography(platform, run)
-    renderer = _renderer(platform, run)
-    state = _editorial_setup(platform, run, environ, clock) if settings else None
+    keys, source = _bibliography(platform, run, in_build)
+    renderer = None if in_build else _renderer(platform, run)
+    state = _editorial_setup(platform, run, environ, clock, serving) if settings else None
     _placeholder_settings(platform, run)
     if settings is not None:  # chrome_problems reads the sections read_site_settings checks
         for problem in chrome_problems(platform.site_names(), platform.extra):
             run.add(Severity.WARNING, problem)
-    if settings is None or state is None or keys is None or renderer is None:
+    if settings is None or state is None or keys is None or (renderer is None and not in_build):
         return None
     if run.count(Severity.ERROR):
         return None
@@ -80,7 +88,7 @@ def setup_gates(
 
 
 def _settings(platform: PlatformConfig, run: GateRun) -> SiteSettings | None:
-    """hooks/safeguards.py's first step, and hooks/site_i18n.py's synonyms."""
+    """Every section of ``extra:``, and the search synonyms."""
     try:
         settings = read_site_settings(platform.extra)
         read_synonyms(platform.extra.get("search_synonyms"), platform.build_locales)
@@ -91,8 +99,7 @@ def _settings(platform: PlatformConfig, run: GateRun) -> SiteSettings | None:
 
 
 def _source_folder(platform: PlatformConfig, run: GateRun, cwd: Path) -> None:
-    """hooks/safeguards.py (links, names, language folders) and hooks/site_i18n.py
-    (``docs/es``)."""
+    """Links, names and language folders of the sources, and ``docs/es``."""
     docs, root = platform.docs_dir, platform.root
     if not docs.is_dir():
         shown = os.path.relpath(docs, root)
@@ -104,8 +111,8 @@ def _source_folder(platform: PlatformConfig, run: GateRun, cwd: Path) -> None:
     if platform.languages is not None:
         others = [code for code in platform.locales if code != platform.default_locale]
         problems += find_language_like_folders(docs, root, others)
-    for problem in problems:
-        run.add(Severity.ERROR, problem)
+    if problems:  # one message, as a build stops with it
+        run.add(Severity.ERROR, summarize_links(problems))
     if problems or platform.languages is None:
         return
     link, target = docs / SPANISH_LINK, root / SPANISH_SOURCES
@@ -118,13 +125,17 @@ def _source_folder(platform: PlatformConfig, run: GateRun, cwd: Path) -> None:
         )
 
 
-def _bibliography(platform: PlatformConfig, run: GateRun) -> tuple[frozenset[str] | None, str]:
-    """hooks/bibliography.py's checks of the files mkdocs-bibtex reads: every key."""
+def _bibliography(
+    platform: PlatformConfig, run: GateRun, in_build: bool
+) -> tuple[frozenset[str] | None, str]:
+    """The checks of the files mkdocs-bibtex reads: every key."""
     options = platform.bibliography
     if options is None:
         run.add(Severity.ERROR, "mkdocs.yml: the 'bibtex' plugin (mkdocs-bibtex) is not configured")
         return None, ""
     if options.bib_file and validators.url(options.bib_file):
+        if in_build:  # mkdocs-bibtex fetches it; the editorial check reads its keys
+            return frozenset(), options.bib_file
         run.add(
             Severity.ERROR,
             f"Bibliography '{options.bib_file}' is a web address: ./tasks check reads only "
@@ -177,8 +188,9 @@ def _editorial_setup(
     run: GateRun,
     environ: Mapping[str, str],
     clock: Callable[[], date],
+    serving: bool,
 ) -> EditorialBuild | None:
-    """hooks/editorial.py's ``on_config``."""
+    """The editorial setup: reviewer registry, ledger and build date."""
     if platform.languages is None:
         run.add(
             Severity.ERROR, "mkdocs.yml: the 'i18n' plugin (mkdocs-static-i18n) is not configured"
@@ -193,7 +205,7 @@ def _editorial_setup(
             platform.extra,
             platform.build_locales,
             platform.site_name,
-            serving=False,
+            serving=serving,
             environ=environ,
             clock=clock,
             read=lambda path: path.read_bytes() if path.is_file() else None,
@@ -213,7 +225,7 @@ def _editorial_setup(
 
 
 def _placeholder_settings(platform: PlatformConfig, run: GateRun) -> None:
-    """hooks/placeholders.py's ``on_config``."""
+    """Placeholder addresses in the settings and ``site_url``."""
     settings = {
         "extra": platform.extra,
         "nav": platform.nav or [],

@@ -2,9 +2,6 @@
 rendered once (over ``oncopress.citations``).
 
 mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); these steps
-- ``check_bibliography`` (each pass, before mkdocs-bibtex parses the files): the file
-  and line of every problem, instead of a pybtex traceback, and a WARNING for what it
-  can print but should not (a doubled backslash), once per build;
 - ``install_registry`` (each pass): the plugin formats references in house style
   (``oncopress.citations.references``), once per key, refuses unknown keys, marks a
   reference written in another language than the page's ("(en inglés)" after the
@@ -30,11 +27,9 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Any
 
 import markdown as python_markdown
-import validators
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -42,7 +37,6 @@ from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 
 from oncopress.citations import sequence_cache
-from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
 from oncopress.citations.references import (
     FOOTNOTES_MARKER,
     ReferenceBook,
@@ -53,7 +47,7 @@ from oncopress.citations.references import (
 )
 from oncopress.citations.reflang import language_note, reference_language, with_language_note
 from oncopress.cli import seams
-from oncopress.cli.build_context import BuildContext, Session, bibtex
+from oncopress.cli.build_context import BuildContext, bibtex
 from oncopress.i18n.labels import label
 
 log = logging.getLogger("mkdocs.oncopress.citations")
@@ -115,26 +109,6 @@ class HouseRegistry(seams.ParsedRegistry):
             marked = with_language_note(self.book.reference(key), note)
             self._noted[key, note] = reference_html(marked)
         return self._noted[key, note]
-
-
-def check_bibliography(session: Session, config: MkDocsConfig, *, nested: bool) -> None:
-    for path, name in _bib_files(config):
-        if not path.is_file():
-            raise PluginError(
-                f"Bibliography '{name}' not found: create it next to mkdocs.yml or fix "
-                "'bib_file' of the bibtex plugin in mkdocs.yml"
-            )
-        data = path.read_bytes()
-        checked = session.bibliographies
-        if path not in checked or checked[path][0] != data:  # else unchanged since found good
-            try:
-                load_bibliography(data, name)
-            except BibliographyError as error:
-                raise PluginError(str(error)) from None
-            checked[path] = (data, warn_bibliography(data, name))
-        if not nested:  # once per build, not once per language
-            for warning in checked[path][1]:
-                log.warning(warning)
 
 
 def install_registry(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:
@@ -228,17 +202,6 @@ def _toc_holds_token(items: Any) -> bool:
 
 def _key(page: Page, locale: str) -> tuple[str, str]:
     return (page.file.abs_src_path or page.file.src_uri, locale)
-
-
-def _bib_files(config: MkDocsConfig) -> list[tuple[Path, str]]:
-    options = bibtex(config, loaded=False).config
-    root = Path(config.config_file_path).parent
-    if options.bib_file and not validators.url(options.bib_file):
-        return [(root / options.bib_file, options.bib_file)]
-    if options.bib_dir:
-        folder = Path(options.bib_dir)
-        return [(path, os.path.relpath(path, root)) for path in sorted(folder.rglob("*.bib"))]
-    return []
 
 
 def _footnotes_extension(config: MkDocsConfig) -> str:
