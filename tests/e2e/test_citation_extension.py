@@ -5,7 +5,10 @@ current toolchain and a test-only hook (``citation_capture.py``) that keeps each
 Markdown as MkDocs read it and its HTML as the build rendered it, before other hooks
 add to it; then each citing page's Markdown is rendered by Python-Markdown alone, with
 the extensions of mkdocs.yml and the citation extension, and compared, byte for byte.
-Each captured HTML also stands, as it is, in the page the build published.
+Each captured HTML also stands, as it is, in the page the build published. And a build
+that keeps today's citation cache (``sequence_cache``: each sequence of references
+rendered once) over the extension's footnote Markdown renders the pages it caches the
+same (``render_once_per_sequence``: the recipe for a MkDocs plugin).
 
 The sites: the real one (docs/, docs_es/), the fixtures with citations (``citations``,
 ``minimal``) with pages added here for every form a citation takes (and, built with the
@@ -28,6 +31,15 @@ import markdown
 import yaml
 from conftest import ROOT, Project, make_project
 
+from oncopress.citations.library import load_references
+from oncopress.citations.markdown_ext import CitationExtension, cite
+from oncopress.citations.references import FOOTNOTES_MARKER
+from oncopress.citations.sequence_cache import (
+    fill_citations,
+    holds_token,
+    plan_citations,
+    skeleton_pieces,
+)
 from oncopress.cli.benchsite import generate
 
 EXTENSION = "oncopress.citations.markdown_ext"
@@ -145,15 +157,45 @@ def cites(text: str) -> bool:
     return any(mark in text for mark in ("[@", "\\bibliography", "\\full_bibliography"))
 
 
-def render(record: dict[str, Any], bibliography: Path | None) -> str:
-    """The page's Markdown through Python-Markdown: mkdocs.yml's extensions, then ours
-    (unless ``bibliography`` is None)."""
+def converter(record: dict[str, Any], bibliography: Path | None) -> markdown.Markdown:
+    """A Markdown with mkdocs.yml's extensions, then ours (unless ``bibliography`` is
+    None), as MkDocs makes one for each page."""
     extensions, settings = list(record["extensions"]), dict(record["settings"])
     if bibliography is not None:
         extensions.append(EXTENSION)
         settings[EXTENSION] = {"bibliography": str(bibliography), "locale": record["language"]}
-    md = markdown.Markdown(extensions=extensions, extension_configs=settings)
-    return str(md.convert(record["markdown"]))
+    return markdown.Markdown(extensions=extensions, extension_configs=settings)
+
+
+def render(record: dict[str, Any], bibliography: Path | None) -> str:
+    """The page's Markdown through Python-Markdown (see ``converter``)."""
+    return str(converter(record, bibliography).convert(record["markdown"]))
+
+
+def render_once_per_sequence(record: dict[str, Any], bibliography: Path) -> str | None:
+    """The page as a build would render it with the extension and a citation cache
+    (``oncopress.citations.sequence_cache``, as hooks/citation_cache.py uses it): the
+    page with tokens, its skeleton rendered apart, the pieces put in. None when the
+    cache stands aside (a footnote of the page's own, a key cited twice, a citation in
+    a heading or code...): the page is then rendered whole."""
+    settings = CitationExtension(locale=record["language"]).settings()
+    references = load_references([str(bibliography)], record["language"])
+    footnoted = cite(record["markdown"], references, settings)
+    plan = plan_citations(
+        footnoted.markdown, footnoted.runs, footnoted.definitions, FOOTNOTES_MARKER
+    )
+    if plan is None:
+        return None
+    pieces = skeleton_pieces(converter(record, bibliography).convert(plan.skeleton), plan.runs)
+    md = converter(record, bibliography)
+    html = md.convert(plan.markdown)
+    if pieces is None or any(holds_token(token["name"]) for token in _tokens(md.toc_tokens)):
+        return None
+    return fill_citations(html, pieces)
+
+
+def _tokens(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [found for token in tokens for found in (token, *_tokens(token["children"]))]
 
 
 def differences(captured: Captured, bibliography: Path) -> list[str]:
@@ -170,6 +212,18 @@ def differences(captured: Captured, bibliography: Path) -> list[str]:
         if record["html"] not in published(captured.site, record["page"]):
             found.append(f"{name}: the captured HTML is not in the published page")
     return found
+
+
+def cached_differences(captured: Captured, bibliography: Path) -> tuple[list[str], int]:
+    """Each citing page a citation cache over the extension's footnote Markdown renders
+    otherwise than the build; and how many pages it rendered."""
+    found, cached = [], 0
+    for record in captured.citing():
+        html = render_once_per_sequence(record, bibliography)
+        cached += html is not None
+        if html is not None and html != record["html"]:
+            found.append(f"{record['language']} {record['page']}")
+    return found, cached
 
 
 def published(site: Path, page: str) -> str:
@@ -191,6 +245,7 @@ def test_the_real_sites_citing_pages(tmp_path: Path) -> None:
         "es es/survivorship/recurrence.md",
     ]
     assert differences(captured, project.root / "bibliography.bib") == []
+    assert cached_differences(captured, project.root / "bibliography.bib") == ([], 2)
     others = [record for record in captured.records if not cites(record["markdown"])]
     assert len(others) == 8
     for record in others:  # a page that cites nothing: as Markdown renders it alone
@@ -204,6 +259,7 @@ def test_the_minimal_fixtures_citing_page_with_mkdocs_yml_s_extensions(tmp_path:
     captured = capture(project, strict=True)
     assert names(captured.citing()) == ["en care.md", "es es/care.md"]
     assert differences(captured, project.root / "bibliography.bib") == []
+    assert cached_differences(captured, project.root / "bibliography.bib") == ([], 2)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     written = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     mkdocs_own = ["toc", "tables", "fenced_code"]
@@ -237,6 +293,8 @@ def test_every_form_and_place_of_a_citation(tmp_path: Path) -> None:
         *(f"es es/{page}.md" for page in pages),
     ]
     assert differences(captured, project.root / "bibliography.bib") == []
+    # the cache stands aside for all but care.md, as it does in the build
+    assert cached_differences(captured, project.root / "bibliography.bib") == ([], 2)
 
 
 def test_forms_the_editorial_check_refuses_render_as_mkdocs_bibtex_renders_them(
@@ -262,4 +320,6 @@ def test_a_generated_site_of_many_citing_pages(tmp_path: Path) -> None:
     generate(tmp_path / "generated", PAGES)
     captured = capture(Project(tmp_path / "generated", auto_sign=False), strict=True)
     assert len(captured.citing()) == 2 * PAGES
-    assert differences(captured, tmp_path / "generated" / "bibliography.bib") == []
+    bibliography = tmp_path / "generated" / "bibliography.bib"
+    assert differences(captured, bibliography) == []
+    assert cached_differences(captured, bibliography) == ([], 2 * PAGES)

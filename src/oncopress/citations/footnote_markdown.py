@@ -127,12 +127,23 @@ def unknown_keys(markdown: str, known: Container[str], bibliography: str) -> lis
     return list(problems.values())
 
 
+@dataclass(frozen=True)
+class Footnoted:
+    """A page's Markdown with its citations as footnotes (``markdown``), each block's run
+    of references in page order (``runs``) and the definitions of the page's reference
+    list (``definitions``): what ``sequence_cache.plan_citations`` splits."""
+
+    markdown: str
+    runs: tuple[str, ...]
+    definitions: str
+
+
 def write_footnotes(
     markdown: str,
     reference: Callable[[str], str],
     all_keys: Callable[[], Iterable[str]],
     settings: FootnoteSettings,
-) -> str:
+) -> Footnoted:
     """``markdown`` with its citations as footnotes: ``reference(key)`` gives a key's
     footnote text (HTML, safe in Markdown), ``all_keys()`` the bibliography's keys for
     the full bibliography. Every key must be known (see ``unknown_keys``)."""
@@ -141,15 +152,17 @@ def write_footnotes(
             markdown, settings.heading, settings.bib_command, settings.marker
         )
     blocks = find_blocks(markdown)
+    runs = []
     for block in blocks:
-        run = SEPARATOR.join(f"[^{settings.label(key)}]" for key in block.keys)
-        markdown = markdown.replace(f"[{block.inside}]", run)
+        runs.append(SEPARATOR.join(f"[^{settings.label(key)}]" for key in block.keys))
+        markdown = markdown.replace(f"[{block.inside}]", runs[-1])
     keys = dict.fromkeys(key for block in blocks for key in block.keys)
-    markdown = markdown.replace(settings.bib_command, _definitions(keys, reference, settings))
+    definitions = _definitions(keys, reference, settings)
+    markdown = markdown.replace(settings.bib_command, definitions)
     if settings.full_bib_command in markdown:
         everything = _definitions(all_keys(), reference, settings)
         markdown = markdown.replace(settings.full_bib_command, everything)
-    return markdown
+    return Footnoted(markdown, tuple(runs), definitions)
 
 
 def _definitions(

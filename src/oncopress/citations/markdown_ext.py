@@ -45,6 +45,7 @@ from oncopress.citations.footnote_markdown import (
     FOOTNOTE_FORMAT,
     FULL_BIB_COMMAND,
     CitationError,
+    Footnoted,
     FootnoteSettings,
     unknown_keys,
     write_footnotes,
@@ -122,10 +123,10 @@ class CitationPreprocessor(Preprocessor):  # type: ignore[misc]  # markdown ship
         markdown = "\n".join(lines)
         if not _may_cite(markdown, self.settings):
             return lines
-        return cite(markdown, references, self.settings).split("\n")
+        return cite(markdown, references, self.settings).markdown.split("\n")
 
 
-def cite(markdown: str, references: HouseReferences, settings: FootnoteSettings) -> str:
+def cite(markdown: str, references: HouseReferences, settings: FootnoteSettings) -> Footnoted:
     """``markdown`` with its citations as footnote Markdown; ``CitationError`` naming
     each key ``references`` does not hold."""
     problems = unknown_keys(markdown, references, references.source)
