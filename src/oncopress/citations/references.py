@@ -70,6 +70,7 @@ DOI_RESOLVER = "https://doi.org/"
 # mkdocs-bibtex finds every block; ';' and '[]' end it (they are the syntax's own).
 # oncopress.cli.step_citations gives mkdocs-bibtex the keys read with this pattern.
 _BLOCK = re.compile(r"\[(.*?)\]")
+_SPACED_BLOCK = re.compile(r"([ \t]*)\[(.*?)\]")
 _KEY = r"\w[^\s,;\[\]{}]*"
 _CITATION = re.compile(rf"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>{_KEY})(?:,\s*(?P<suffix>[^;]+))?")
 _EMAIL = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
@@ -162,6 +163,21 @@ def read_block(inside: str) -> list[Cited]:
             prefix, suffix = (match.group(g) or "" for g in ("prefix", "suffix"))
             found.append(Cited(f"[{inside}]", match.group("key"), prefix.strip(), suffix))
     return found
+
+
+def strip_citations(markdown: str, commands: Sequence[str] = ()) -> str:
+    """``markdown`` without its citation blocks (each with the spaces before it, so
+    "treatment [@key]." reads "treatment.") and without ``commands`` (where
+    mkdocs-bibtex puts a reference list): the page's text as readers see it, without
+    the footnote marks and references a build adds."""
+
+    def strip(block: re.Match[str]) -> str:
+        return "" if read_block(block.group(2)) else block.group(0)
+
+    stripped = _SPACED_BLOCK.sub(strip, markdown)
+    for command in commands:
+        stripped = stripped.replace(command, "")
+    return stripped
 
 
 def malformed_citations(markdown: str) -> list[str]:

@@ -11,7 +11,10 @@ reuse. Nothing else holds state between MkDocs events.
 from __future__ import annotations
 
 import functools
+import logging
+import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,19 +23,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from oncopress.checks.editorial_build import EditorialBuild
+from oncopress.checks.gate_lines import GateRun, Severity
 from oncopress.checks.policy_cache import PolicyCache
 from oncopress.checks.preflight import language_of, source_path
+from oncopress.checks.setup_gates import setup_gates
 from oncopress.citations.sequence_cache import CitationPieces
 from oncopress.pdf.pdf_settings import PdfSettings
 from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
 from oncopress.search.section_cache import SearchSectionCache
-from oncopress.settings.reader import SettingsError
-from oncopress.settings.site import SiteSettings, read_site_settings
+from oncopress.settings.platform import Bibliography, Language, PlatformConfig
+from oncopress.settings.site import SiteSettings
 
 if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
     from oncopress.pdf.handout import PageSource
+
+log = logging.getLogger("mkdocs.oncopress.setup")
 
 
 @dataclass
@@ -41,8 +48,6 @@ class Session:
 
     command: str | None = None
     dirty: bool = False
-    # Each bibliography file as it was last found good, and its warnings.
-    bibliographies: dict[Path, tuple[bytes, list[str]]] = field(default_factory=dict)
     # Rendered citation skeletons: (skeleton, Markdown settings) -> pieces (None: unusable).
     citations: dict[tuple[str, str], CitationPieces | None] = field(default_factory=dict)
 
@@ -121,13 +126,63 @@ class BuildContext:
 
 
 def start(session: Session, config: MkDocsConfig) -> BuildContext:
-    """The context of a build starting now: every setting read, or the first wrong one
-    named (``mkdocs.yml: extra.safety...``)."""
-    try:
-        settings = read_site_settings(config.extra)
-    except SettingsError as error:
-        raise PluginError(str(error)) from None
-    return BuildContext(session, project_root(config), settings, languages(config))
+    """The context of a build starting now, after the gates ``./tasks check`` runs first
+    (``oncopress.checks.setup_gates``: settings, source folder, bibliography, editorial
+    setup, placeholder settings, chrome), over the configuration MkDocs read: their
+    warnings and notes logged, the first error stops the build."""
+    run = GateRun()
+    setup = setup_gates(
+        platform_config(config),
+        run,
+        os.environ,
+        date.today,
+        Path.cwd(),
+        in_build=True,
+        serving=session.command == "serve",
+    )
+    for line in run.lines:
+        if line.severity is Severity.ERROR:
+            raise PluginError(line.text)
+        (log.warning if line.severity is Severity.WARNING else log.info)(line.text)
+    assert setup is not None  # no error: every gate passed
+    return BuildContext(
+        session, project_root(config), setup.settings, languages(config), editorial=setup.state
+    )
+
+
+def platform_config(config: MkDocsConfig) -> PlatformConfig:
+    """What the gates read of mkdocs.yml, from the configuration MkDocs validated."""
+    plugin = i18n(config)
+    theme_dir = config.theme.custom_dir
+    options = bibtex(config, loaded=False).config
+    return PlatformConfig(
+        root=project_root(config),
+        docs_dir=Path(config.docs_dir),
+        theme_dir=Path(theme_dir) if theme_dir else None,
+        theme_language=str(config.theme["language"]),
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        languages=tuple(
+            Language(
+                str(language.locale),
+                bool(language.default),
+                bool(language.build),
+                language.site_name,
+                language.site_url,
+            )
+            for language in plugin.config.languages
+        ),
+        fallback_to_default=bool(plugin.config.fallback_to_default),
+        bibliography=Bibliography(
+            options.bib_file, options.bib_dir, options.bib_command, options.full_bib_command
+        ),
+        extensions=tuple(config.markdown_extensions),
+        extension_configs=dict(config.mdx_configs),
+        extra=dict(config.extra),
+        nav=config.nav,
+        extra_css=tuple(config.extra_css),
+        extra_javascript=tuple(str(script) for script in config.extra_javascript),
+    )
 
 
 def i18n(config: MkDocsConfig) -> Any:

@@ -32,8 +32,9 @@ import yaml
 from oncopress.checks.editorial_build import SetupError as BuildSetupError
 from oncopress.checks.editorial_build import start_build
 from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
-from oncopress.checks.preflight import Rules, SourcePage, language_of, source_path
+from oncopress.checks.preflight import Rules, SourcePage, source_path
 from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger
+from oncopress.checks.sourcefiles import source_files
 from oncopress.citations.bibfile import BibliographyError, load_bibliography, located_problems
 from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
@@ -176,21 +177,15 @@ def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
     problems = link_problems(docs, project.root)
     if problems:
         raise SetupError(summarize_links(problems))
-    for folder, dirs, files in os.walk(docs, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.endswith(".md"):
-                continue
-            absolute = Path(folder) / name
-            src_uri = absolute.relative_to(docs).as_posix()
-            locale, _ = language_of(src_uri, list(project.locales), project.original)
-            path = source_path(str(absolute), src_uri, str(project.root))
-            content = absolute.read_bytes()
-            pages.append(SourcePage(path, locale, content))
-            try:
-                texts[path] = content.decode("utf-8")
-            except UnicodeDecodeError:
-                pass  # the preflight reports it
+    for file in source_files(docs, project.root, project.locales, project.original):
+        if not file.src_uri.endswith(".md"):
+            continue
+        content = file.absolute.read_bytes()
+        pages.append(SourcePage(file.path, file.locale, content))
+        try:
+            texts[file.path] = content.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # the preflight reports it
     return pages, texts
 
 

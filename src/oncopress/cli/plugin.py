@@ -61,32 +61,23 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     @FIRST
     def _start(self, config: MkDocsConfig) -> MkDocsConfig:
         new = not nested(config)  # a new build; the other languages' passes reuse its context
-        if new:
-            self.context = start(self.session, config)  # every setting checked here
-            sources.check_links(self.ctx, config)
+        if new:  # the gates ./tasks check runs first: settings, sources, bibliography...
+            self.context = start(self.session, config)
             sources.load_policy_cache(self.ctx)
-        if self.session.one_shot:  # what exists now lives until the process ends
-            gc.freeze()
-        citations.check_bibliography(self.session, config, nested=not new)
-        if new:
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
+        if self.session.one_shot:  # what exists now lives until the process ends
+            gc.freeze()
         return config
 
     @AFTER_I18N
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         ctx, locale, again = self.ctx, language(config), nested(config)
-        search.check_language_link(config)
         search.configure(ctx, config, locale, again)
         search.cache_sections(ctx, config, again)
-        if not again:
-            editorial.start(ctx, config)
         editorial.copyright_year_of(ctx, config)
         if not again:
             readability.start(ctx, config)
-        if locale == ctx.languages.default:  # the same settings in every language
-            gates.check_settings(config)
-            chrome.check_chrome(config)
         return config
 
     on_config = CombinedEvent(_start, _configure)

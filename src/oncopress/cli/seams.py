@@ -265,6 +265,9 @@ def timed_build(wrap: Callable[[str, Callable[..., Any]], Callable[..., Any]]) -
     render, template, write = Page.render, jinja2.Template.render, utils.write_file
 
     def timed_register(self: Any, event: str, method: Any, plugin_name: str | None = None) -> None:
+        if isinstance(method, plugins.CombinedEvent):  # registers each of its handlers
+            register(self, event, method, plugin_name)
+            return
         name = f"{plugin_name or getattr(method, '__module__', '?')}: on_{event}"
         register(self, event, wrap(name, method), plugin_name)
 

@@ -3,9 +3,6 @@ and ``oncopress.pages.link_metadata``).
 
 - ``check_site_url`` (a build's start): stops the build if there is no ``site_url`` to
   make absolute links from;
-- ``check_chrome`` (the default language's pass): a WARNING when a language's publisher
-  name and site name disagree, or its helpline label does not name the helpline's
-  operator;
 - ``reprint_contact``: the About page's ``<!-- reprint-contact -->`` becomes the way to
   ask for a reprint (``extra.contact.email``), or nothing when it is not set;
 - ``prepare_templates``: gives the templates the safety block and the sample notice
@@ -40,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from oncopress.cli.build_context import BuildContext, i18n
+from oncopress.cli.build_context import BuildContext
 from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
@@ -54,7 +51,6 @@ from oncopress.pages.link_metadata import (
 )
 from oncopress.pages.site_chrome import (
     CONTACT_MARKER,
-    chrome_problems,
     safety_block,
     sample_notice,
 )
@@ -69,15 +65,6 @@ T = TypeVar("T")
 
 def check_site_url(config: MkDocsConfig) -> None:
     _guard(absolute_url, config.site_url, "")  # every page needs it: say so once, first
-
-
-def check_chrome(config: MkDocsConfig) -> None:
-    site_names = {
-        language.locale: language.site_name or config.site_name
-        for language in i18n(config).config.languages
-    }
-    for problem in chrome_problems(site_names, config.extra):
-        log.warning(problem)
 
 
 def reprint_contact(html: str, config: MkDocsConfig, locale: str) -> str:

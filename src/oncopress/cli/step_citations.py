@@ -2,13 +2,9 @@
 rendered once (over ``oncopress.citations``).
 
 mkdocs-bibtex stays the citation engine (``[@key]`` becomes a footnote); these steps
-- ``check_bibliography`` (each pass, before mkdocs-bibtex parses the files): the file
-  and line of every problem, instead of a pybtex traceback, and a WARNING for what it
-  can print but should not (a doubled backslash), once per build;
 - ``install_registry`` (each pass): the plugin formats references in house style
   (``oncopress.citations.references``, its words in the page's language), once per
-  key, refuses unknown keys, holds the problems of the entries it cannot print (for
-  the editorial check: a page citing one is refused), marks a
+  key, refuses unknown keys, marks a
   reference written in another language than the page's ("(en inglés)" after the
   title on Spanish pages, ``oncopress.citations.reflang``), and the footnotes' backlink
   title speaks the page's language; then the Markdown settings, a key of the rendered
@@ -32,11 +28,9 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Any
 
 import markdown as python_markdown
-import validators
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -44,12 +38,6 @@ from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation, CitationBlock, InlineReference
 
 from oncopress.citations import sequence_cache
-from oncopress.citations.bibfile import (
-    BibliographyError,
-    load_bibliography,
-    located_problems,
-    warn_bibliography,
-)
 from oncopress.citations.references import (
     FOOTNOTES_MARKER,
     ReferenceBook,
@@ -60,7 +48,7 @@ from oncopress.citations.references import (
 )
 from oncopress.citations.reflang import language_note, reference_language, with_language_note
 from oncopress.cli import seams
-from oncopress.cli.build_context import BuildContext, Session, bibtex
+from oncopress.cli.build_context import BuildContext, bibtex
 from oncopress.i18n.labels import label
 
 log = logging.getLogger("mkdocs.oncopress.citations")
@@ -74,9 +62,6 @@ class HouseRegistry(seams.ParsedRegistry):
         super().__init__(bib_data, footnote_format)
         self.book = ReferenceBook(bib_data.entries)
         self.locale = ""  # the language being built (set before each language's pages)
-        # Each entry the house style cannot print as it is: its problems, file and line
-        # (the editorial check refuses the pages that cite it; set with the locale).
-        self.problems: dict[str, tuple[str, ...]] = {}
         self._noted: dict[tuple[str, str], str] = {}
         # What mkdocs-bibtex asked of the page being built, in order (for
         # plan_citations): each block's inline text, each key's reference.
@@ -127,32 +112,9 @@ class HouseRegistry(seams.ParsedRegistry):
         return self._noted[key, note]
 
 
-def check_bibliography(session: Session, config: MkDocsConfig, *, nested: bool) -> None:
-    for path, name in _bib_files(config):
-        if not path.is_file():
-            raise PluginError(
-                f"Bibliography '{name}' not found: create it next to mkdocs.yml or fix "
-                "'bib_file' of the bibtex plugin in mkdocs.yml"
-            )
-        data = path.read_bytes()
-        checked = session.bibliographies
-        if path not in checked or checked[path][0] != data:  # else unchanged since found good
-            try:
-                load_bibliography(data, name)
-            except BibliographyError as error:
-                raise PluginError(str(error)) from None
-            checked[path] = (data, warn_bibliography(data, name))
-        if not nested:  # once per build, not once per language
-            for warning in checked[path][1]:
-                log.warning(warning)
-
-
 def install_registry(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:
     plugin = bibtex(config)  # mkdocs-bibtex keeps its registry while the file is unchanged
-    registry = seams.install_registry(plugin, HouseRegistry)
-    registry.locale = locale
-    files = [(name, ctx.session.bibliographies[path][0]) for path, name in _bib_files(config)]
-    registry.problems = located_problems(files)
+    seams.install_registry(plugin, HouseRegistry).locale = locale
     footnotes = config.mdx_configs.setdefault(_footnotes_extension(config), {})
     footnotes["PLACE_MARKER"] = FOOTNOTES_MARKER
     footnotes["BACKLINK_TITLE"] = label("footnote_backlink", locale)
@@ -241,17 +203,6 @@ def _toc_holds_token(items: Any) -> bool:
 
 def _key(page: Page, locale: str) -> tuple[str, str]:
     return (page.file.abs_src_path or page.file.src_uri, locale)
-
-
-def _bib_files(config: MkDocsConfig) -> list[tuple[Path, str]]:
-    options = bibtex(config, loaded=False).config
-    root = Path(config.config_file_path).parent
-    if options.bib_file and not validators.url(options.bib_file):
-        return [(root / options.bib_file, options.bib_file)]
-    if options.bib_dir:
-        folder = Path(options.bib_dir)
-        return [(path, os.path.relpath(path, root)) for path in sorted(folder.rglob("*.bib"))]
-    return []
 
 
 def _footnotes_extension(config: MkDocsConfig) -> str:

@@ -1,9 +1,5 @@
 """Steps: the editorial rules (over ``oncopress.checks.editorial_build``).
 
-- ``start`` (the first pass, once mkdocs-static-i18n set the language): the reviewer
-  registry, the sign-off ledger and the build date; refuses the i18n plugin's
-  ``fallback_to_default`` (no silent English page in Spanish); a WARNING for each sample
-  reviewer unless the sample site's opt-in is on;
 - ``copyright_year`` (each pass): the footer's year (``extra.copyright_year``) from the
   newest sign-off;
 - ``check_site`` (the first pass): the preflight, checking every page of every language
@@ -27,9 +23,7 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from oncopress.checks.editorial_build import EditorialBuild, Recheck, SetupError, start_build
-from oncopress.checks.placeholder_hosts import site_url_allowed
+from oncopress.checks.editorial_build import EditorialBuild, Recheck
 from oncopress.checks.preflight import (
     PageRecord,
     Rules,
@@ -48,10 +41,9 @@ from oncopress.checks.preflight import (
     language_of,
     source_path,
 )
-from oncopress.checks.review import sample_reviewer_problems
 from oncopress.checks.sitecheck import Finding, Level, check_site_with_ledger
 from oncopress.citations.references import ReferenceBook
-from oncopress.cli.build_context import BuildContext, bibtex, i18n
+from oncopress.cli.build_context import BuildContext, bibtex
 from oncopress.pages.jsonld import insert_in_head, medical_webpage, render_jsonld
 from oncopress.pages.site_chrome import YEAR_KEY, copyright_year
 from oncopress.pdf.names import pdf_path
@@ -59,33 +51,6 @@ from oncopress.problems import summarize_problems
 from oncopress.report.editorial_report import summary_message
 
 log = logging.getLogger("mkdocs.oncopress.editorial")
-
-
-def start(ctx: BuildContext, config: MkDocsConfig) -> None:
-    if i18n(config).config.fallback_to_default:
-        raise PluginError(
-            "mkdocs.yml: set 'fallback_to_default: false' for the i18n plugin: a page "
-            "missing in one language must fail the build or show a 'translation_status: "
-            "pending' notice, never the other language's text"
-        )
-    try:
-        ctx.editorial = start_build(
-            ctx.root,
-            config.extra,
-            ctx.languages.build,
-            config.site_name,
-            serving=ctx.session.command == "serve",
-            environ=os.environ,
-            clock=date.today,
-            read=_read,
-        )
-    except SetupError as error:
-        raise PluginError(str(error)) from None
-    if not (ctx.root / ctx.editorial.settings.ledger).is_file():
-        name = ctx.editorial.settings.ledger
-        log.info(f"No sign-off ledger '{name}' yet: no page is signed off (./tasks sign-off)")
-    for problem in sample_reviewer_problems(ctx.editorial.registry, site_url_allowed(config.extra)):
-        log.warning(problem)
 
 
 def copyright_year_of(ctx: BuildContext, config: MkDocsConfig) -> None:
@@ -184,10 +149,6 @@ def _write_report(state: EditorialBuild, site: Path) -> list[str]:
 def _log(findings: Iterable[Finding]) -> None:
     for finding in findings:
         (log.warning if finding.level is Level.WARNING else log.info)(str(finding))
-
-
-def _read(path: Path) -> bytes | None:
-    return path.read_bytes() if path.is_file() else None
 
 
 def _rules(ctx: BuildContext, config: MkDocsConfig) -> Rules:

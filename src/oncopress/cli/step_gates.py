@@ -1,10 +1,6 @@
 """Steps: no placeholder address ships, and no page loads anything from another host
 (over ``oncopress.checks.placeholder_hosts`` and ``oncopress.checks.privacy``).
 
-- ``check_settings`` (the default language's pass): a WARNING for each URL under
-  ``extra:``, in ``nav`` or in ``extra_css``/``extra_javascript`` that points at a
-  placeholder host, and for a placeholder ``site_url`` unless
-  ``extra: allow_placeholder_site_url: true``;
 - ``check_style_sheets`` (the default language's pass): a WARNING for each resource the
   site's CSS files (``url()``, ``@import``) load from another host;
 - ``check_placeholder_links``: a WARNING naming the page for each link or image to a
@@ -28,14 +24,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from oncopress.checks.placeholder_hosts import (
-    is_placeholder_host,
     page_message,
-    placeholder_settings,
     placeholder_urls,
-    setting_message,
-    site_url_allowed,
-    site_url_message,
-    url_host,
 )
 from oncopress.checks.privacy import (
     css_urls,
@@ -47,21 +37,6 @@ from oncopress.cli.build_context import BuildContext
 from oncopress.problems import Problem
 
 log = logging.getLogger("mkdocs.oncopress.gates")
-
-
-def check_settings(config: MkDocsConfig) -> None:
-    settings = {
-        "extra": config.extra,
-        "nav": config.nav or [],
-        "extra_css": list(config.extra_css),
-        "extra_javascript": [str(script) for script in config.extra_javascript],
-    }
-    for name, setting in settings.items():
-        for key, url in placeholder_settings(setting, name):
-            log.warning(setting_message(key, url))
-    site_url = config.site_url or ""
-    if is_placeholder_host(url_host(site_url)) and not site_url_allowed(config.extra):
-        log.warning(site_url_message(site_url))
 
 
 def check_style_sheets(ctx: BuildContext, files: Files, config: MkDocsConfig, locale: str) -> None:

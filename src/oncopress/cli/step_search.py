@@ -1,8 +1,6 @@
 """Steps: each language its own search index, read from a page's HTML only when it
 changed (over ``oncopress.search``).
 
-- ``check_language_link`` (each pass): ``docs/es`` must be the link to ``docs_es/``
-  (the Spanish sources);
 - ``configure`` (each pass): mkdocs-static-i18n drops duplicate search entries in one
   pass (``oncopress.search.indexes.drop_translated_duplicates``) instead of comparing
   every entry with every other (0.4 s of a 500 + 500-page build); the pass's search base,
@@ -50,16 +48,6 @@ from oncopress.search.section_cache import load_search_cache
 log = logging.getLogger("mkdocs.oncopress.search")
 SPANISH_SOURCES = "docs_es"
 CACHE_FILE = Path(".cache") / "search.json"
-
-
-def check_language_link(config: MkDocsConfig) -> None:
-    link = Path(config.docs_dir) / "es"
-    target = Path(config.config_file_path).parent / SPANISH_SOURCES
-    if not (link.is_symlink() and link.resolve() == target.resolve()):
-        raise PluginError(
-            f"'{os.path.relpath(link)}' must be a symbolic link to '../{SPANISH_SOURCES}' "
-            f"(the Spanish sources). Recreate it with: ln -sfn ../{SPANISH_SOURCES} {link}"
-        )
 
 
 def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool) -> None:

@@ -3,10 +3,6 @@ private or hostile is published (over ``oncopress.pages.sourcetree``,
 ``oncopress.pages.pagelimits``, ``oncopress.checks.htmlpolicy``,
 ``oncopress.pages.pagesafety``, ``oncopress.pages.titles``).
 
-- ``check_links`` (a build's start): refuses broken symbolic links under ``docs/`` (a
-  loop would hang MkDocs' walk of the folder, a dangling link end it in a traceback),
-  links to anything outside the project, names outside the safe set, and top-level
-  folders named like a language code (mkdocs-static-i18n would drop their pages);
 - ``check_sizes`` (every language's pages, in the first pass): refuses pages above the
   size limit or nested too deep, before any page is read or rendered;
 - ``escape_meta``: front matter text (title, description) HTML-escaped, as MkDocs and
@@ -29,7 +25,6 @@ import os
 import platform
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,23 +35,11 @@ from oncopress.cli.build_context import BuildContext
 from oncopress.files.cachefile import read_cache, write_cache
 from oncopress.pages.pagelimits import nesting_problem, size_problem
 from oncopress.pages.pagesafety import html_safe_meta, local_file_message, local_file_urls
-from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.pages.titles import duplicate_title_message, duplicate_titles
 from oncopress.problems import Problem, summarize_problems
 
 log = logging.getLogger("mkdocs.oncopress.sources")
 CACHE_FILE = Path(".cache") / "htmlpolicy.json"
-
-
-def check_links(ctx: BuildContext, config: MkDocsConfig) -> None:
-    docs = Path(config.docs_dir)
-    problems = link_problems(docs, ctx.root)
-    if config.theme.custom_dir:  # its files are published beside the pages
-        problems += link_problems(Path(config.theme.custom_dir), ctx.root)
-    others = [code for code in ctx.languages.all if code != ctx.languages.default]
-    problems += find_language_like_folders(docs, ctx.root, others)
-    if problems:
-        raise PluginError(summarize_links(problems))
 
 
 def load_policy_cache(ctx: BuildContext) -> None:

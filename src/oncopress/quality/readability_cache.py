@@ -14,9 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from oncopress.files.cachefile import cached_entries
+from oncopress.quality import readability
 from oncopress.quality.readability import Readability, ReadabilityTargets
 
 CACHE_FORMAT = 1
@@ -52,6 +55,12 @@ class ReadabilityCache:
         return json.dumps(
             {"format": CACHE_FORMAT, "version": self.version, "scores": kept}, ensure_ascii=False
         )
+
+
+def scoring_version() -> str:
+    """What the scores depend on besides the page: the scoring code and textstat."""
+    code = Path(readability.__file__).read_bytes()
+    return f"{hashlib.sha256(code).hexdigest()[:16]}-textstat-{version('textstat')}"
 
 
 def load_readability_cache(text: str | None, version: str) -> ReadabilityCache:
