@@ -146,3 +146,34 @@ def test_a_wrong_command_line(project: Project) -> None:
         "",
         f"check: cannot read {nowhere} (No such file or directory)\n",
     )
+
+
+def test_an_entry_the_house_style_cannot_print_as_the_build_says_it(tmp_path: Path) -> None:
+    """Issue 22: an entry no page cites is not a problem (the @book below lacks its
+    publisher); a page citing one is refused, naming the entry, the field and the line."""
+    project = make_project(tmp_path / "project")
+    sign_everything(project.root)
+    bibliography = project.root / "bibliography.bib"
+    text = bibliography.read_text(encoding="utf-8").replace("  year    = {2022},\n", "")
+    bibliography.write_text(
+        text + "\n@book{uncited,\n  author = {Smith, Jean},\n  title = {T},\n  year = {2020},\n}\n",
+        encoding="utf-8",
+    )
+    problem = (
+        "cites reference key 'emery2022management', whose entry must be fixed first: "
+        "bibliography.bib, line 1: @article entry 'emery2022management' has no 'year' (or "
+        "biblatex 'date')"
+    )
+    ran = check(project)
+    assert (ran.returncode, ran.lines, ran.stderr) == (
+        1,
+        [
+            f"ERROR   -  Doc file 'docs/care.md' (en): {problem}",
+            f"ERROR   -  Doc file 'docs_es/care.md' (es): {problem}",
+            "INFO    -  No About page 'about.md' in 'en': reviewers not linked",
+            "INFO    -  No About page 'about.md' in 'es': reviewers not linked",
+            "Check failed: 4 pages (2 en, 2 es), 2 errors, 0 warnings, 2 notes; ./tasks build "
+            "would refuse to publish",
+        ],
+        "",
+    ), ran.explain()

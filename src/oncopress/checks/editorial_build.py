@@ -93,6 +93,10 @@ class EditorialBuild:
     pdfs: dict[str, str] = field(default_factory=dict)  # source path -> its PDF, if made
     about_urls: dict[str, str] = field(default_factory=dict)
     book: ReferenceBook | None = None
+    # Each bibliography entry the house style cannot print as it is: its problems, file
+    # and line (the setup gates read them with the bibliography; a page citing one is
+    # refused).
+    reference_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def stale_level(self) -> Level:

@@ -30,7 +30,12 @@ from oncopress.checks.placeholder_hosts import (
 )
 from oncopress.checks.preflight import Rules
 from oncopress.checks.review import sample_reviewer_problems
-from oncopress.citations.bibfile import BibliographyError, load_bibliography, warn_bibliography
+from oncopress.citations.bibfile import (
+    BibliographyError,
+    load_bibliography,
+    located_problems,
+    warn_bibliography,
+)
 from oncopress.pages.site_chrome import chrome_problems
 from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
 from oncopress.search.indexes import SearchSettingsError, read_synonyms
@@ -72,7 +77,7 @@ def setup_gates(
     web address; ``serving``: the build is the preview's."""
     settings = _settings(platform, run)
     _source_folder(platform, run, cwd)
-    keys, source = _bibliography(platform, run, in_build)
+    keys, source, unprintable = _bibliography(platform, run, in_build)
     renderer = None if in_build else _renderer(platform, run)
     state = _editorial_setup(platform, run, environ, clock, serving) if settings else None
     _placeholder_settings(platform, run)
@@ -83,7 +88,9 @@ def setup_gates(
         return None
     if run.count(Severity.ERROR):
         return None
-    rules = Rules(state.registry, keys, source, state.report.today, platform.default_locale)
+    state.reference_problems = unprintable
+    today, original = state.report.today, platform.default_locale
+    rules = Rules(state.registry, keys, source, today, original, unprintable)
     return Setup(settings, state, rules, renderer)
 
 
@@ -127,21 +134,22 @@ def _source_folder(platform: PlatformConfig, run: GateRun, cwd: Path) -> None:
 
 def _bibliography(
     platform: PlatformConfig, run: GateRun, in_build: bool
-) -> tuple[frozenset[str] | None, str]:
-    """The checks of the files mkdocs-bibtex reads: every key."""
+) -> tuple[frozenset[str] | None, str, dict[str, tuple[str, ...]]]:
+    """The checks of the files mkdocs-bibtex reads: every key, and the problems of each
+    entry the house style cannot print as it is (a page citing one is refused)."""
     options = platform.bibliography
     if options is None:
         run.add(Severity.ERROR, "mkdocs.yml: the 'bibtex' plugin (mkdocs-bibtex) is not configured")
-        return None, ""
+        return None, "", {}
     if options.bib_file and validators.url(options.bib_file):
         if in_build:  # mkdocs-bibtex fetches it; the editorial check reads its keys
-            return frozenset(), options.bib_file
+            return frozenset(), options.bib_file, {}
         run.add(
             Severity.ERROR,
             f"Bibliography '{options.bib_file}' is a web address: ./tasks check reads only "
             "files; save it next to mkdocs.yml and name that file in 'bib_file'",
         )
-        return None, options.bib_file
+        return None, options.bib_file, {}
     if options.bib_file:
         files = [(platform.root / options.bib_file, options.bib_file)]
     elif options.bib_dir:
@@ -149,8 +157,9 @@ def _bibliography(
         files = [(p, os.path.relpath(p, platform.root)) for p in sorted(folder.rglob("*.bib"))]
     else:
         run.add(Severity.ERROR, "mkdocs.yml: the bibtex plugin needs 'bib_file' or 'bib_dir'")
-        return None, ""
+        return None, "", {}
     keys: set[str] = set()
+    read: list[tuple[str, bytes]] = []
     failed = False
     for path, name in files:
         if not path.is_file():
@@ -164,13 +173,15 @@ def _bibliography(
         data = path.read_bytes()
         try:
             keys.update(load_bibliography(data, name).entries)
+            read.append((name, data))
         except BibliographyError as error:
             run.add(Severity.ERROR, error)
             failed = True
             continue
         for warning in warn_bibliography(data, name):
             run.add(Severity.WARNING, warning)
-    return (None if failed else frozenset(keys)), str(options.bib_file or options.bib_dir)
+    source = str(options.bib_file or options.bib_dir)
+    return (None if failed else frozenset(keys)), source, located_problems(read)
 
 
 def _renderer(platform: PlatformConfig, run: GateRun) -> PageRenderer | None:

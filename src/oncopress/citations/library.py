@@ -55,10 +55,10 @@ class HouseReferences:
             note = language_note(reference_language(fields), self.locale)
             if note:
                 self._html[key] = reference_html(
-                    with_language_note(self._book.reference(key), note)
+                    with_language_note(self._book.reference(key), note), self.locale
                 )
             else:
-                self._html[key] = self._book.html(key)
+                self._html[key] = self._book.html(key, self.locale)
         return self._html[key]
 
 

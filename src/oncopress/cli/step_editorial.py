@@ -155,7 +155,7 @@ def _rules(ctx: BuildContext, config: MkDocsConfig) -> Rules:
     plugin = bibtex(config)
     keys = frozenset(plugin.registry.bib_data.entries)
     source = plugin.config.bib_file or plugin.config.bib_dir
-    unprintable = getattr(plugin.registry, "problems", {})  # step_citations' registry has them
+    unprintable = ctx.book.reference_problems  # read with the bibliography (setup gates)
     today, original = ctx.book.report.today, ctx.languages.default
     return Rules(ctx.book.registry, keys, str(source), today, original, unprintable)
 
