@@ -181,6 +181,11 @@ def test_handout_has_the_pages_references_and_reviewers(site: Path, locale: str)
     assert len(reviewers) == (1 if locale == "en" else 2)
     for reviewer in reviewers:
         assert squeeze(reviewer.get_text()) in text
+    due = {
+        "en": "Next review due: December 3, 2029",
+        "es": "Próxima revisión: 3 de diciembre de 2029",
+    }
+    assert squeeze(due[locale]) in text  # the sample's interval: 3 years after the sign-off
 
 
 @pytest.mark.parametrize(("locale", "contents"), [("en", "Contents"), ("es", "Contenido")])

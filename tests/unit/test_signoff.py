@@ -408,3 +408,48 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
     assert recheck(english.replace("title: Care", "title: [Care")) is None  # not YAML
     assert recheck(english.replace("title: Care", "title: Aftercare")) is None  # a full build
     assert build.check is not None and build.check.findings == []  # nothing taken
+
+
+def test_status_lists_reviews_due_within_60_days_and_those_overdue() -> None:
+    six_months = EN.replace("reviewed_by:", "review_interval_months: 6\nreviewed_by:")
+    ledger, texts = signed({"docs/care.md": six_months, "docs_es/care.md": ES})
+    check, _ = site(texts, ledger)  # both signed off on 2026-11-28
+    assert status_items(check, date(2027, 3, 28), 1) == []  # 61 days before the review
+    for today, when in (
+        (date(2027, 3, 29), "in 60 days"),
+        (date(2027, 5, 27), "in 1 day"),
+        (date(2027, 5, 28), "today"),
+    ):
+        assert [(i.path, i.need, i.blocking, i.detail) for i in status_items(check, today, 1)] == [
+            (
+                "docs/care.md",
+                "due soon",
+                False,
+                f"last revised 2026-11-28, review due 2027-05-28 ({when})",
+            )
+        ]
+    # The day after: overdue; the Spanish page (one year, the site's interval) is due soon.
+    items = status_items(check, date(2027, 10, 1), 1)
+    assert [(i.path, i.need, i.blocking, i.detail) for i in items] == [
+        ("docs/care.md", "overdue", False, "last revised 2026-11-28, review was due 2027-05-28"),
+        (
+            "docs_es/care.md",
+            "due soon",
+            False,
+            "last revised 2026-11-28, review due 2027-11-28 (in 58 days)",
+        ),
+    ]
+    # overdue_reviews: warn makes an overdue review block publishing.
+    items = status_items(check, date(2027, 11, 29), 1, overdue_blocks=True)
+    assert [(i.path, i.need, i.blocking) for i in items] == [
+        ("docs/care.md", "overdue", True),
+        ("docs_es/care.md", "overdue", True),
+    ]
+    assert render_status(items, date(2027, 11, 29), 100).splitlines() == [
+        "Page             Lang  Needs    Blocks  What to do",
+        "---------------  ----  -------  ------  ----------",
+        "docs/care.md     en    overdue  yes     last revised 2026-11-28, review was due 2027-05-28",
+        "docs_es/care.md  es    overdue  yes     last revised 2026-11-28, review was due 2027-11-28",
+        "",
+        "2 items need an editor; 2 block publishing (./tasks build refuses to publish).",
+    ]

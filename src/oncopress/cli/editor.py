@@ -294,7 +294,10 @@ def _sign_off(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     project, registry, ledger = load_project(args.config_file)
     site, _ = check(project, registry, ledger)
-    items = status_items(site, project.today, project.settings.review_interval_years)
+    settings = project.settings
+    items = status_items(
+        site, project.today, settings.review_interval_years, settings.overdue_fails_strict
+    )
     if args.json:
         document = status_document(items, project.today)
         print(json.dumps(document, ensure_ascii=False, indent=2))
