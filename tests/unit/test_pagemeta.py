@@ -93,6 +93,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
         ],
         "about_url": "es/about/",
         "talk_to_doctor": "Hable de sus preguntas médicas con su propio médico.",
+        "changes": None,
     }
 
 

@@ -146,9 +146,10 @@ class EditorialBuild:
         due = next_review(
             record.last_revised, self.settings.review_interval_years, record.review_interval_months
         )
-        stamp = page_meta(record, self.registry, locale, self.about_urls.get(locale), due)
         check = self.check
         trust = check.trust.get(record.path) if check else None
+        notes = trust.entry.notes if trust is not None and trust.entry is not None else ()
+        stamp = page_meta(record, self.registry, locale, self.about_urls.get(locale), due, notes)
         translation = check.translation(record.path) if check else None
         draft = draft_notice(trust, locale)
         notices = page_notices(translation, original_locale, original_url)

@@ -2,8 +2,12 @@
 ``./tasks status``).
 
   sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
+           [--note TEXT] [--note-es TEXT]
       Record that reviewers approved the pages' current text: writes the ledger
       (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
+      English pages and their translations may be signed in one command: --by for the
+      English pages, --translation-by for who reviewed the translations. --note is a
+      change note for readers of the English pages, --note-es of the Spanish ones.
   sign-off --prune
       Remove the ledger entries of pages that no longer exist.
   status [--json]
@@ -39,6 +43,8 @@ from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.locking import exclusive
+from oncopress.i18n.labels import LOCALES
+from oncopress.i18n.translations import language_name
 from oncopress.ledger.ledgerfile import Ledger, render_ledger
 from oncopress.ledger.signoff import (
     Request,
@@ -48,6 +54,9 @@ from oncopress.ledger.signoff import (
 )
 from oncopress.pages.sourcetree import link_problems, summarize_links
 from oncopress.report.editor_status import render_status, status_document, status_items
+
+# The languages besides the original that may get a change note (--note-es).
+NOTE_LOCALES = tuple(locale for locale in LOCALES if locale != "en")
 
 
 class SetupError(ValueError):
@@ -256,12 +265,18 @@ def _sign_off(args: argparse.Namespace) -> int:
         return 2
     known = {**dict.fromkeys(texts), **dict.fromkeys(site.preflight.records)}
     known.update(dict.fromkeys(p.path for p in site.preflight.problems))
+    notes = {
+        locale: text
+        for locale, text in _notes(args, project.original).items()
+        if locale in project.locales and text is not None
+    }
     request = Request(
         pages=tuple((given, page_path(given, project, known)) for given in args.pages),
         by=_ids(args.by),
         translation_by=_ids(args.translation_by),
         day=day,
         today=project.today,
+        notes=notes,
     )
     state = SiteState(
         records=site.preflight.records,
@@ -284,11 +299,22 @@ def _sign_off(args: argparse.Namespace) -> int:
         entry = plan.ledger.entries[path]
         by = ", ".join(entry.reviewers)
         extra = f"; translation by {', '.join(entry.translation_reviewers)}"
+        note = request.notes.get(state.records[path].locale)
         print(
             f"Signed off '{path}' on {entry.revised.isoformat()} by {by}"
             + (extra if entry.translation_reviewers else "")
+            + (f'; note: "{note}"' if note is not None else "")
         )
     return 0
+
+
+def _notes(args: argparse.Namespace, original: str) -> dict[str, str | None]:
+    """The change note given for each language (``--note``: the original language's)."""
+    notes: dict[str, str | None] = {original: args.note}
+    for locale in NOTE_LOCALES:
+        if locale != original:
+            notes[locale] = getattr(args, f"note_{locale}")
+    return notes
 
 
 def status(args: argparse.Namespace) -> int:
@@ -316,6 +342,13 @@ def main(argv: Sequence[str]) -> int:
     signing.add_argument("--by", help="reviewer ids from reviewers.yml, comma-separated")
     signing.add_argument("--translation-by", help="who reviewed the translation (translations)")
     signing.add_argument("--date", help="the sign-off date, YYYY-MM-DD (default: today)")
+    signing.add_argument("--note", help="a change note for readers of the English pages")
+    for locale in NOTE_LOCALES:
+        signing.add_argument(
+            f"--note-{locale}",
+            help=f"a change note for readers of the {language_name(locale)} pages, in "
+            f"{language_name(locale)}",
+        )
     signing.add_argument("--prune", action="store_true", help="drop entries of deleted pages")
     listing = commands.add_parser("status", help="everything that needs an editor")
     listing.add_argument("--json", action="store_true", help="machine-readable output")

@@ -55,6 +55,31 @@ class Translated:
     paragraphs: tuple[str, ...]
 
 
+NOTE_CHARS = 300  # a note for readers is one line of at most this many characters
+
+
+@dataclass(frozen=True)
+class Note:
+    """A change note for readers, in the page's language, dated by its sign-off."""
+
+    day: date
+    text: str
+
+
+def note_problem(text: str) -> str | None:
+    """What is wrong with a change note's text, or None: one line of printable text,
+    at most ``NOTE_CHARS`` characters."""
+    if not text.strip():
+        return "is empty"
+    if any(character in text for character in "\r\n\u2028\u2029"):
+        return "is more than one line"
+    if any(ord(character) < 32 or ord(character) == 127 for character in text):
+        return "holds a control character"
+    if len(text) > NOTE_CHARS:
+        return f"is longer than {NOTE_CHARS} characters ({len(text)})"
+    return None
+
+
 @dataclass(frozen=True)
 class SignOff:
     """One page's last sign-off (``line``: where its entry starts in the ledger)."""
@@ -69,6 +94,8 @@ class SignOff:
     # Signed off under ledger version 1: ``fingerprint`` (and the original's in
     # ``translates``) covers the text only, not the front matter.
     legacy: bool = False
+    # Every change note of the page, oldest first (the page shows the newest few).
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +193,8 @@ def render_ledger(ledger: Ledger) -> str:
                 "fingerprint": entry.translates.fingerprint,
                 "paragraphs": list(entry.translates.paragraphs),
             }
+        if entry.notes:
+            data["notes"] = [{"date": note.day, "text": note.text} for note in entry.notes]
         pages[path] = data
     body = yaml.dump(
         {"version": LEDGER_VERSION, "pages": pages},
@@ -266,7 +295,7 @@ class _Reader:
 
     def entry(self, path: str, key: yaml.Node, node: yaml.Node) -> SignOff:
         what = f"the entry of '{path}'"
-        optional = {"translation_reviewed_by", "translates"}
+        optional = {"translation_reviewed_by", "translates", "notes"}
         required = {"revised", "reviewed_by"}
         if self.legacy:
             required.add("fingerprint")
@@ -295,7 +324,22 @@ class _Reader:
             ),
             translates=translates,
             line=key.start_mark.line + 1,
+            notes=self.notes(path, fields["notes"]) if "notes" in fields else (),
         )
+
+    def notes(self, path: str, node: yaml.Node) -> tuple[Note, ...]:
+        what = f"the notes of '{path}'"
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{what} must be a list of notes, each with a date and a text")
+        notes = []
+        for item in node.value:
+            fields = self.mapping(item, f"a note of '{path}'", {"date", "text"}, {"date", "text"})
+            text = self.scalar(fields["text"], f"the text of a note of '{path}'")
+            problem = note_problem(text)
+            if problem:
+                self.fail(fields["text"], f"the text of a note of '{path}' {problem}")
+            notes.append(Note(self.day(fields["date"], f"the date of a note of '{path}'"), text))
+        return tuple(notes)
 
     def translated(self, path: str, node: yaml.Node) -> Translated:
         what = f"'translates' of '{path}'"

@@ -17,7 +17,10 @@ from babel.lists import format_list
 from oncopress.checks.preflight import PageRecord
 from oncopress.checks.review import ReviewerRegistry
 from oncopress.i18n.labels import label
+from oncopress.ledger.ledgerfile import Note
 from oncopress.pages.dates import format_revised
+
+CHANGES_SHOWN = 5  # the newest change notes a page shows (the ledger keeps every one)
 
 _TOKEN = re.compile(r"\x00\d+\x00")
 
@@ -64,10 +67,12 @@ def page_meta(
     locale: str,
     about_url: str | None,
     review_due: date | None = None,
+    notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
     """Template data for one page in ``locale``; ``about_url`` is where reviewer
     names link to (the About page of that language, site-relative), if any;
-    ``review_due`` is when the page is due for review."""
+    ``review_due`` is when the page is due for review; ``notes`` its change notes,
+    oldest first, as the ledger keeps them."""
     groups = [
         reviewer_group(label(field, locale), ids, registry, locale)
         for field, ids in (
@@ -83,4 +88,24 @@ def page_meta(
         "reviews": groups,
         "about_url": about_url,
         "talk_to_doctor": label("talk_to_doctor", locale) if record.medical else None,
+        "changes": changes(notes, locale),
+    }
+
+
+def changes(notes: Sequence[Note], locale: str) -> dict[str, Any] | None:
+    """The "Changes to this page" list: the newest ``CHANGES_SHOWN`` notes, newest
+    first, each with its date in ``locale`` (None when the page has no note)."""
+    if not notes:
+        return None
+    newest = sorted(enumerate(notes), key=lambda item: (item[1].day, item[0]), reverse=True)
+    return {
+        "label": label("changes", locale),
+        "notes": [
+            {
+                "iso": note.day.isoformat(),
+                "date": format_revised(note.day, locale),
+                "text": note.text,
+            }
+            for _, note in newest[:CHANGES_SHOWN]
+        ],
     }
