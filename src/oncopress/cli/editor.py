@@ -2,12 +2,14 @@
 ``./tasks status``).
 
   sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
-           [--note TEXT] [--note-es TEXT]
+           [--note TEXT] [--note-es TEXT] [--key KEY]...
       Record that reviewers approved the pages' current text: writes the ledger
       (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
       English pages and their translations may be signed in one command: --by for the
       English pages, --translation-by for who reviewed the translations. --note is a
       change note for readers of the English pages, --note-es of the Spanish ones.
+      --key signs the entries with an SSH key, for the reviewers whose key it is in
+      reviewers.yml (signing_keys); their entries must carry their signature.
   sign-off --prune
       Remove the ledger entries of pages that no longer exist.
   status [--json]
@@ -24,7 +26,9 @@ import argparse
 import json
 import os
 import signal
+import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -46,7 +50,9 @@ from oncopress.files.locking import exclusive
 from oncopress.i18n.labels import LOCALES
 from oncopress.i18n.translations import language_name
 from oncopress.ledger.ledgerfile import Ledger, render_ledger
+from oncopress.ledger.signatures import NAMESPACE, Signer, SigningError, sign_entries
 from oncopress.ledger.signoff import (
+    Plan,
     Request,
     SignOffError,
     SiteState,
@@ -289,9 +295,19 @@ def _sign_off(args: argparse.Namespace) -> int:
     )
     try:
         plan = plan_sign_off(request, state)
+        signers = {key: ssh_keygen_signer(Path(key).expanduser()) for key in args.key or ()}
+        new = {path: plan.ledger.entries[path] for path in plan.texts}
+        signed = sign_entries(new, ledger, registry, signers)
     except SignOffError as error:
         print(error, file=sys.stderr)
         return 1
+    except SigningError as error:
+        print(
+            f"Sign-off refused:\n  {str(error).replace(chr(10), chr(10) + '  ')}", file=sys.stderr
+        )
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    plan = Plan(plan.ledger.with_entries(signed.entries.values()), plan.texts)
     for path, text in plan.texts.items():
         write_atomically(project.root / path, text.encode("utf-8"))
     write_atomically(project.root / ledger.source, render_ledger(plan.ledger).encode("utf-8"))
@@ -304,8 +320,39 @@ def _sign_off(args: argparse.Namespace) -> int:
             f"Signed off '{path}' on {entry.revised.isoformat()} by {by}"
             + (extra if entry.translation_reviewers else "")
             + (f'; note: "{note}"' if note is not None else "")
+            + (
+                f"; signed by {', '.join(r for r, _ in entry.signatures)}"
+                if entry.signatures
+                else ""
+            )
         )
+    for line in signed.waiting:
+        print(line, file=sys.stderr)
     return 0
+
+
+def ssh_keygen_signer(key: Path) -> Signer:
+    """Signs with ``ssh-keygen -Y sign`` and ``key``: a private key file (ssh-keygen asks
+    for its passphrase on the terminal), or a public key held by ssh-agent."""
+
+    def sign(message: bytes) -> str:
+        with tempfile.TemporaryDirectory(prefix="oncopress-sign-") as folder:
+            data = Path(folder) / "sign-off"
+            data.write_bytes(message)
+            command = ["ssh-keygen", "-Y", "sign", "-n", NAMESPACE, "-f", str(key), str(data)]
+            try:
+                ran = subprocess.run(command, capture_output=True, text=True, check=False)
+            except FileNotFoundError:
+                raise SigningError(
+                    "ssh-keygen not found: install OpenSSH's client (Debian: openssh-client)"
+                ) from None
+            signature = data.with_name("sign-off.sig")
+            if ran.returncode != 0 or not signature.is_file():
+                said = " ".join(ran.stderr.split()) or f"exit status {ran.returncode}"
+                raise SigningError(f"--key {key}: ssh-keygen could not sign ({said})")
+            return signature.read_text(encoding="ascii")
+
+    return sign
 
 
 def _notes(args: argparse.Namespace, original: str) -> dict[str, str | None]:
@@ -342,6 +389,12 @@ def main(argv: Sequence[str]) -> int:
     signing.add_argument("--by", help="reviewer ids from reviewers.yml, comma-separated")
     signing.add_argument("--translation-by", help="who reviewed the translation (translations)")
     signing.add_argument("--date", help="the sign-off date, YYYY-MM-DD (default: today)")
+    signing.add_argument(
+        "--key",
+        action="append",
+        metavar="KEY",
+        help="sign with this SSH key (a private key, or a .pub in ssh-agent); repeatable",
+    )
     signing.add_argument("--note", help="a change note for readers of the English pages")
     for locale in NOTE_LOCALES:
         signing.add_argument(

@@ -42,6 +42,7 @@ from oncopress.ledger.ledgerfile import (
     note_problem,
     unknown_signers,
 )
+from oncopress.ledger.signatures import signature_problems
 from oncopress.pages.dates import format_revised
 from oncopress.problems import Problem
 
@@ -118,7 +119,7 @@ def assess_pages(
     original_locale: str,
 ) -> dict[str, PageTrust]:
     """Every checked page against the ledger, by source path."""
-    invalid = unknown_signers(ledger, registry)
+    invalid = {**signature_problems(ledger, registry), **unknown_signers(ledger, registry)}
     assessed: dict[str, PageTrust] = {}
     for path, record in sorted(records.items()):
         entry = ledger.get(path)
