@@ -5,7 +5,7 @@
 - ``markdown``: the page's Markdown as MkDocs read it (front matter removed), before
   any hook or plugin changed it;
 - ``html``: the page's HTML as the build rendered it, citations included
-  (``hooks/citation_cache.py`` has put its pieces in, at 100), before any other hook
+  (the oncopress plugin has put its pieces in, at 100), before any other step
   read or added to it (the safety block, the reprint contact...);
 - the Markdown extensions and their settings, as MkDocs' configuration held them before
   any hook or plugin changed them (the first language pass's ``on_config``, first: the
@@ -47,7 +47,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(99)  # after hooks/citation_cache.py (100), before every other hook (0...)
+@event_priority(99)  # after the oncopress plugin fills the citations (100), before its checks (0)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = _language(config)
     [(extensions, settings)] = _extensions

@@ -1,9 +1,9 @@
 """The citation extension (``oncopress.citations.markdown_ext``) gives every page that
-cites the very HTML the current build gives it (hooks/bibliography.py, mkdocs-bibtex,
-hooks/citation_cache.py), in both languages: each site below is built once with the
+cites the very HTML the current build gives it (the oncopress plugin's citation steps
+over mkdocs-bibtex, ``oncopress.cli.step_citations``), in both languages: each site below is built once with the
 current toolchain and a test-only hook (``citation_capture.py``) that keeps each page's
-Markdown as MkDocs read it and its HTML as the build rendered it, before other hooks
-add to it; then each citing page's Markdown is rendered by Python-Markdown alone, with
+Markdown as MkDocs read it and its HTML as the build rendered it, before the plugin's
+other steps add to it; then each citing page's Markdown is rendered by Python-Markdown alone, with
 the extensions of mkdocs.yml and the citation extension, and compared, byte for byte.
 Each captured HTML also stands, as it is, in the page the build published. And a build
 that keeps today's citation cache (``sequence_cache``: each sequence of references
@@ -11,8 +11,8 @@ rendered once) over the extension's footnote Markdown renders the pages it cache
 same (``render_once_per_sequence``: the recipe for a MkDocs plugin).
 
 The sites: the real one (docs/, docs_es/), the fixtures with citations (``citations``,
-``minimal``) with pages added here for every form a citation takes (and, built with the
-citations' hooks alone, the forms the editorial check refuses), and a 50-page
+``minimal``) with pages added here for every form a citation takes (the forms the editorial
+check refuses stop the build before any page renders), and a 50-page
 ``bench/sitegen.py`` site. Exact HTML for each form: tests/unit/test_citation_markdown_ext.py.
 
 Replicate: ./tasks test tests/e2e/test_citation_extension.py (a failure shows the first
@@ -109,6 +109,18 @@ Text around a key [see @gotze2019fear, p. 3] and after it [@emery2022management,
 around each of two [e.g. @gotze2019fear; also @rojas2021miedo, table 1], and a key in
 another case [@Gotze2019Fear].
 """
+REFUSED_AFFIXES = [
+    "  Doc file 'docs/affixes.md' (en): citation [@emery2022management, ch. 2] has text besides the key; cite as [@emery2022management]",
+    "  Doc file 'docs/affixes.md' (en): citation [e.g. @gotze2019fear; also @rojas2021miedo, table 1] has text besides the key; cite as [@gotze2019fear]",
+    "  Doc file 'docs/affixes.md' (en): citation [e.g. @gotze2019fear; also @rojas2021miedo, table 1] has text besides the key; cite as [@rojas2021miedo]",
+    "  Doc file 'docs/affixes.md' (en): citation [see @gotze2019fear, p. 3] has text besides the key; cite as [@gotze2019fear]",
+    "  Doc file 'docs/affixes.md' (en): cites unknown reference key 'Gotze2019Fear' (not in bibliography.bib)",
+    "  Doc file 'docs_es/affixes.md' (es): citation [@emery2022management, ch. 2] has text besides the key; cite as [@emery2022management]",
+    "  Doc file 'docs_es/affixes.md' (es): citation [e.g. @gotze2019fear; also @rojas2021miedo, table 1] has text besides the key; cite as [@gotze2019fear]",
+    "  Doc file 'docs_es/affixes.md' (es): citation [e.g. @gotze2019fear; also @rojas2021miedo, table 1] has text besides the key; cite as [@rojas2021miedo]",
+    "  Doc file 'docs_es/affixes.md' (es): citation [see @gotze2019fear, p. 3] has text besides the key; cite as [@gotze2019fear]",
+    "  Doc file 'docs_es/affixes.md' (es): cites unknown reference key 'Gotze2019Fear' (not in bibliography.bib)",
+]
 BOTH = """# {title}
 
 One reference [@gotze2019fear].
@@ -144,7 +156,7 @@ class Captured:
 def capture(project: Project, *, strict: bool) -> Captured:
     """Build ``project`` with the capture hook."""
     config = project.config()
-    config["hooks"].append(str(CAPTURE_HOOK))
+    config.setdefault("hooks", []).append(str(CAPTURE_HOOK))
     project.set_config(config)
     records = project.root / "capture.jsonl"
     built = project.build(strict=strict, env={"CITATION_CAPTURE": str(records)})
@@ -297,23 +309,16 @@ def test_every_form_and_place_of_a_citation(tmp_path: Path) -> None:
     assert cached_differences(captured, project.root / "bibliography.bib") == ([], 2)
 
 
-def test_forms_the_editorial_check_refuses_render_as_mkdocs_bibtex_renders_them(
-    tmp_path: Path,
-) -> None:
-    """Text around a key, and a key in another case than the bibliography's: the
-    editorial check stops the build. With the citations' hooks alone, mkdocs-bibtex and
-    the house registry drop the text and take the key whatever its case (as pybtex
-    does), and so does the extension."""
+def test_forms_the_editorial_check_refuses_never_reach_the_citations(tmp_path: Path) -> None:
+    """Text around a key, and a key in another case than the bibliography's: the build's
+    editorial check stops it before any page is rendered, so what the extension makes of
+    them (it drops the text and takes the key whatever its case, as mkdocs-bibtex did:
+    tests/unit/test_citation_markdown_ext.py) is never published."""
     affixes = {"affixes.md": ("Affixes", "Afijos", AFFIXES)}
     project = citations_project(tmp_path / "project", affixes)
-    config = project.config()
-    config["hooks"] = ["hooks/bibliography.py", "hooks/citation_cache.py"]
-    config["theme"].pop("custom_dir")  # its templates need the other hooks' context
-    project.set_config(config)
-    captured = capture(project, strict=False)
-    captured.records = [record for record in captured.records if "affixes" in record["page"]]
-    assert names(captured.citing()) == ["en affixes.md", "es es/affixes.md"]
-    assert differences(captured, project.root / "bibliography.bib") == []
+    built = project.build(strict=False)
+    assert built.returncode == 1
+    assert [line for line in built.log.splitlines() if "affixes.md" in line] == REFUSED_AFFIXES
 
 
 def test_a_generated_site_of_many_citing_pages(tmp_path: Path) -> None:

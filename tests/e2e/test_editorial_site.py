@@ -49,6 +49,7 @@ LANGUAGES = {
     "en": {
         "prefix": "",
         "revised": "Last Revised: {}",
+        "due": "Next review due: December 3, 2029",  # the sample's interval: 3 years
         "reviewed": "Reviewed by a",
         "translated": "Translation reviewed by a",
         "doctor": "Go over any medical questions with your own doctor.",
@@ -58,6 +59,7 @@ LANGUAGES = {
     "es": {
         "prefix": "es/",
         "revised": "Última actualización: {}",
+        "due": "Próxima revisión: 3 de diciembre de 2029",
         "reviewed": "Revisado por un",
         "translated": "Traducción revisada por un",
         "doctor": "Hable de sus preguntas médicas con su propio médico.",
@@ -113,6 +115,9 @@ def test_recurrence_page_stamp(built: Build, locale: str) -> None:
     )
     time = meta.select_one(".page-meta__revised time")
     assert time is not None and time["datetime"] == SIGNED[0]
+    assert text(meta.select_one(".page-meta__review-due")) == want["due"]
+    time = meta.select_one(".page-meta__review-due time")
+    assert time is not None and time["datetime"] == "2029-12-03"
     assert text(meta.select_one(".page-meta__doctor")) == want["doctor"]
     lines = meta.select(".page-meta__reviewed")
     team = REVIEWERS["content-team"]

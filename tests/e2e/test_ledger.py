@@ -117,6 +117,60 @@ def test_one_changed_word_blocks_publishing_until_both_languages_are_signed_off(
     assert stamp is not None and stamp["datetime"] == TODAY
 
 
+NOTE = "Added what to do if a symptom comes back."
+NOTE_ES = "Añadimos qué hacer si un síntoma regresa."
+
+
+def stamp_lines(site: Path, relative: str, selector: str) -> list[str]:
+    soup = BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+    return [" ".join(tag.get_text().split()) for tag in soup.select(selector)]
+
+
+def test_one_command_signs_off_a_page_and_its_translation_with_a_note_in_each_language(
+    real: Project,
+) -> None:
+    """Issue 22: --by for the English page, --translation-by for its translation, and a
+    change note for the readers of each, in its language, in one command."""
+    for relative in (RECURRENCE, RECURRENCE_ES):
+        page = real.root / relative
+        text = page.read_text(encoding="utf-8")
+        old, new = first_paragraph(text)
+        page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    signed = command(
+        real, "sign-off", RECURRENCE, RECURRENCE_ES, "--by", "content-team",
+        "--translation-by", "translation-team", "--note", NOTE, "--note-es", NOTE_ES,
+    )  # fmt: skip
+    assert signed.returncode == 0, signed.stderr
+    assert signed.stdout == (
+        f"Signed off '{RECURRENCE}' on {TODAY} by content-team; note: \"{NOTE}\"\n"
+        f"Signed off '{RECURRENCE_ES}' on {TODAY} by content-team; translation by "
+        f'translation-team; note: "{NOTE_ES}"\n'
+    )
+    built = real.build(env=ENV)
+    assert built.returncode == 0, built.explain()
+    assert built.warnings == []
+    english = "survivorship/recurrence/index.html"
+    spanish = "es/survivorship/recurrence/index.html"
+    assert stamp_lines(built.site, english, ".page-meta__changes-title") == ["Changes to this page"]
+    assert stamp_lines(built.site, english, ".page-meta__changes li") == [
+        f"December 4, 2026: {NOTE}"
+    ]
+    assert stamp_lines(built.site, spanish, ".page-meta__changes-title") == [
+        "Cambios en esta página"
+    ]
+    assert stamp_lines(built.site, spanish, ".page-meta__changes li") == [
+        f"4 de diciembre de 2026: {NOTE_ES}"
+    ]
+    assert stamp_lines(built.site, english, ".page-meta__review-due") == [
+        "Next review due: December 4, 2029"
+    ]
+    assert stamp_lines(built.site, spanish, ".page-meta__review-due") == [
+        "Próxima revisión: 4 de diciembre de 2029"
+    ]
+    # A page without notes shows no list.
+    assert stamp_lines(built.site, "index.html", ".page-meta__changes") == []
+
+
 def test_crlf_and_a_byte_order_mark_change_nothing(real: Project) -> None:
     for relative in (RECURRENCE, RECURRENCE_ES, "docs/index.md"):
         path = real.root / relative
@@ -145,6 +199,30 @@ def test_every_stamp_matches_the_ledger(real_site: Build) -> None:
             reviewers = [*entry["reviewed_by"], *entry.get("translation_reviewed_by", [])]
             assert len(data["reviewedBy"]) == len(dict.fromkeys(reviewers)), path
     assert len(LEDGER) == 10
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "note"),
+    [
+        (
+            "about/index.html",
+            "Changes to this page",
+            "December 3, 2026: Added that each page shows the date of its next review and what "
+            "we changed.",
+        ),
+        (
+            "es/about/index.html",
+            "Cambios en esta página",
+            "3 de diciembre de 2026: Añadimos que cada página muestra la fecha de su próxima "
+            "revisión y qué cambiamos.",
+        ),
+    ],
+)
+def test_the_sample_shows_its_change_notes(
+    real_site: Build, page: str, title: str, note: str
+) -> None:
+    assert stamp_lines(real_site.site, page, ".page-meta__changes-title") == [title]
+    assert stamp_lines(real_site.site, page, ".page-meta__changes li") == [note]
 
 
 def test_a_draft_shows_a_banner_only_where_the_build_is_not_strict(project: Project) -> None:

@@ -181,6 +181,11 @@ def test_handout_has_the_pages_references_and_reviewers(site: Path, locale: str)
     assert len(reviewers) == (1 if locale == "en" else 2)
     for reviewer in reviewers:
         assert squeeze(reviewer.get_text()) in text
+    due = {
+        "en": "Next review due: December 3, 2029",
+        "es": "Próxima revisión: 3 de diciembre de 2029",
+    }
+    assert squeeze(due[locale]) in text  # the sample's interval: 3 years after the sign-off
 
 
 @pytest.mark.parametrize(("locale", "contents"), [("en", "Contents"), ("es", "Contenido")])
@@ -347,3 +352,36 @@ def test_medical_pdfs_carry_the_safety_block_with_working_phone_links(
     for line in SAFETY_IN_PDF[locale]:
         assert squeeze(line) in text, f"{stem} ({locale}) lacks {line!r}"
     assert {"tel:911", "tel:988", "sms:988"} <= link_targets(reader)
+
+
+@pytest.mark.parametrize(
+    ("locale", "lines"),
+    [
+        (
+            "en",
+            [
+                "Next review due: December 3, 2029",
+                "Changes to this page",
+                "December 3, 2026: Added that each page shows the date of its next review and "
+                "what we changed.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Próxima revisión: 3 de diciembre de 2029",
+                "Cambios en esta página",
+                "3 de diciembre de 2026: Añadimos que cada página muestra la fecha de su próxima "
+                "revisión y qué cambiamos.",
+            ],
+        ),
+    ],
+)
+def test_handout_shows_the_next_review_and_the_change_notes(
+    site: Path, locale: str, lines: list[str]
+) -> None:
+    """Issue 22: the About page of the sample was signed off with a note in each language."""
+    reader = pypdf.PdfReader(site / f"{prefix(locale)}pdf/about.pdf")
+    text = squeeze(" ".join(page.extract_text() for page in reader.pages))
+    for line in lines:
+        assert squeeze(line) in text

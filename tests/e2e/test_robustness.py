@@ -48,7 +48,7 @@ NO_REVIEWER = (
 )
 SITE_KEYS = (
     "title, description, last_revised, medical, reviewed_by, translation_of, "
-    "translation_reviewed_by, translation_status, pdf"
+    "translation_reviewed_by, translation_status, pdf, review_interval_months"
 )
 NO_DATE = (
     "has no 'last_revised' in front matter; add the date of the last revision, "
@@ -265,6 +265,22 @@ PAGE_CASES: dict[str, PageCase] = {
         "en",
         sub("reviewed_by:", "medical: nope\nreviewed_by:"),
         ("'medical' must be true or false (found 'nope')",),
+    ),
+    "review-interval-in-years": PageCase(
+        "en",
+        sub("reviewed_by:", "review_interval_months: 2 years\nreviewed_by:"),
+        (
+            "'review_interval_months' must be a whole number of months from 1 to 120, like "
+            "review_interval_months: 6 (found '2 years')",
+        ),
+    ),
+    "review-interval-zero": PageCase(
+        "es",
+        sub("reviewed_by:", "review_interval_months: 0\nreviewed_by:"),
+        (
+            "'review_interval_months' must be a whole number of months from 1 to 120, like "
+            "review_interval_months: 6 (found 0)",
+        ),
     ),
     "unknown-citation-key": PageCase(
         "en",

@@ -65,6 +65,15 @@ BROKEN = {
         "Sign-off ledger 'sign-offs.yml', line 6: the fingerprint of 'docs/care.md' is not well "
         "formed ('sha256:0{digest}'; expected sha256: and 64 hex digits)" + RESTORE,
     ),
+    # A change note shows on the page: one line, as ./tasks sign-off writes it.
+    "note-edited-into-two-lines": (
+        edit_ledger(
+            "    - content-team\n",
+            '    - content-team\n    notes:\n    - date: 2026-11-20\n      text: "One\\nTwo"\n',
+        ),
+        "Sign-off ledger 'sign-offs.yml', line 12: the text of a note of 'docs/care.md' is more "
+        "than one line" + RESTORE,
+    ),
     "not-utf8": (
         lambda project: (project.root / "sign-offs.yml").write_bytes(
             (project.root / "sign-offs.yml").read_bytes() + b"# caf\xe9\n"
@@ -192,14 +201,60 @@ def test_two_sign_offs_of_the_same_page_in_one_command_are_refused(tmp_path: Pat
         "docs/es/care.md", "--by", "content-team", "--translation-by", "translation-team",
     ) == (
         1,
-        "Sign-off refused: 3 problems\n"
-        "  Doc file 'docs/care.md' (en): --translation-by is only for translations\n"
+        "Sign-off refused: 2 problems\n"
         "  docs/care.md: is named twice ('docs/care.md' and './docs/care.md'); sign each "
         "page off once\n"
         "  docs_es/care.md: is named twice ('docs_es/care.md' and 'docs/es/care.md'); sign each "
         "page off once\n"
         "Nothing was written.\n",
     )  # fmt: skip
+
+
+def test_translation_by_without_a_translation_is_refused(tmp_path: Path) -> None:
+    """English pages and their translations sign off in one command (issue 22): --by for
+    the English pages, --translation-by for the translations; --translation-by with no
+    translation named is a mistake."""
+    project = signed(tmp_path)
+    assert refused(
+        project, "sign-off", "docs/care.md", "--by", "content-team", "--translation-by",
+        "translation-team",
+    ) == (
+        1,
+        "Sign-off refused: 1 problem\n"
+        "  (command): --translation-by names who reviewed a translation, and no page of this "
+        "command is one (English pages take --by only)\n"
+        "Nothing was written.\n",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("notes", "problem"),
+    [
+        (
+            ["--note", "Added what to do if a symptom comes back."],
+            "--note-es: the Spanish pages of this command need their note too, in their "
+            "language (each page shows the note in its own language)",
+        ),
+        (
+            ["--note", "Line one.\nLine two.", "--note-es", "Una línea."],
+            "--note: the note for readers is more than one line; write one line of at most 300 "
+            'characters, like --note "Added what to do if a symptom comes back."',
+        ),
+        (
+            ["--note", "Added.", "--note-es", "x" * 301],
+            "--note-es: the note for readers is longer than 300 characters (301); write one line "
+            'of at most 300 characters, like --note-es "Añadimos qué hacer si un síntoma regresa."',
+        ),
+    ],
+)
+def test_a_change_note_for_readers_must_fit_and_come_in_each_language(
+    tmp_path: Path, notes: list[str], problem: str
+) -> None:
+    project = signed(tmp_path)
+    assert refused(
+        project, "sign-off", "docs/care.md", "docs_es/care.md", "--by", "content-team",
+        "--translation-by", "translation-team", *notes,
+    ) == (1, f"Sign-off refused: 1 problem\n  (command): {problem}\nNothing was written.\n")  # fmt: skip
 
 
 def test_an_unknown_reviewer_and_a_future_date_are_refused(tmp_path: Path) -> None:

@@ -8,9 +8,12 @@ from oncopress.pages.dates import (
     EARLIEST,
     BuildDateError,
     DateError,
+    add_months,
     build_date,
     format_revised,
     is_overdue,
+    next_review,
+    parse_review_interval,
     parse_revised,
     review_due,
 )
@@ -120,6 +123,54 @@ def test_format_revised_is_babels_long_date(day: date, locale: str, expected: st
 )
 def test_review_due(day: date, years: int, expected: date) -> None:
     assert review_due(day, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 12, 3), 6, date(2027, 6, 3)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),  # no 31 February: its last day
+        (date(2027, 8, 31), 6, date(2028, 2, 29)),  # a leap year's last day of February
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2026, 11, 30), 1, date(2026, 12, 30)),
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),  # into the next year
+        (date(2026, 12, 3), 120, date(2036, 12, 3)),
+        (date(9999, 6, 1), 7, date.max),  # past the calendar's end
+    ],
+)
+def test_add_months(day: date, months: int, expected: date) -> None:
+    assert add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("years", "months", "expected"),
+    [
+        (1, None, date(2027, 12, 3)),  # the site's interval
+        (3, None, date(2029, 12, 3)),
+        (3, 6, date(2027, 6, 3)),  # the page's own interval wins
+        (1, 18, date(2028, 6, 3)),
+    ],
+)
+def test_next_review(years: int, months: int | None, expected: date) -> None:
+    assert next_review(date(2026, 12, 3), years, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, None), (1, 1), (6, 6), (120, 120)],
+)
+def test_parse_review_interval(value: object, expected: int | None) -> None:
+    assert parse_review_interval(value) == expected
+
+
+@pytest.mark.parametrize("value", [0, 121, -6, True, 6.5, "6", "six", [6]])
+def test_a_review_interval_that_is_not_a_whole_number_of_months_is_refused(value: object) -> None:
+    with pytest.raises(DateError) as raised:
+        parse_review_interval(value)
+    assert str(raised.value) == (
+        "'review_interval_months' must be a whole number of months from 1 to 120, like "
+        f"review_interval_months: 6 (found {value!r})"
+    )
 
 
 @given(st.dates(max_value=date(9000, 12, 31)), st.integers(min_value=1, max_value=50))

@@ -131,13 +131,14 @@ def test_two_rules_at_the_top_are_markdown_as_for_mkdocs() -> None:
             "title: T\nauthor: Ana\n",
             "unknown front matter key 'author' (line 3); this site's keys: title, description, "
             "last_revised, medical, reviewed_by, translation_of, translation_reviewed_by, "
-            "translation_status, pdf",
+            "translation_status, pdf, review_interval_months",
         ),
         (
             "reviewd_by: [a]\ntitle: T\ncolour: blue\n",
             "unknown front matter keys 'reviewd_by' (line 2: did you mean 'reviewed_by'?), "
             "'colour' (line 4); this site's keys: title, description, last_revised, medical, "
-            "reviewed_by, translation_of, translation_reviewed_by, translation_status, pdf",
+            "reviewed_by, translation_of, translation_reviewed_by, translation_status, pdf, "
+            "review_interval_months",
         ),
     ],
 )

@@ -64,6 +64,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
             "iso": "2023-08-28",
             "text": "28 de agosto de 2023",
         },
+        "review_due": None,
         "reviews": [
             {
                 "label": "Revisado por",
@@ -92,6 +93,7 @@ def test_page_meta_of_a_spanish_medical_page() -> None:
         ],
         "about_url": "es/about/",
         "talk_to_doctor": "Hable de sus preguntas médicas con su propio médico.",
+        "changes": None,
     }
 
 
@@ -142,3 +144,15 @@ def test_page_meta_of_a_page_that_is_not_medical(locale: str, text: str) -> None
     meta = page_meta(home, REGISTRY, locale, None)
     assert meta["last_revised"]["text"] == text
     assert (meta["reviews"], meta["talk_to_doctor"], meta["about_url"]) == ([], None, None)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", {"label": "Next review due", "iso": "2027-08-28", "text": "August 28, 2027"}),
+        ("es", {"label": "Próxima revisión", "iso": "2027-08-28", "text": "28 de agosto de 2027"}),
+    ],
+)
+def test_the_next_review_due_under_the_stamp(locale: str, expected: dict[str, str]) -> None:
+    meta = page_meta(record(locale=locale), REGISTRY, locale, None, date(2027, 8, 28))
+    assert meta["review_due"] == expected

@@ -98,6 +98,29 @@ def test_overdue_message() -> None:
     )
 
 
+def test_a_page_with_its_own_review_interval_is_due_that_many_months_after_its_revision() -> None:
+    page = record("docs/care.md", "en", date(2026, 5, 1), review_interval_months=6)
+    row = record_row(page, 3, date(2026, 11, 26))
+    assert (row["review_due"], row["overdue"]) == ("2026-11-01", True)
+
+
+def test_overdue_message_when_the_publisher_makes_overdue_reviews_block_publishing() -> None:
+    english = record_row(record("docs/care.md", "en", date(2023, 8, 28)), 3, date(2026, 11, 26))
+    assert overdue_message(english, blocks=True) == (
+        "Review overdue: Doc file 'docs/care.md' (en): last revised 2023-08-28, review was due "
+        "2026-08-28; ./tasks build refuses to publish it (extra.editorial.overdue_reviews: warn) "
+        "until its reviewers have checked it and signed it off again: ./tasks sign-off "
+        "docs/care.md --by content-team"
+    )
+    spanish = record(
+        "docs_es/care.md", "es", date(2023, 8, 28), translation_reviewers=("translation-team",)
+    )
+    row = record_row(spanish, 3, date(2026, 11, 26))
+    assert overdue_message(row, blocks=True).endswith(
+        ": ./tasks sign-off docs_es/care.md --by content-team --translation-by translation-team"
+    )
+
+
 def test_translation_readability_and_pdf_columns_and_their_summary() -> None:
     report = EditorialReport(date(2026, 11, 26), 3)
     report.add_records(

@@ -4,7 +4,8 @@ from oncopress.checks.editorial_settings import EditorialSettings, SettingsError
 
 
 def test_defaults() -> None:
-    assert read_settings({}) == EditorialSettings(3, "reviewers.yml", "about.md")
+    assert read_settings({}) == EditorialSettings(1, "reviewers.yml", "about.md")
+    assert read_settings({}).overdue_reviews == "info"
     assert read_settings({"editorial": None}) == EditorialSettings()
 
 
@@ -37,7 +38,8 @@ def test_values_from_mkdocs_yml() -> None:
         (
             {"review_years": 3},
             "mkdocs.yml: unknown setting extra.editorial.review_years "
-            "(known: review_interval_years, reviewers, about_page, ledger, report_dir)",
+            "(known: review_interval_years, reviewers, about_page, ledger, report_dir, "
+            "overdue_reviews)",
         ),
     ],
 )

@@ -13,7 +13,7 @@ from oncopress.checks.editorial_settings import read_settings
 from oncopress.checks.preflight import Rules, SourcePage
 from oncopress.checks.review import Reviewer, ReviewerRegistry
 from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger, recheck_page
-from oncopress.ledger.ledgerfile import Ledger
+from oncopress.ledger.ledgerfile import Ledger, Note, parse_ledger, render_ledger
 from oncopress.ledger.signoff import (
     Request,
     SignOffError,
@@ -23,6 +23,7 @@ from oncopress.ledger.signoff import (
     plan_sign_off,
     set_front_matter,
 )
+from oncopress.pages.pagemeta import page_meta
 from oncopress.quality.quality_settings import read_quality_settings
 from oncopress.report.editor_status import render_status, status_document, status_items
 from oncopress.report.editorial_report import EditorialReport
@@ -67,7 +68,11 @@ def site(texts: dict[str, str], ledger: Ledger | None = None) -> tuple[SiteCheck
 
 
 def request(
-    *paths: str, by: str = "content-team", translation_by: str = "", day: date = TODAY
+    *paths: str,
+    by: str = "content-team",
+    translation_by: str = "",
+    day: date = TODAY,
+    notes: dict[str, str] | None = None,
 ) -> Request:
     return Request(
         tuple((path, path) for path in paths),
@@ -75,6 +80,7 @@ def request(
         tuple(filter(None, translation_by.split(","))),
         day,
         TODAY,
+        notes or {},
     )
 
 
@@ -328,12 +334,33 @@ def test_a_translation_waits_for_its_original_to_be_signed_off() -> None:
         "docs/care.md --by ...",
         "Nothing was written.",
     ]
-    # In the same command, in any order, the original is signed off first.
+    # In the same command, in any order, the original is signed off first: --by for the
+    # English page, --translation-by for its translation (issue 22: before, one command
+    # with both was refused, "--translation-by is only for translations").
     _, state = site(texts)
     both = request("docs_es/care.md", "docs/care.md", translation_by="translation-team")
-    with pytest.raises(SignOffError) as raised:
-        plan_sign_off(both, state)  # --translation-by names a translation only
-    assert "--translation-by is only for translations" in str(raised.value)
+    plan = plan_sign_off(both, state)
+    english, spanish = plan.ledger.entries["docs/care.md"], plan.ledger.entries["docs_es/care.md"]
+    assert (english.reviewers, english.translation_reviewers) == (("content-team",), ())
+    assert (spanish.reviewers, spanish.translation_reviewers) == (
+        ("content-team",),
+        ("translation-team",),
+    )
+    assert spanish.translates is not None
+    assert spanish.translates.fingerprint == english.fingerprint
+    check, _ = site({**texts, **plan.texts}, plan.ledger)
+    assert check.findings == []
+
+
+def test_translation_by_with_no_translation_in_the_command_is_refused() -> None:
+    texts = {"docs/care.md": EN, "docs_es/care.md": ES}
+    asked = request("docs/care.md", translation_by="translation-team")
+    assert refusal(texts, asked).splitlines() == [
+        "Sign-off refused: 1 problem",
+        "  (command): --translation-by names who reviewed a translation, and no page of this "
+        "command is one (English pages take --by only)",
+        "Nothing was written.",
+    ]
 
 
 def test_a_sign_off_date_before_the_last_one_is_refused() -> None:
@@ -450,3 +477,166 @@ def test_a_build_checked_again_names_the_pages_whose_stamp_or_notices_changed() 
     assert recheck(english.replace("title: Care", "title: [Care")) is None  # not YAML
     assert recheck(english.replace("title: Care", "title: Aftercare")) is None  # a full build
     assert build.check is not None and build.check.findings == []  # nothing taken
+
+
+def test_status_lists_reviews_due_within_60_days_and_those_overdue() -> None:
+    six_months = EN.replace("reviewed_by:", "review_interval_months: 6\nreviewed_by:")
+    ledger, texts = signed({"docs/care.md": six_months, "docs_es/care.md": ES})
+    check, _ = site(texts, ledger)  # both signed off on 2026-11-28
+    assert status_items(check, date(2027, 3, 28), 1) == []  # 61 days before the review
+    for today, when in (
+        (date(2027, 3, 29), "in 60 days"),
+        (date(2027, 5, 27), "in 1 day"),
+        (date(2027, 5, 28), "today"),
+    ):
+        assert [(i.path, i.need, i.blocking, i.detail) for i in status_items(check, today, 1)] == [
+            (
+                "docs/care.md",
+                "due soon",
+                False,
+                f"last revised 2026-11-28, review due 2027-05-28 ({when})",
+            )
+        ]
+    # The day after: overdue; the Spanish page (one year, the site's interval) is due soon.
+    items = status_items(check, date(2027, 10, 1), 1)
+    assert [(i.path, i.need, i.blocking, i.detail) for i in items] == [
+        ("docs/care.md", "overdue", False, "last revised 2026-11-28, review was due 2027-05-28"),
+        (
+            "docs_es/care.md",
+            "due soon",
+            False,
+            "last revised 2026-11-28, review due 2027-11-28 (in 58 days)",
+        ),
+    ]
+    # overdue_reviews: warn makes an overdue review block publishing.
+    items = status_items(check, date(2027, 11, 29), 1, overdue_blocks=True)
+    assert [(i.path, i.need, i.blocking) for i in items] == [
+        ("docs/care.md", "overdue", True),
+        ("docs_es/care.md", "overdue", True),
+    ]
+    assert render_status(items, date(2027, 11, 29), 100).splitlines() == [
+        "Page             Lang  Needs    Blocks  What to do",
+        "---------------  ----  -------  ------  ----------",
+        "docs/care.md     en    overdue  yes     last revised 2026-11-28, review was due 2027-05-28",
+        "docs_es/care.md  es    overdue  yes     last revised 2026-11-28, review was due 2027-11-28",
+        "",
+        "2 items need an editor; 2 block publishing (./tasks build refuses to publish).",
+    ]
+
+
+NOTES = {
+    "en": "Added what to do if a symptom comes back.",
+    "es": "Añadimos qué hacer si un síntoma regresa.",
+}
+
+
+def test_one_command_signs_a_page_and_its_translation_each_with_a_note_in_its_language() -> None:
+    ledger, texts = signed({"docs/care.md": EN, "docs_es/care.md": ES})
+    texts["docs/care.md"] = texts["docs/care.md"].replace("Ask your team.", "Ask your care team.")
+    texts["docs_es/care.md"] = texts["docs_es/care.md"].replace("su equipo", "su equipo médico")
+    _, state = site(texts, ledger)
+    later = date(2026, 11, 28)
+    plan = plan_sign_off(
+        request("docs/care.md", "docs_es/care.md", translation_by="translation-team", notes=NOTES),
+        state,
+    )
+    english, spanish = plan.ledger.entries["docs/care.md"], plan.ledger.entries["docs_es/care.md"]
+    assert english.notes == (Note(later, NOTES["en"]),)
+    assert spanish.notes == (Note(later, NOTES["es"]),)
+    # The ledger keeps them, one per line, and reads them back as written.
+    text = render_ledger(plan.ledger)
+    assert (
+        "    notes:\n    - date: 2026-11-28\n      text: Añadimos qué hacer si un síntoma regresa.\n"
+    ) in text
+    assert parse_ledger(text).entries["docs_es/care.md"].notes == spanish.notes
+    check, _ = site({**texts, **plan.texts}, plan.ledger)
+    assert check.findings == []
+    # A later sign-off without a note keeps the notes; each page shows its own.
+    _, state = site({**texts, **plan.texts}, plan.ledger)
+    again = plan_sign_off(request("docs/care.md"), state)
+    assert again.ledger.entries["docs/care.md"].notes == english.notes
+    record = check.record("docs_es/care.md")
+    assert record is not None
+    assert page_meta(record, REGISTRY, "es", None, None, spanish.notes)["changes"] == {
+        "label": "Cambios en esta página",
+        "notes": [
+            {
+                "iso": "2026-11-28",
+                "date": "28 de noviembre de 2026",
+                "text": "Añadimos qué hacer si un síntoma regresa.",
+            }
+        ],
+    }
+
+
+def test_a_page_shows_its_five_newest_notes_newest_first() -> None:
+    record = site({"docs/care.md": EN})[0].preflight.records["docs/care.md"]
+    notes = tuple(Note(date(2026, month, 1), f"Change {month}.") for month in range(1, 8))
+    for locale, first in (("en", "July 1, 2026"), ("es", "1 de julio de 2026")):
+        shown = page_meta(record, REGISTRY, locale, None, None, notes)["changes"]
+        assert [(note["text"], note["iso"]) for note in shown["notes"]] == [
+            ("Change 7.", "2026-07-01"),
+            ("Change 6.", "2026-06-01"),
+            ("Change 5.", "2026-05-01"),
+            ("Change 4.", "2026-04-01"),
+            ("Change 3.", "2026-03-01"),
+        ]
+        assert shown["notes"][0]["text"] == "Change 7." and shown["notes"][0]["date"] == first
+    assert page_meta(record, REGISTRY, "en", None)["changes"] is None
+
+
+@pytest.mark.parametrize(
+    ("paths", "notes", "problems"),
+    [
+        (
+            ("docs/care.md", "docs_es/care.md"),
+            {"en": NOTES["en"]},
+            [
+                "--note-es: the Spanish pages of this command need their note too, in their "
+                "language (each page shows the note in its own language)"
+            ],
+        ),
+        (
+            ("docs_es/care.md",),
+            {"en": NOTES["es"]},
+            [
+                "--note: no English page in this command takes this note (the Spanish pages' "
+                "is --note-es)"
+            ],
+        ),
+        (
+            ("docs/care.md",),
+            {"en": "  "},
+            [
+                "--note: the note for readers is empty; write one line of at most 300 "
+                'characters, like --note "Added what to do if a symptom comes back."'
+            ],
+        ),
+        (
+            ("docs/care.md", "docs_es/care.md"),
+            {"en": NOTES["en"], "es": "Añadimos:\n- una lista"},
+            [
+                "--note-es: the note for readers is more than one line; write one line of at "
+                'most 300 characters, like --note-es "Añadimos qué hacer si un síntoma regresa."'
+            ],
+        ),
+        (
+            ("docs/care.md",),
+            {"en": "x" * 301},
+            [
+                "--note: the note for readers is longer than 300 characters (301); write one "
+                'line of at most 300 characters, like --note "Added what to do if a symptom '
+                'comes back."'
+            ],
+        ),
+    ],
+)
+def test_a_note_that_is_not_fit_for_readers_or_not_in_each_language_is_refused(
+    paths: tuple[str, ...], notes: dict[str, str], problems: list[str]
+) -> None:
+    texts = {"docs/care.md": EN, "docs_es/care.md": ES}
+    translation_by = "translation-team" if "docs_es/care.md" in paths else ""
+    ledger = signed(texts)[0] if paths == ("docs_es/care.md",) else None
+    asked = request(*paths, translation_by=translation_by, notes=notes)
+    lines = refusal(texts, asked, ledger).splitlines()
+    assert lines[1:-1] == [f"  (command): {problem}" for problem in problems]

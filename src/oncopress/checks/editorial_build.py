@@ -33,7 +33,7 @@ from oncopress.files.textfile import NotUtf8Error, decode_text
 from oncopress.i18n.translations import page_notices
 from oncopress.ledger.ledgerfile import Ledger, LedgerError, parse_ledger
 from oncopress.ledger.signoff import draft_notice
-from oncopress.pages.dates import BuildDateError, build_date
+from oncopress.pages.dates import BuildDateError, build_date, next_review
 from oncopress.pages.pagemeta import page_meta
 from oncopress.quality.quality_settings import (
     QualitySettings,
@@ -147,9 +147,13 @@ class EditorialBuild:
     ) -> dict[str, Any]:
         """A page's template data: the stamp (``editorial``, none on a pending stub) and
         the notices above its text (``page_notices``: draft, pending, stale)."""
-        stamp = page_meta(record, self.registry, locale, self.about_urls.get(locale))
+        due = next_review(
+            record.last_revised, self.settings.review_interval_years, record.review_interval_months
+        )
         check = self.check
         trust = check.trust.get(record.path) if check else None
+        notes = trust.entry.notes if trust is not None and trust.entry is not None else ()
+        stamp = page_meta(record, self.registry, locale, self.about_urls.get(locale), due, notes)
         translation = check.translation(record.path) if check else None
         draft = draft_notice(trust, locale)
         notices = page_notices(translation, original_locale, original_url)
@@ -177,10 +181,13 @@ class EditorialBuild:
             files[where / REPORT_HTML] = html
         return files
 
-    def news(self) -> list[str]:
-        """The editors' news after a build (INFO): reviews overdue, translations pending."""
-        return [overdue_message(row) for row in self.report.overdue()] + [
-            pending_message(row) for row in self.report.pending()
+    def news(self) -> list[tuple[Level, str]]:
+        """The editors' news after a build: reviews overdue (INFO, or WARNING with
+        ``overdue_reviews: warn``), translations pending (INFO)."""
+        blocks = self.settings.overdue_fails_strict
+        level = Level.WARNING if blocks else Level.INFO
+        return [(level, overdue_message(row, blocks)) for row in self.report.overdue()] + [
+            (Level.INFO, pending_message(row)) for row in self.report.pending()
         ]
 
 

@@ -2,11 +2,12 @@
 
 extra:
   editorial:
-    review_interval_years: 3     # a page is due for review this long after last_revised
+    review_interval_years: 1     # a page is due for review this long after its sign-off
     reviewers: reviewers.yml     # the reviewer registry, next to mkdocs.yml
     about_page: about.md         # reviewer names link to this page, in each language
     ledger: sign-offs.yml        # the sign-off ledger, next to mkdocs.yml (./tasks sign-off)
     report_dir: reports          # the editorial report, next to mkdocs.yml (never published)
+    overdue_reviews: info        # info: listed in the report; warn: fails --strict
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from oncopress.i18n.translations import (
     translation_states,
 )
 from oncopress.ledger.fingerprint import Fingerprint, fingerprint_page
-from oncopress.pages.dates import DateError, parse_revised
+from oncopress.pages.dates import DateError, parse_review_interval, parse_revised
 from oncopress.pages.frontmatter import FrontMatterError, read_front_matter
 from oncopress.problems import Problem
 
@@ -85,6 +85,8 @@ class PageRecord:
     translation_of: date | None = None
     translation_pending: bool = False
     pdf: bool = True  # front matter 'pdf: false' turns its PDF off
+    # The page's own review interval (front matter 'review_interval_months'), if any.
+    review_interval_months: int | None = None
     # What readers see (oncopress.ledger.fingerprint); derived from the text, which the record
     # does not hold, so it takes no part in comparing records.
     fingerprint: Fingerprint | None = field(default=None, compare=False, repr=False)
@@ -144,6 +146,10 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         revised = parse_revised(meta.get("last_revised"), rules.today)
     except DateError as error:
         problems.insert(0, str(error))
+    try:
+        interval = parse_review_interval(meta.get("review_interval_months"))
+    except DateError as error:
+        problems.append(str(error))
     citations = find_citations(markdown)
     problems.extend(malformed_citations(markdown))
     for cited in citations:
@@ -180,6 +186,7 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         translation_of=translation.translation_of,
         translation_pending=translation.pending,
         pdf=meta.get("pdf") is not False,
+        review_interval_months=interval,
         # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
         fingerprint=fingerprint_page({**meta, "medical": medical}, markdown),
     ), []

@@ -17,6 +17,7 @@ import yaml
 
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.textfile import NotUtf8Error, decode_text
+from oncopress.ledger.sshsig import SigningKey, SshSigError, parse_allowed_signer
 from oncopress.pages.frontmatter import describe_yaml_error
 from oncopress.problems import ContentError
 
@@ -46,6 +47,9 @@ class Reviewer:
     # A stand-in of a sample site (``sample: true``), not a real reviewer: a publishing
     # build refuses it unless the sample site's opt-in is on.
     sample: bool = False
+    # Public SSH keys (``signing_keys:``, lines of git's allowed_signers): the ledger's
+    # entries naming this reviewer must carry their signature (oncopress.ledger.signatures).
+    signing_keys: tuple[SigningKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,10 @@ def load_reviewers(text: str | bytes, source: str, locales: Sequence[str]) -> Re
                 locale: str(word).strip() for locale, word in entry.get("article", {}).items()
             }
             sample = entry.get("sample", False)
-            reviewers[key] = Reviewer(key, entry["name"], entry["credentials"], article, sample)
+            keys = tuple(parse_allowed_signer(line) for line in _key_lines(entry) or ())
+            reviewers[key] = Reviewer(
+                key, entry["name"], entry["credentials"], article, sample, keys
+            )
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         listed = "\n".join(f"  {p}" for p in problems)
@@ -135,7 +142,28 @@ def _check_entry(key: object, entry: object, locales: Sequence[str]) -> list[str
         )
     if not isinstance(entry.get("sample", False), bool):
         problems.append(f"reviewer '{key}' has a 'sample' that is not true or false")
+    lines = _key_lines(entry)
+    if lines is None:
+        problems.append(
+            f"reviewer '{key}' has 'signing_keys' that are not a list of public keys, like "
+            'signing_keys: ["ana@example.org ssh-ed25519 AAAAC3Nza..."]'
+        )
+    for number, line in enumerate(lines or (), 1):
+        try:
+            parse_allowed_signer(line)
+        except SshSigError as error:
+            problems.append(f"reviewer '{key}': signing key {number} {error}")
     return problems
+
+
+def _key_lines(entry: Mapping[str, object]) -> list[str] | None:
+    """The reviewer's ``signing_keys`` (one line alone counts as a list), or None when
+    they are not text."""
+    value = entry.get("signing_keys", [])
+    lines = [value] if isinstance(value, str) else value
+    if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        return None
+    return lines
 
 
 def sample_reviewer_problems(registry: ReviewerRegistry, allowed: bool) -> list[str]:

@@ -2,8 +2,14 @@
 ``./tasks status``).
 
   sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
+           [--note TEXT] [--note-es TEXT] [--key KEY]...
       Record that reviewers approved the pages' current text: writes the ledger
       (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
+      English pages and their translations may be signed in one command: --by for the
+      English pages, --translation-by for who reviewed the translations. --note is a
+      change note for readers of the English pages, --note-es of the Spanish ones.
+      --key signs the entries with an SSH key, for the reviewers whose key it is in
+      reviewers.yml (signing_keys); their entries must carry their signature.
   sign-off --prune
       Remove the ledger entries of pages that no longer exist.
   status [--json]
@@ -20,7 +26,9 @@ import argparse
 import json
 import os
 import signal
+import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,9 +48,13 @@ from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.locking import exclusive
+from oncopress.i18n.labels import LOCALES
+from oncopress.i18n.translations import language_name
 from oncopress.ledger.ledgeredit import ledger_text
 from oncopress.ledger.ledgerfile import Ledger
+from oncopress.ledger.signatures import NAMESPACE, Signer, SigningError, sign_entries
 from oncopress.ledger.signoff import (
+    Plan,
     Request,
     SignOffError,
     SiteState,
@@ -55,6 +67,9 @@ from oncopress.report.editor_status import (
     status_document,
     status_items,
 )
+
+# The languages besides the original that may get a change note (--note-es).
+NOTE_LOCALES = tuple(locale for locale in LOCALES if locale != "en")
 
 
 class SetupError(ValueError):
@@ -264,12 +279,18 @@ def _sign_off(args: argparse.Namespace) -> int:
         return 2
     known = {**dict.fromkeys(texts), **dict.fromkeys(site.preflight.records)}
     known.update(dict.fromkeys(p.path for p in site.preflight.problems))
+    notes = {
+        locale: text
+        for locale, text in _notes(args, project.original).items()
+        if locale in project.locales and text is not None
+    }
     request = Request(
         pages=tuple((given, page_path(given, project, known)) for given in args.pages),
         by=_ids(args.by),
         translation_by=_ids(args.translation_by),
         day=day,
         today=project.today,
+        notes=notes,
     )
     state = SiteState(
         records=site.preflight.records,
@@ -282,9 +303,19 @@ def _sign_off(args: argparse.Namespace) -> int:
     )
     try:
         plan = plan_sign_off(request, state)
+        signers = {key: ssh_keygen_signer(Path(key).expanduser()) for key in args.key or ()}
+        new = {path: plan.ledger.entries[path] for path in plan.texts}
+        signed = sign_entries(new, ledger, registry, signers)
     except SignOffError as error:
         print(error, file=sys.stderr)
         return 1
+    except SigningError as error:
+        print(
+            f"Sign-off refused:\n  {str(error).replace(chr(10), chr(10) + '  ')}", file=sys.stderr
+        )
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    plan = Plan(plan.ledger.with_entries(signed.entries.values()), plan.texts)
     for path, text in plan.texts.items():
         write_atomically(project.root / path, text.encode("utf-8"))
     write_ledger(project, ledger, plan.ledger)
@@ -292,10 +323,19 @@ def _sign_off(args: argparse.Namespace) -> int:
         entry = plan.ledger.entries[path]
         by = ", ".join(entry.reviewers)
         extra = f"; translation by {', '.join(entry.translation_reviewers)}"
+        note = request.notes.get(state.records[path].locale)
         print(
             f"Signed off '{path}' on {entry.revised.isoformat()} by {by}"
             + (extra if entry.translation_reviewers else "")
+            + (f'; note: "{note}"' if note is not None else "")
+            + (
+                f"; signed by {', '.join(r for r, _ in entry.signatures)}"
+                if entry.signatures
+                else ""
+            )
         )
+    for line in signed.waiting:
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -306,10 +346,46 @@ def write_ledger(project: Project, before: Ledger, after: Ledger) -> None:
     write_atomically(path, ledger_text(text, after).encode("utf-8"))
 
 
+def ssh_keygen_signer(key: Path) -> Signer:
+    """Signs with ``ssh-keygen -Y sign`` and ``key``: a private key file (ssh-keygen asks
+    for its passphrase on the terminal), or a public key held by ssh-agent."""
+
+    def sign(message: bytes) -> str:
+        with tempfile.TemporaryDirectory(prefix="oncopress-sign-") as folder:
+            data = Path(folder) / "sign-off"
+            data.write_bytes(message)
+            command = ["ssh-keygen", "-Y", "sign", "-n", NAMESPACE, "-f", str(key), str(data)]
+            try:
+                ran = subprocess.run(command, capture_output=True, text=True, check=False)
+            except FileNotFoundError:
+                raise SigningError(
+                    "ssh-keygen not found: install OpenSSH's client (Debian: openssh-client)"
+                ) from None
+            signature = data.with_name("sign-off.sig")
+            if ran.returncode != 0 or not signature.is_file():
+                said = " ".join(ran.stderr.split()) or f"exit status {ran.returncode}"
+                raise SigningError(f"--key {key}: ssh-keygen could not sign ({said})")
+            return signature.read_text(encoding="ascii")
+
+    return sign
+
+
+def _notes(args: argparse.Namespace, original: str) -> dict[str, str | None]:
+    """The change note given for each language (``--note``: the original language's)."""
+    notes: dict[str, str | None] = {original: args.note}
+    for locale in NOTE_LOCALES:
+        if locale != original:
+            notes[locale] = getattr(args, f"note_{locale}")
+    return notes
+
+
 def status(args: argparse.Namespace) -> int:
     project, registry, ledger = load_project(args.config_file)
     site, texts = check(project, registry, ledger)
-    items = status_items(site, project.today, project.settings.review_interval_years)
+    settings = project.settings
+    items = status_items(
+        site, project.today, settings.review_interval_years, settings.overdue_fails_strict
+    )
     items += reference_items(project.reference_problems, texts.values(), project.bibliography)
     if args.json:
         document = status_document(items, project.today)
@@ -329,6 +405,19 @@ def main(argv: Sequence[str]) -> int:
     signing.add_argument("--by", help="reviewer ids from reviewers.yml, comma-separated")
     signing.add_argument("--translation-by", help="who reviewed the translation (translations)")
     signing.add_argument("--date", help="the sign-off date, YYYY-MM-DD (default: today)")
+    signing.add_argument(
+        "--key",
+        action="append",
+        metavar="KEY",
+        help="sign with this SSH key (a private key, or a .pub in ssh-agent); repeatable",
+    )
+    signing.add_argument("--note", help="a change note for readers of the English pages")
+    for locale in NOTE_LOCALES:
+        signing.add_argument(
+            f"--note-{locale}",
+            help=f"a change note for readers of the {language_name(locale)} pages, in "
+            f"{language_name(locale)}",
+        )
     signing.add_argument("--prune", action="store_true", help="drop entries of deleted pages")
     listing = commands.add_parser("status", help="everything that needs an editor")
     listing.add_argument("--json", action="store_true", help="machine-readable output")

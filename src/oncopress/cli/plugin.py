@@ -126,15 +126,20 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
 
     on_page_markdown = CombinedEvent(_prepare, _plan)
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @FIRST
+    def _fill(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return citations.fill_citations(self.ctx, html, page, config, files, language(config))
+
+    def _check(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         ctx, locale = self.ctx, language(config)
-        html = citations.fill_citations(ctx, html, page, config, files, locale)
         sources.check_content(ctx, html, page, locale)
         readability.score(ctx, html, page, locale)
         gates.check_placeholder_links(ctx, html, page, locale)
         html = chrome.reprint_contact(html, config, locale)
         gates.check_third_party(ctx, html, page, config, locale)  # the text as published
         return html
+
+    on_page_content = CombinedEvent(_fill, _check)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

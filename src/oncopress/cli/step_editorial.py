@@ -16,7 +16,8 @@
 - ``write_report`` (once every language is built and the PDFs made): the editorial
   report (``editorial-report.json`` and ``.html``) in ``reports/`` beside the site, never
   in it (and, under ``mkdocs serve``, at ``/_editor/`` in the preview), and the pages
-  overdue for review or pending translation, at INFO level;
+  overdue for review (INFO, or a WARNING with ``extra.editorial.overdue_reviews: warn``)
+  or pending translation (INFO);
 - ``recheck``: for the preview, one saved page checked again.
 """
 
@@ -119,8 +120,8 @@ def write_report(ctx: BuildContext, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     state.note_pdfs(lambda pdf: (site / pdf).is_file())
     written = _write_report(state, site)
-    for line in state.news():
-        log.info(line)
+    for level, line in state.news():
+        (log.warning if level is Level.WARNING else log.info)(line)
     log.info(summary_message(state.report.summary(), written))
 
 

@@ -14,7 +14,8 @@ LOCALES: tuple[str, ...] = ("en", "es")
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "last_revised": "Last Revised",
-        "review_due": "Review due",
+        "review_due": "Next review due",
+        "changes": "Changes to this page",
         "reviewed_by": "Reviewed by",
         "translation_reviewed_by": "Translation reviewed by",
         "references": "References",
@@ -78,6 +79,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "es": {
         "last_revised": "Última actualización",
         "review_due": "Próxima revisión",
+        "changes": "Cambios en esta página",
         "reviewed_by": "Revisado por",
         "translation_reviewed_by": "Traducción revisada por",
         "references": "Referencias",

@@ -14,6 +14,7 @@ text only), written back as ``text_fingerprint`` until the page is signed off ag
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ import yaml
 
 from oncopress.checks.review import REVIEWER_ID, ReviewerRegistry
 from oncopress.ledger.fingerprint import DIGEST, PARAGRAPH_DIGEST
+from oncopress.ledger.sshsig import BASE64
 from oncopress.pages.dates import ISO_DATE
 from oncopress.pages.frontmatter import describe_yaml_error
 
@@ -55,6 +57,31 @@ class Translated:
     paragraphs: tuple[str, ...]
 
 
+NOTE_CHARS = 300  # a note for readers is one line of at most this many characters
+
+
+@dataclass(frozen=True)
+class Note:
+    """A change note for readers, in the page's language, dated by its sign-off."""
+
+    day: date
+    text: str
+
+
+def note_problem(text: str) -> str | None:
+    """What is wrong with a change note's text, or None: one line of printable text,
+    at most ``NOTE_CHARS`` characters."""
+    if not text.strip():
+        return "is empty"
+    if any(character in text for character in "\r\n\u2028\u2029"):
+        return "is more than one line"
+    if any(ord(character) < 32 or ord(character) == 127 for character in text):
+        return "holds a control character"
+    if len(text) > NOTE_CHARS:
+        return f"is longer than {NOTE_CHARS} characters ({len(text)})"
+    return None
+
+
 @dataclass(frozen=True)
 class SignOff:
     """One page's last sign-off (``line``: where its entry starts in the ledger)."""
@@ -69,6 +96,14 @@ class SignOff:
     # Signed off under ledger version 1: ``fingerprint`` (and the original's in
     # ``translates``) covers the text only, not the front matter.
     legacy: bool = False
+    # Every change note of the page, oldest first (the page shows the newest few).
+    notes: tuple[Note, ...] = ()
+    # (reviewer id, SSH signature over ``signed_message``, base64 on one line), for the
+    # reviewers with a signing key (oncopress.ledger.signatures).
+    signatures: tuple[tuple[str, str], ...] = ()
+
+    def signature_of(self, reviewer: str) -> str | None:
+        return dict(self.signatures).get(reviewer)
 
 
 @dataclass(frozen=True)
@@ -152,20 +187,9 @@ def render_ledger(ledger: Ledger) -> str:
     pages: dict[str, Any] = {}
     for path in sorted(ledger.entries):
         entry = ledger.entries[path]
-        data: dict[str, Any] = {
-            "text_fingerprint" if entry.legacy else "fingerprint": entry.fingerprint,
-            "revised": entry.revised,
-            "reviewed_by": list(entry.reviewers),
-        }
-        if entry.translation_reviewers:
-            data["translation_reviewed_by"] = list(entry.translation_reviewers)
-        if entry.translates is not None:
-            data["translates"] = {
-                "path": entry.translates.path,
-                "revised": entry.translates.revised,
-                "fingerprint": entry.translates.fingerprint,
-                "paragraphs": list(entry.translates.paragraphs),
-            }
+        data = entry_data(entry)
+        if entry.signatures:
+            data["signatures"] = dict(sorted(entry.signatures))
         pages[path] = data
     body = yaml.dump(
         {"version": LEDGER_VERSION, "pages": pages},
@@ -176,6 +200,37 @@ def render_ledger(ledger: Ledger) -> str:
         width=1000,
     )
     return HEADER + body
+
+
+def entry_data(entry: SignOff) -> dict[str, Any]:
+    """An entry as the ledger writes it, but for its signatures."""
+    data: dict[str, Any] = {
+        "text_fingerprint" if entry.legacy else "fingerprint": entry.fingerprint,
+        "revised": entry.revised,
+        "reviewed_by": list(entry.reviewers),
+    }
+    if entry.translation_reviewers:
+        data["translation_reviewed_by"] = list(entry.translation_reviewers)
+    if entry.translates is not None:
+        data["translates"] = {
+            "path": entry.translates.path,
+            "revised": entry.translates.revised,
+            "fingerprint": entry.translates.fingerprint,
+            "paragraphs": list(entry.translates.paragraphs),
+        }
+    if entry.notes:
+        data["notes"] = [{"date": note.day, "text": note.text} for note in entry.notes]
+    return data
+
+
+def signed_message(entry: SignOff) -> bytes:
+    """What a reviewer's signature covers: the page's path and everything its entry
+    records but the signatures (fingerprints, date, reviewers, the original's revision,
+    the change notes), as one canonical JSON text."""
+    data = {"page": entry.path, **entry_data(entry)}
+    return json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    ).encode("utf-8")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -266,7 +321,7 @@ class _Reader:
 
     def entry(self, path: str, key: yaml.Node, node: yaml.Node) -> SignOff:
         what = f"the entry of '{path}'"
-        optional = {"translation_reviewed_by", "translates"}
+        optional = {"translation_reviewed_by", "translates", "notes", "signatures"}
         required = {"revised", "reviewed_by"}
         if self.legacy:
             required.add("fingerprint")
@@ -280,6 +335,16 @@ class _Reader:
         translates = None
         if "translates" in fields:
             translates = self.translated(path, fields["translates"])
+        reviewers = self.ids(fields["reviewed_by"], f"reviewed_by of '{path}'")
+        translation_reviewers = (
+            self.ids(fields["translation_reviewed_by"], f"translation_reviewed_by of '{path}'")
+            if "translation_reviewed_by" in fields
+            else ()
+        )
+        signatures: tuple[tuple[str, str], ...] = ()
+        if "signatures" in fields:
+            named = set(reviewers + translation_reviewers)
+            signatures = self.signatures(path, fields["signatures"], named)
         return SignOff(
             path=path,
             legacy=self.legacy or given[0] == "text_fingerprint",
@@ -287,15 +352,41 @@ class _Reader:
                 fields[given[0]], DIGEST, f"the fingerprint of '{path}'", digest_form
             ),
             revised=self.day(fields["revised"], f"the revision date of '{path}'"),
-            reviewers=self.ids(fields["reviewed_by"], f"reviewed_by of '{path}'"),
-            translation_reviewers=(
-                self.ids(fields["translation_reviewed_by"], f"translation_reviewed_by of '{path}'")
-                if "translation_reviewed_by" in fields
-                else ()
-            ),
+            reviewers=reviewers,
+            translation_reviewers=translation_reviewers,
             translates=translates,
             line=key.start_mark.line + 1,
+            notes=self.notes(path, fields["notes"]) if "notes" in fields else (),
+            signatures=signatures,
         )
+
+    def signatures(
+        self, path: str, node: yaml.Node, named: set[str]
+    ) -> tuple[tuple[str, str], ...]:
+        found = []
+        for key, value in self.pairs(node, f"the signatures of '{path}'"):
+            reviewer = self.scalar(key, f"a reviewer id in the signatures of '{path}'")
+            if reviewer not in named:
+                self.fail(
+                    key, f"'{path}' has a signature of '{reviewer}', not one of its reviewers"
+                )
+            what = f"the signature of '{reviewer}' on '{path}'"
+            found.append((reviewer, self.matching(value, BASE64, what, "base64 on one line")))
+        return tuple(found)
+
+    def notes(self, path: str, node: yaml.Node) -> tuple[Note, ...]:
+        what = f"the notes of '{path}'"
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{what} must be a list of notes, each with a date and a text")
+        notes = []
+        for item in node.value:
+            fields = self.mapping(item, f"a note of '{path}'", {"date", "text"}, {"date", "text"})
+            text = self.scalar(fields["text"], f"the text of a note of '{path}'")
+            problem = note_problem(text)
+            if problem:
+                self.fail(fields["text"], f"the text of a note of '{path}' {problem}")
+            notes.append(Note(self.day(fields["date"], f"the date of a note of '{path}'"), text))
+        return tuple(notes)
 
     def translated(self, path: str, node: yaml.Node) -> Translated:
         what = f"'translates' of '{path}'"

@@ -33,7 +33,16 @@ from oncopress.checks.review import ReviewerRegistry
 from oncopress.i18n.labels import label
 from oncopress.i18n.translations import Status, Translation, counterpart, language_name
 from oncopress.ledger.fingerprint import Fingerprint, Moved, Paragraph
-from oncopress.ledger.ledgerfile import Ledger, SignOff, Translated, unknown_signers
+from oncopress.ledger.ledgerfile import (
+    NOTE_CHARS,
+    Ledger,
+    Note,
+    SignOff,
+    Translated,
+    note_problem,
+    unknown_signers,
+)
+from oncopress.ledger.signatures import signature_problems
 from oncopress.pages.dates import format_revised
 from oncopress.problems import Problem
 
@@ -116,7 +125,7 @@ def assess_pages(
     original_locale: str,
 ) -> dict[str, PageTrust]:
     """Every checked page against the ledger, by source path."""
-    invalid = unknown_signers(ledger, registry)
+    invalid = {**signature_problems(ledger, registry), **unknown_signers(ledger, registry)}
     assessed: dict[str, PageTrust] = {}
     for path, record in sorted(records.items()):
         entry = ledger.get(path)
@@ -386,6 +395,20 @@ class Request:
     translation_by: tuple[str, ...]
     day: date
     today: date
+    # A change note for readers per language (``--note`` for the original language's
+    # pages, ``--note-es`` for the Spanish ones): each page gets its language's.
+    notes: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+NOTE_EXAMPLES = {
+    "en": "Added what to do if a symptom comes back.",
+    "es": "Añadimos qué hacer si un síntoma regresa.",
+}
+
+
+def note_option(locale: str, original_locale: str) -> str:
+    """The option that gives the change note of ``locale``'s pages."""
+    return "--note" if locale == original_locale else f"--note-{locale}"
 
 
 @dataclass(frozen=True)
@@ -432,6 +455,10 @@ def plan_sign_off(request: Request, site: SiteState) -> Plan:
                 continue
             assert translates is not None  # either a reason or the original's revision
             values["translation_of"] = translates.revised.isoformat()
+        previous = site.ledger.get(path)
+        notes = previous.notes if previous is not None else ()
+        if record.locale in request.notes:
+            notes += (Note(request.day, request.notes[record.locale]),)
         entries[path] = SignOff(
             path=path,
             fingerprint=fingerprint.digest,
@@ -439,6 +466,7 @@ def plan_sign_off(request: Request, site: SiteState) -> Plan:
             reviewers=request.by,
             translation_reviewers=request.translation_by if translates else (),
             translates=translates,
+            notes=notes,
         )
         try:
             texts[path] = set_front_matter(site.texts[path], values)
@@ -506,6 +534,14 @@ def _request_problems(request: Request, site: SiteState) -> list[Problem]:
         )
     if not request.pages:
         general.append("name the pages to sign off, like docs/survivorship/recurrence.md")
+    records = [site.records.get(path) for _, path in request.pages if path is not None]
+    locales = {record.locale for record in records if record is not None}
+    if request.translation_by and locales and locales <= {site.original_locale}:
+        general.append(
+            "--translation-by names who reviewed a translation, and no page of this command "
+            f"is one ({language_name(site.original_locale)} pages take --by only)"
+        )
+    general += _note_problems(request.notes, locales, site.original_locale)
     reasons += [Problem("(command)", "-", message) for message in general]
     seen: dict[str, str] = {}
     for given, path in request.pages:
@@ -524,6 +560,39 @@ def _request_problems(request: Request, site: SiteState) -> list[Problem]:
         seen[path] = given
         reasons += _page_problems(path, request, site)
     return reasons
+
+
+def _note_problems(notes: Mapping[str, str], locales: set[str], original: str) -> list[str]:
+    """Each note must be fit for readers, and each page of the command gets a note in
+    its own language: a note for one language and none for another page's is refused
+    (a Spanish page would otherwise show no note, or be given the English one)."""
+    found = []
+    for locale, text in notes.items():
+        option = note_option(locale, original)
+        problem = note_problem(text)
+        if problem:
+            example = NOTE_EXAMPLES.get(locale, NOTE_EXAMPLES["en"])
+            found.append(
+                f"{option}: the note for readers {problem}; write one line of at most "
+                f'{NOTE_CHARS} characters, like {option} "{example}"'
+            )
+        elif locales and locale not in locales:
+            others = ", ".join(
+                f"the {language_name(other)} pages' is {note_option(other, original)}"
+                for other in sorted(locales)
+            )
+            found.append(
+                f"{option}: no {language_name(locale)} page in this command takes this note "
+                f"({others})"
+            )
+    if notes and not found:  # a note given for another language already says which
+        for locale in sorted(locales - set(notes)):
+            option = note_option(locale, original)
+            found.append(
+                f"{option}: the {language_name(locale)} pages of this command need their note "
+                "too, in their language (each page shows the note in its own language)"
+            )
+    return found
 
 
 def _page_problems(path: str, request: Request, site: SiteState) -> list[Problem]:
@@ -556,8 +625,6 @@ def _page_problems(path: str, request: Request, site: SiteState) -> list[Problem
                 f"({previous.revised.isoformat()})",
             )
         ]
-    if locale == site.original_locale and request.translation_by:
-        return [Problem(path, locale, "--translation-by is only for translations")]
     if locale != site.original_locale and record.medical and not request.translation_by:
         return [
             Problem(

@@ -7,6 +7,7 @@ a shallow clone would give every page the date of the clone.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
@@ -74,13 +75,45 @@ def review_due(day: date, years: int) -> date:
     A page revised on 29 February is due on 28 February of a common year;
     dates past the calendar's end stop at 9999-12-31.
     """
-    year = day.year + years
+    return add_months(day, 12 * years)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved ``months`` calendar months later: 31 January and one month is the
+    last day of February; dates past the calendar's end stop at 9999-12-31."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
     if year > date.max.year:
         return date.max
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February in a common year
-        return day.replace(year=year, day=28)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def next_review(revised: date, interval_years: int, interval_months: int | None) -> date:
+    """When a page signed off on ``revised`` is due for review: ``interval_months`` (the
+    page's own ``review_interval_months``) after it, or else the site's
+    ``interval_years``."""
+    if interval_months is not None:
+        return add_months(revised, interval_months)
+    return review_due(revised, interval_years)
+
+
+REVIEW_INTERVAL_FIELD = "review_interval_months"
+MAX_INTERVAL_MONTHS = 120
+
+
+def parse_review_interval(value: object) -> int | None:
+    """A page's own review interval in months (front matter ``review_interval_months``),
+    or None when it has none (the site's ``review_interval_years`` applies)."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1 <= value <= MAX_INTERVAL_MONTHS:
+            return value
+    raise DateError(
+        f"'{REVIEW_INTERVAL_FIELD}' must be a whole number of months from 1 to "
+        f"{MAX_INTERVAL_MONTHS}, like {REVIEW_INTERVAL_FIELD}: 6 (found {value!r})"
+    )
 
 
 def is_overdue(due: date, today: date) -> bool:

@@ -37,6 +37,7 @@ SITE_KEYS = (
     "translation_reviewed_by",
     "translation_status",
     "pdf",
+    "review_interval_months",
 )
 THEME_KEYS = ("template", "hide", "icon", "status", "subtitle", "search", "tags", "social")
 KNOWN_KEYS = frozenset(SITE_KEYS + THEME_KEYS)

@@ -2,10 +2,10 @@
 
 An item per page and need: an editorial problem, a text changed since its sign-off or
 never signed off, front matter that disagrees with the ledger, a stale translation
-(with the original's paragraphs added, changed or moved since the translated revision), a
-review overdue, a translation pending, a ledger entry whose page is gone, a problem of a
-bibliography entry no page cites (``reference_items``). ``blocking``
-items are those a strict build refuses to publish.
+(with the original's paragraphs added, changed or moved since the translated revision),
+a review overdue or due within ``DUE_SOON_DAYS``, a translation pending, a ledger entry
+whose page is gone, a problem of a bibliography entry no page cites
+(``reference_items``). ``blocking`` items are those a strict build refuses to publish.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from oncopress.checks.sitecheck import Level, SiteCheck
 from oncopress.citations.references import cited_keys
 from oncopress.i18n.plurals import counted, plural
 from oncopress.i18n.translations import Status
-from oncopress.pages.dates import is_overdue, review_due
+from oncopress.pages.dates import is_overdue, next_review
 
 STATUS_VERSION = 1
+DUE_SOON_DAYS = 60  # a review due within this many days is listed
 COLUMNS = ("Page", "Lang", "Needs", "Blocks", "What to do")
 
 
@@ -30,14 +31,18 @@ COLUMNS = ("Page", "Lang", "Needs", "Blocks", "What to do")
 class Item:
     path: str
     locale: str
-    need: str  # problem, changed, unsigned, front matter, stale, overdue, pending, ledger
+    # problem, changed, unsigned, front matter, stale, overdue, due soon, pending, ledger
+    need: str
     blocking: bool
     detail: str
     quotes: tuple[str, ...] = ()
 
 
-def status_items(check: SiteCheck, today: date, interval_years: int) -> list[Item]:
-    """Every item, sorted by page, then in the order above."""
+def status_items(
+    check: SiteCheck, today: date, interval_years: int, overdue_blocks: bool = False
+) -> list[Item]:
+    """Every item, sorted by page, then in the order above (``overdue_blocks``: the
+    publisher's ``overdue_reviews: warn``)."""
     items = [
         Item(problem.path, problem.locale, "problem", True, problem.message)
         for problem in check.preflight.problems
@@ -60,18 +65,16 @@ def status_items(check: SiteCheck, today: date, interval_years: int) -> list[Ite
         record = check.record(path)
         if record is None or record.translation_pending:
             continue
-        due = review_due(record.last_revised, interval_years)
+        due = next_review(record.last_revised, interval_years, record.review_interval_months)
+        revised = f"last revised {record.last_revised.isoformat()}"
         if is_overdue(due, today):
-            items.append(
-                Item(
-                    path,
-                    record.locale,
-                    "overdue",
-                    False,
-                    f"last revised {record.last_revised.isoformat()}, review was due "
-                    f"{due.isoformat()}",
-                )
-            )
+            detail = f"{revised}, review was due {due.isoformat()}"
+            items.append(Item(path, record.locale, "overdue", overdue_blocks, detail))
+        elif (due - today).days <= DUE_SOON_DAYS:
+            days = (due - today).days
+            when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
+            detail = f"{revised}, review due {due.isoformat()} ({when})"
+            items.append(Item(path, record.locale, "due soon", False, detail))
     for translation in check.translations():
         if translation.status is Status.PENDING:
             items.append(
@@ -91,6 +94,7 @@ def status_items(check: SiteCheck, today: date, interval_years: int) -> list[Ite
         "front matter",
         "stale",
         "overdue",
+        "due soon",
         "pending",
     )
     return sorted(

@@ -22,7 +22,7 @@ from oncopress.checks.preflight import PageRecord
 from oncopress.i18n.plurals import counted
 from oncopress.i18n.translations import Translation
 from oncopress.ledger.signoff import PageTrust
-from oncopress.pages.dates import is_overdue, review_due
+from oncopress.pages.dates import is_overdue, next_review
 
 REPORT_FILE = "editorial-report.json"
 REPORT_HTML = "editorial-report.html"
@@ -31,7 +31,7 @@ REPORT_VERSION = 3
 
 def record_row(record: PageRecord, interval_years: int, today: date) -> dict[str, Any]:
     """The report row of one checked page."""
-    due = review_due(record.last_revised, interval_years)
+    due = next_review(record.last_revised, interval_years, record.review_interval_months)
     return {
         "path": record.path,
         "locale": record.locale,
@@ -132,12 +132,22 @@ class EditorialReport:
         return [row for _, row in sorted(self.rows.items()) if keep(row)]
 
 
-def overdue_message(row: Mapping[str, Any]) -> str:
-    """An editor's line for one overdue page (logged at INFO, never a warning)."""
-    return (
+def overdue_message(row: Mapping[str, Any], blocks: bool = False) -> str:
+    """An editor's line for one overdue page: INFO, or a WARNING when the publisher set
+    ``overdue_reviews: warn`` (``blocks``)."""
+    message = (
         f"Review overdue: Doc file '{row['path']}' ({row['locale']}): last revised "
         f"{row['last_revised']}, review was due {row['review_due']}"
     )
+    if blocks:
+        command = f"./tasks sign-off {row['path']} --by {','.join(row['reviewers']) or 'REVIEWER'}"
+        if row["translation_reviewers"]:
+            command += f" --translation-by {','.join(row['translation_reviewers'])}"
+        message += (
+            "; ./tasks build refuses to publish it (extra.editorial.overdue_reviews: warn) "
+            f"until its reviewers have checked it and signed it off again: {command}"
+        )
+    return message
 
 
 def _draft(row: Mapping[str, Any]) -> bool:

@@ -3,11 +3,12 @@ fields' types, defaults and bounds (read by ``oncopress.settings.reader``)::
 
     extra:
       editorial:
-        review_interval_years: 3     # a page is due for review this long after last_revised
+        review_interval_years: 1     # a page is due for review this long after its sign-off
         reviewers: reviewers.yml     # the reviewer registry, next to mkdocs.yml
         about_page: about.md         # reviewer names link to this page, in each language
         ledger: sign-offs.yml        # the sign-off ledger (./tasks sign-off)
         report_dir: reports          # the editorial report (never published)
+        overdue_reviews: info        # info: listed in the report; warn: fails --strict
       quality:
         stale_translations: warn     # warn: fails --strict; info: listed only
         readability:
@@ -41,11 +42,19 @@ FILE_NAME = "a file name"
 class EditorialSettings:
     """``extra.editorial``."""
 
-    review_interval_years: int = setting(3, f"{WHOLE} of years, at least 1", minimum=1)
+    # A page's own 'review_interval_months' in front matter overrides it.
+    review_interval_years: int = setting(1, f"{WHOLE} of years, at least 1", minimum=1)
     reviewers: str = setting("reviewers.yml", FILE_NAME, blank=False)
     about_page: str = setting("about.md", FILE_NAME, blank=False)
     ledger: str = setting("sign-offs.yml", FILE_NAME, blank=False)
     report_dir: str = setting("reports", FILE_NAME, blank=False)
+    # What a page past its review date does: listed in the editors' report and logged at
+    # INFO (``info``), or a WARNING that a strict build (``./tasks build``) refuses.
+    overdue_reviews: str = setting("info", choices=("info", "warn"))
+
+    @property
+    def overdue_fails_strict(self) -> bool:
+        return self.overdue_reviews == "warn"
 
 
 @dataclass(frozen=True)
