@@ -3,9 +3,9 @@
 Read with pdfplumber, every character of every page of every PDF must lie on the page,
 inside the text column, and wholly in one of three bands: the running header (top
 margin), the body, or the footer (bottom margin). The footer band holds exactly the
-helpline and "Page 2 of 3", and no two characters of a page overlap but a kerned pair
-(so the page number never lands inside the helpline, and the body never runs into the
-footer). The header band's text is not compared (a booklet's follows its chapters). It runs on
+helpline and "Page 2 of 3", the page number at least FOOTER_GAP from the helpline's
+text on its line, and no two characters of a page overlap but a kerned pair (so the page
+number never lands inside the helpline, and the body never runs into the footer). The header band's text is not compared (a booklet's follows its chapters). It runs on
 every PDF of the sample (both languages, every page, the booklets) and of the fixture
 tests/fixtures/pdf-wide: a 9-column table (it turns its page to landscape), a 6-column
 one (smaller type), long words and a long web address.
@@ -37,6 +37,7 @@ STYLESHEET = Path(oncopress.pdf.__file__).parent / "print.css"
 EXTRA = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
 POINTS_PER_MM = 72 / 25.4
 TOLERANCE = 0.5  # points: rounding in the PDF, and glyphs that touch (kerning)
+FOOTER_GAP = 12.0  # points between the helpline and the page number, at the least
 
 Char = Mapping[str, Any]
 
@@ -116,12 +117,26 @@ def collisions(chars: Sequence[Char]) -> list[str]:
     return found
 
 
-def footer_text(height: float, chars: Sequence[Char], margins: Margins) -> str:
-    """The footer band's characters as the PDF draws them (left box, then right box),
-    without whitespace."""
-    return "".join(
-        char["text"] for char in glyphs(chars) if char["top"] >= height - margins.bottom - TOLERANCE
-    )
+def footer_glyphs(height: float, chars: Sequence[Char], margins: Margins) -> list[Char]:
+    """The footer band's characters in the order the PDF draws them (left box, then
+    right box)."""
+    return [char for char in glyphs(chars) if char["top"] >= height - margins.bottom - TOLERANCE]
+
+
+def crowding(text: Sequence[Char], number: Sequence[Char], gap: float) -> list[str]:
+    """Every character of ``text`` on the page number's line closer to it than ``gap``
+    points: "de día o de Página 3 de 4 noche)" reads as one sentence."""
+    if not number:
+        return []
+    left, right = min(c["x0"] for c in number) - gap, max(c["x1"] for c in number) + gap
+    top, bottom = min(c["top"] for c in number), max(c["bottom"] for c in number)
+    return [
+        f"{where(char)} is less than {gap:g} pt from the page number"
+        for char in text
+        if char["x1"] > left
+        and char["x0"] < right
+        and min(char["bottom"], bottom) - max(char["top"], top) > TOLERANCE
+    ]
 
 
 def squeeze(text: str) -> str:
@@ -144,9 +159,13 @@ def fit_problems(path: Path, locale: str) -> list[str]:
             chars = page.chars
             found = misplaced(page.width, page.height, chars, MARGINS) + collisions(chars)
             counter = label("page_of", locale).format(page=number, pages=pages)
-            footer = footer_text(page.height, chars, MARGINS)
-            if footer != squeeze(helpline(locale) + counter):
-                found.append(f"footer band reads {footer!r}")
+            footer = footer_glyphs(page.height, chars, MARGINS)
+            text = "".join(char["text"] for char in footer)
+            if text != squeeze(helpline(locale) + counter):
+                found.append(f"footer band reads {text!r}")
+            else:
+                drawn = len(squeeze(counter))
+                found += crowding(footer[:-drawn], footer[-drawn:], FOOTER_GAP)
             problems.extend(f"page {number}: {problem}" for problem in found)
     return problems
 
@@ -183,7 +202,13 @@ def test_the_checks_report_a_page_number_inside_the_helpline_and_text_off_the_co
         "'n' at x 500.0-504.8, y 740.0-748.0 overlaps 'P' at x 502.0-506.8, y 740.0-748.0",
         "'P' at x 502.0-506.8, y 740.0-748.0 overlaps 'o' at x 504.8-509.6, y 740.0-748.0",
     ]
-    assert footer_text(792, chars, margins) == "noP"
+    assert [char["text"] for char in footer_glyphs(792, chars, margins)] == ["n", "o", "P"]
+    # the old Spanish footer: "Página" one space after the helpline's "de", on its line
+    helpline_end = [char("d", 492.9, 732.3), char("e", 498.0, 732.3), char("x", 100, 744.3)]
+    assert crowding(helpline_end, [char("P", 506.5, 732.3)], FOOTER_GAP) == [
+        "'d' at x 492.9-497.7, y 732.3-740.3 is less than 12 pt from the page number",
+        "'e' at x 498.0-502.8, y 732.3-740.3 is less than 12 pt from the page number",
+    ]
     assert collisions([char("T", 200, 100), char("x", 300, 100), char("r", 203, 100)]) == [
         "'T' at x 200.0-204.8, y 100.0-108.0 overlaps 'r' at x 203.0-207.8, y 100.0-108.0"
     ]
