@@ -27,6 +27,7 @@ from lxml.etree import ParserError
 from oncopress.checks.placeholder_hosts import is_placeholder_host, site_url_allowed, url_host
 from oncopress.i18n.labels import label
 from oncopress.pages.site_chrome import YEAR_KEY, fill_chrome, sample_notice
+from oncopress.pdf.tables import fit_tables
 
 #: Elements that have no place on paper (or could load something).
 DROPPED_TAGS = (
@@ -245,10 +246,12 @@ def prepare_article(
     ``link(path, fragment)`` gives the address of a link to another page of the site
     (``path`` is site-relative), or ``None`` to drop the link and keep its text.
     Anchors inside the article get ``id_prefix`` (so a booklet can hold many
-    articles). Returns the HTML and the site-relative paths of the images it loads.
+    articles). Tables are marked by how they fit on paper (:mod:`oncopress.pdf.tables`).
+    Returns the HTML and the site-relative paths of the images it loads.
     """
     fragment = _fragment(article_html)
     _drop_screen_only(fragment)
+    fit_tables(fragment)
     resources: list[str] = []
     for element in fragment.iter():
         if not isinstance(element.tag, str):
