@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -253,7 +253,9 @@ def format_reference(key: str, entry: Any) -> Reference:
 
     persons = {role: entry.persons.get(role, []) for role in ("author", "editor")}
     authors = tuple(format_author(p) for p in persons["author"])
-    organizations = [format_author(p) for role in persons.values() for p in role if _body(p)]
+    organizations = [
+        format_author(p) for role in persons.values() for p in role if _organization(p)
+    ]
     if not authors and field("organization"):  # a web page by an organization
         authors = (field("organization"),)
         organizations.append(authors[0])
@@ -277,13 +279,7 @@ def format_reference(key: str, entry: Any) -> Reference:
         booktitle=field("booktitle"),
         edition=field("edition"),
         place=field("address"),
-        publisher=(
-            field("school")
-            if kind == THESIS
-            else field("institution") or field("publisher")
-            if kind == REPORT
-            else field("publisher")
-        ),
+        publisher=_publisher(kind, field),
         number=number if kind == REPORT else "",
         thesis=_thesis(entry.type, field("type")),
         howpublished="" if given_url else latex_to_text(howpublished),
@@ -292,7 +288,16 @@ def format_reference(key: str, entry: Any) -> Reference:
     )
 
 
-def _body(person: Any) -> bool:
+def _publisher(kind: str, field: Callable[[str], str]) -> str:
+    """Who published it: for a thesis its university, for a report its institution."""
+    if kind == THESIS:
+        return field("school")
+    if kind == REPORT:
+        return field("institution") or field("publisher")
+    return field("publisher")
+
+
+def _organization(person: Any) -> bool:
     """Whether a name is an organization's: one name in braces, ``{World Health
     Organization}``, with no given names."""
     names = [*person.first_names, *person.middle_names, *person.prelast_names]
