@@ -8,7 +8,13 @@ the site mishandles on its own, each with the exact message the build gives.
   the processes it started are stopped, the staging folder removed, the last good site
   left as it was;
 - a build killed with SIGKILL (which nothing can catch): mkdocs stops with it, and the
-  next build removes the staging folder it left behind.
+  next build removes the staging folder it left behind;
+- a computer without Pango, the system library WeasyPrint draws text with (issue 21): a
+  build with PDFs stops with one message naming what to install on that system (the
+  exact wording for each system is in tests/unit/test_pdf_native.py), the preview runs
+  without PDFs and its PDFs page says why, and WeasyPrint's own notice never shows.
+  Replicate: PYTHONPATH=tests/e2e/no_pango ./tasks build /tmp/site (that folder's
+  sitecustomize.py makes every library named like Pango fail to load).
 
 Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 ``python tools/build_site.py <copy>/public --config-file <copy>/mkdocs.yml`` (or
@@ -18,6 +24,7 @@ Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 from __future__ import annotations
 
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -25,8 +32,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Project, sign_everything
+from bs4 import BeautifulSoup
+from conftest import ROOT, Project, make_project, sign_everything
+from served import PREVIEW, Server
 from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+
+from oncopress.i18n.labels import label
+from oncopress.pdf.native import install_advice, os_release
 
 # A top-level folder named like a language code ------------------------------------------
 
@@ -215,3 +227,77 @@ def test_the_next_build_removes_what_a_killed_build_left(project: Project, tmp_p
     assert stdout.startswith(f"Site written to {out} in ")
     assert staging_folders(out) == [running.name]
     assert "Care after treatment" in page_text(out)
+
+
+# A computer without Pango -------------------------------------------------------------
+
+NO_PANGO = {"PYTHONPATH": str(Path(__file__).resolve().parent / "no_pango")}
+# What this computer lacks once Pango does not load (gobject-2.0, loaded first, does).
+WITHOUT_PANGO = "PDFs: " + install_advice("pango-1.0", platform.system(), os_release())
+WEASYPRINTS_OWN_NOTICE = "WeasyPrint could not import some external libraries"
+
+
+def test_without_pango_a_build_with_pdfs_stops_with_what_to_install(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "pdf-site")
+    sign_everything(project.root)
+    out = tmp_path / "public"
+    command = [sys.executable, str(ROOT / "tools" / "build_site.py"), str(out)]
+    command += ["--config-file", str(project.root / "mkdocs.yml")]
+    result = subprocess.run(
+        command,
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "", **NO_PANGO},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # in the order a terminal shows them
+        text=True,
+        check=False,
+    )
+    log = result.stdout
+    assert result.returncode == 1, log
+    assert [line for line in log.splitlines() if line.strip()] == [
+        f"ERROR   -  {WITHOUT_PANGO}",
+        PLUGIN_ERROR,
+        "Build failed: public/ was not replaced (nothing was written).",
+    ], log
+    assert not out.exists()
+
+
+def test_without_pango_weasyprint_says_the_same_in_one_message(tmp_path: Path) -> None:
+    """Where the check passed but WeasyPrint fails to load all the same, its engine gives
+    the same message, and WeasyPrint's own notice (printed before it fails) is held back."""
+    code = (
+        "from oncopress.pdf.engine import WeasyPrintEngine\n"
+        "try:\n    WeasyPrintEngine().prepare()\n"
+        "except ValueError as error:\n    print(type(error).__name__, error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, **NO_PANGO},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    message = WITHOUT_PANGO.removeprefix("PDFs: ")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"EngineMissingError {message}\n",
+        "",
+    )
+
+
+def test_without_pango_the_preview_runs_and_its_pdfs_page_says_why(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "pdf-site")
+    sign_everything(project.root)
+    server = Server(project.root, PREVIEW, env=NO_PANGO)
+    try:
+        for prefix, locale in (("", "en"), ("es/", "es")):
+            server.wait(
+                f"the {locale} PDFs page", lambda p=prefix: server.get(f"{p}pdfs/")[0] == 200
+            )
+            page = BeautifulSoup(server.fetch(f"{prefix}pdfs/"), "html.parser")
+            notice = page.select(".site-pdf-list--unavailable")
+            assert [n.get_text() for n in notice] == [label("pdf_list_no_libraries", locale)]
+        assert not any(WEASYPRINTS_OWN_NOTICE in line for line in server.output)
+        assert not any("Traceback" in line for line in server.output)
+    finally:
+        server.stop()
