@@ -184,7 +184,7 @@ class Setup:
     def make_venv(self) -> None:
         if self.venv.exists():
             shutil.rmtree(self.venv)
-        python = os.environ.get("PYTHON") or base_python()
+        python = base_python()  # ./tasks runs this file with $PYTHON, if set
         result = subprocess.run([python, "-m", "venv", str(self.venv)], cwd=self.root)
         if result.returncode != 0:
             raise TaskError(
@@ -195,13 +195,15 @@ class Setup:
             )
 
     def pip(self, *args: str) -> None:
+        """``pip install ARGS`` in .venv/; the last of ``args`` is a lock, or ``.``."""
         command = [str(self.python), "-m", "pip", "install", "--quiet"]
         command += ["--disable-pip-version-check", *args]
         result = subprocess.run(command, cwd=self.root)
         if result.returncode != 0:
+            what = "the project" if args[-1] == "." else f"the packages of {args[-1]}"
             raise TaskError(
-                f"setup: pip could not install {args[-1]} into .venv/ (see above); .venv/ is "
-                "incomplete, and the next command starts it again",
+                f"setup: pip could not install {what} into .venv/ (see above); the next "
+                "command tries again",
                 result.returncode,
             )
 
