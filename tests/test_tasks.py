@@ -1,7 +1,9 @@
 """tasks.py, the entry point on every system, and ./tasks, its POSIX shortcut (issue 21):
 the virtual environment's layout on each system, which Python runs it, what setup
 installs when something changed (and only then), how to get Chromium on each system, and
-the help. A build from a fresh clone without apt is tests/test_fresh_clone.py.
+the help. A build from a fresh clone without apt is tests/test_fresh_clone.py; the
+messages for an unsupported Python or a missing tool are in the robustness catalogue
+(tests/e2e/test_robustness_platform.py).
 
 Replicate: ./tasks test tests/test_tasks.py
 """
@@ -44,29 +46,6 @@ def test_python_3_11_to_3_14_run_it(version: tuple[int, int, int]) -> None:
     assert TASKS.python_problem(version, "/usr/bin/python3") is None
 
 
-@pytest.mark.parametrize(("version", "found"), [((3, 10, 13), "3.10.13"), ((3, 15, 0), "3.15.0")])
-def test_another_python_is_told_which_to_use(version: tuple[int, int, int], found: str) -> None:
-    other = "py -3.13 tasks.py ..." if os.name == "nt" else "PYTHON=python3.13 ./tasks ..."
-    assert TASKS.python_problem(version, "/opt/python") == (
-        f"tasks.py needs Python 3.11 to 3.14; this is Python {found} (/opt/python). Run it "
-        f"with a supported one, like: {other}"
-    )
-
-
-def test_an_old_python_gets_the_message_not_a_syntax_error(tmp_path: Path) -> None:
-    """tasks.py parses on Python 3.7 and later: a machine's old python3 says what to do."""
-    old = [Path(f"/root/.pyenv/versions/{v}/bin/python3") for v in ("3.8.18", "3.10.13")]
-    old = [python for python in old if python.exists()]
-    if not old:
-        pytest.skip("no Python older than 3.11 on this machine")
-    for python in old:
-        result = subprocess.run(
-            [str(python), str(ROOT / "tasks.py"), "setup"], capture_output=True, text=True
-        )
-        assert result.returncode == 2
-        assert result.stderr.startswith("tasks.py needs Python 3.11 to 3.14; this is Python 3.")
-
-
 # ./tasks, the POSIX shortcut ---------------------------------------------------------------
 
 
@@ -99,21 +78,6 @@ def test_the_shortcut_runs_tasks_py_with_the_first_supported_python(tmp_path: Pa
     assert (result.returncode, result.stdout) == (2, TASKS.USAGE + "\n")
 
 
-@pytest.mark.skipif(os.name == "nt", reason="./tasks is the POSIX shortcut")
-def test_the_shortcut_without_a_supported_python_says_so(tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": shortcut_path(tmp_path, {"python3": "exit 1"})}
-    env.pop("PYTHON", None)
-    result = subprocess.run(
-        ["/bin/sh", str(ROOT / "tasks"), "serve"], env=env, capture_output=True, text=True
-    )
-    assert (result.returncode, result.stdout, result.stderr) == (
-        2,
-        "",
-        "tasks: needs Python 3.11 to 3.14 (python3 on PATH, or PYTHON=/path/to/python "
-        "./tasks ...)\n",
-    )
-
-
 def test_the_help_lists_every_command() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "tasks.py"), "help"], capture_output=True, text=True
@@ -131,19 +95,6 @@ def test_the_help_lists_every_command() -> None:
         "setup",
         "lock",
     ]
-
-
-def test_a_command_whose_tool_is_missing_says_so(tmp_path: Path) -> None:
-    """``check`` runs tools/check.py, which a checkout may not have yet."""
-    shutil.copy2(ROOT / "tasks.py", tmp_path / "tasks.py")
-    (tmp_path / "tools").mkdir()
-    result = subprocess.run(
-        [sys.executable, str(tmp_path / "tasks.py"), "check"], capture_output=True, text=True
-    )
-    assert (result.returncode, result.stderr) == (
-        2,
-        "check: tools/check.py is not in this checkout\n",
-    )
 
 
 # Setup: what it installs, and when -------------------------------------------------------

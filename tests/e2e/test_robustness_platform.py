@@ -9,6 +9,9 @@ the site mishandles on its own, each with the exact message the build gives.
   left as it was;
 - a build killed with SIGKILL (which nothing can catch): mkdocs stops with it, and the
   next build removes the staging folder it left behind;
+- tasks.py, the entry point, on a Python it does not support (older than 3.11, or newer
+  than 3.14, even one too old to read tasks.py's syntax), ./tasks where no supported
+  Python is on PATH, and a command whose tool this checkout lacks (issue 21);
 - a computer without Pango, the system library WeasyPrint draws text with (issue 21): a
   build with PDFs stops with one message naming what to install on that system (the
   exact wording for each system is in tests/unit/test_pdf_native.py), the preview runs
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import signal
 import subprocess
 import sys
@@ -36,6 +40,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, Project, make_project, sign_everything
 from served import PREVIEW, Server
 from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+from test_tasks import TASKS, shortcut_path
 
 from oncopress.i18n.labels import label
 from oncopress.pdf.native import install_advice, os_release
@@ -301,3 +306,62 @@ def test_without_pango_the_preview_runs_and_its_pdfs_page_says_why(tmp_path: Pat
         assert not any("Traceback" in line for line in server.output)
     finally:
         server.stop()
+
+
+# tasks.py on an unsupported Python, and a missing tool ---------------------------------
+
+
+@pytest.mark.parametrize(("version", "found"), [((3, 10, 13), "3.10.13"), ((3, 15, 0), "3.15.0")])
+def test_another_python_is_told_which_to_use(version: tuple[int, int, int], found: str) -> None:
+    other = "py -3.13 tasks.py ..." if os.name == "nt" else "PYTHON=python3.13 ./tasks ..."
+    assert TASKS.python_problem(version, "/opt/python") == (
+        f"tasks.py needs Python 3.11 to 3.14; this is Python {found} (/opt/python). Run it "
+        f"with a supported one, like: {other}"
+    )
+
+
+def test_an_old_python_gets_the_message_not_a_syntax_error(tmp_path: Path) -> None:
+    """tasks.py parses on Python 3.7 and later: a machine's old python3 says what to do."""
+    versions = ("3.7.16", "3.8.18", "3.10.13")  # pyenv's, where this machine has them
+    old = {v: Path(f"/root/.pyenv/versions/{v}/bin/python3") for v in versions}
+    old = {version: python for version, python in old.items() if python.exists()}
+    if not old:
+        pytest.skip("no Python older than 3.11 on this machine")
+    for version, python in old.items():
+        result = subprocess.run(
+            [str(python), str(ROOT / "tasks.py"), "setup"], capture_output=True, text=True
+        )
+        assert (result.returncode, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"tasks.py needs Python 3.11 to 3.14; this is Python {version} ({python}). Run it "
+            "with a supported one, like: PYTHON=python3.13 ./tasks ...\n",
+        )
+
+
+@pytest.mark.skipif(os.name == "nt", reason="./tasks is the POSIX shortcut")
+def test_the_shortcut_without_a_supported_python_says_so(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": shortcut_path(tmp_path, {"python3": "exit 1"})}
+    env.pop("PYTHON", None)
+    result = subprocess.run(
+        ["/bin/sh", str(ROOT / "tasks"), "serve"], env=env, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "tasks: needs Python 3.11 to 3.14 (python3 on PATH, or PYTHON=/path/to/python "
+        "./tasks ...)\n",
+    )
+
+
+def test_a_command_whose_tool_is_missing_says_so(tmp_path: Path) -> None:
+    """``check`` runs tools/check.py, which a checkout may not have yet."""
+    shutil.copy2(ROOT / "tasks.py", tmp_path / "tasks.py")
+    (tmp_path / "tools").mkdir()
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "tasks.py"), "check"], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "check: tools/check.py is not in this checkout\n",
+    )
