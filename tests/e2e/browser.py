@@ -1,23 +1,35 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright.
+"""Serve a built site on 127.0.0.1 and drive Chromium with Playwright.
+
+Which Chromium: ``$CHROMIUM`` if set, else Debian's (``/usr/bin/chromium``, which
+``./tasks test`` installs where apt may be used), else Playwright's own (``python -m
+playwright install chromium``: macOS, Windows, a Linux without apt). Without any, each
+browser test fails with how to get one on this system (``tasks.chromium_advice``).
 
 Browser test modules import the fixtures ``base_url`` (the real site, served),
-``browser`` (Chromium) and ``page`` (a fresh desktop tab) from here.
+``browser`` (Chromium) and ``page`` (a fresh desktop tab), or ``launch_chromium``, from here.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import platform
+import runpy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-CHROMIUM = "/usr/bin/chromium"
+_ROOT = Path(__file__).resolve().parent.parent.parent
+# tasks.py, the project's entry point, knows which Chromium, and how to get one.
+_TASKS = SimpleNamespace(**runpy.run_path(str(_ROOT / "tasks.py"), run_name="tasks_py"))
+CHROMIUM: str | None = _TASKS.system_chromium()  # None: Playwright's own Chromium
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,7 +42,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-_ROOT = Path(__file__).resolve().parent.parent.parent
 SITE_HOST = urlsplit(
     yaml.safe_load((_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 ).netloc
@@ -79,14 +90,28 @@ def base_url(real_site) -> Iterator[str]:  # type: ignore[no-untyped-def]
         yield url
 
 
+def launch_chromium(playwright: Any, **options: Any) -> Any:
+    """A headless Chromium (see the module's docstring for which); without one, the test
+    fails with how to get one on this system."""
+    advice = _TASKS.chromium_advice(platform.system(), _TASKS.os_release())
+    if CHROMIUM is not None and not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} does not exist: {advice}")
+    try:
+        return playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **options
+        )
+    except Exception as error:  # playwright's Error: its own Chromium is not installed
+        if CHROMIUM is None and "Executable doesn't exist" in str(error):
+            pytest.fail(advice)
+        raise
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run ./tasks setup (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = launch_chromium(p)
         yield chromium
         chromium.close()
 

@@ -132,11 +132,11 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main(site: Path) -> int:
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import launch_chromium, serve
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base_url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         outcomes = run_suite(browser, base_url, load_cases())
         browser.close()
     print(report(outcomes))

@@ -22,17 +22,22 @@ PREVIEW = (str(ROOT / "tools" / "serve.py"),)
 
 
 class Server:
-    def __init__(self, root: Path, program: tuple[str, ...] = MKDOCS_SERVE) -> None:
+    def __init__(
+        self,
+        root: Path,
+        program: tuple[str, ...] = MKDOCS_SERVE,
+        env: dict[str, str] | None = None,
+    ) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = int(probe.getsockname()[1])
         # COLUMNS=0: no terminal width, so MkDocs does not wrap the lines it prints
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0", "COLUMNS": "0"}
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0", "COLUMNS": "0"}
         command = [sys.executable, *program, "-a", f"127.0.0.1:{port}"]
         self.process = subprocess.Popen(
             command,
             cwd=root,
-            env=env,
+            env={**environment, **(env or {})},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -8,10 +8,9 @@ wcag2a, wcag2aa, wcag21a, wcag21aa on the page named in the failure.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, foreign_requests, serve
+from browser import foreign_requests, launch_chromium, serve
 from conftest import Build
 from site_pages import page_paths
 
@@ -28,9 +27,7 @@ def audited(real_site: Build) -> Iterator[dict[str, tuple[list[str], list[str]]]
     results: dict[str, tuple[list[str], list[str]]] = {}
     axe = axe_module.Axe()
     with serve(real_site.site) as base, playwright_sync.sync_playwright() as p:
-        if not Path(CHROMIUM).exists():
-            pytest.fail(f"{CHROMIUM} is missing: run ./tasks setup")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for relative in page_paths(real_site.site):
             path = relative.removesuffix("index.html")
             for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):

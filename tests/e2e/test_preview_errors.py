@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import launch_chromium
 from bs4 import BeautifulSoup
 from conftest import Project, sign_everything
 from playwright.sync_api import sync_playwright
@@ -166,7 +166,7 @@ def test_an_open_tab_switches_to_the_problems_and_back_by_itself(
     spanish = project.docs_es / "care.md"
     good = spanish.read_text("utf-8")
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = launch_chromium(p)
         try:
             tab = chromium.new_page()
             tab.goto(preview.base + "es/care/")

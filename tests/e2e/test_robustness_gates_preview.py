@@ -170,15 +170,13 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_searching_for_names_every_object_inherits_is_an_ordinary_search(
     sample_url: str, language: str
 ) -> None:
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import launch_chromium
     from playwright.sync_api import sync_playwright
     from search_relevance import Case, search
 
     errors: list[str] = []
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
+        chromium = launch_chromium(playwright)
         page = chromium.new_page()
         page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
         page.on(

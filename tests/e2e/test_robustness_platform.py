@@ -8,7 +8,16 @@ the site mishandles on its own, each with the exact message the build gives.
   the processes it started are stopped, the staging folder removed, the last good site
   left as it was;
 - a build killed with SIGKILL (which nothing can catch): mkdocs stops with it, and the
-  next build removes the staging folder it left behind.
+  next build removes the staging folder it left behind;
+- tasks.py, the entry point, on a Python it does not support (older than 3.11, or newer
+  than 3.14, even one too old to read tasks.py's syntax), ./tasks where no supported
+  Python is on PATH, and a command whose tool this checkout lacks (issue 21);
+- a computer without Pango, the system library WeasyPrint draws text with (issue 21): a
+  build with PDFs stops with one message naming what to install on that system (the
+  exact wording for each system is in tests/unit/test_pdf_native.py), the preview runs
+  without PDFs and its PDFs page says why, and WeasyPrint's own notice never shows.
+  Replicate: PYTHONPATH=tests/e2e/no_pango ./tasks build /tmp/site (that folder's
+  sitecustomize.py makes every library named like Pango fail to load).
 
 Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 ``python tools/build_site.py <copy>/public --config-file <copy>/mkdocs.yml`` (or
@@ -18,6 +27,8 @@ Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 from __future__ import annotations
 
 import os
+import platform
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,8 +36,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Project, sign_everything
+from bs4 import BeautifulSoup
+from conftest import ROOT, Project, make_project, sign_everything
+from served import PREVIEW, Server
 from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+from test_tasks import TASKS, shortcut_path
+
+from oncopress.i18n.labels import label
+from oncopress.pdf.native import install_advice, os_release
 
 # A top-level folder named like a language code ------------------------------------------
 
@@ -215,3 +232,136 @@ def test_the_next_build_removes_what_a_killed_build_left(project: Project, tmp_p
     assert stdout.startswith(f"Site written to {out} in ")
     assert staging_folders(out) == [running.name]
     assert "Care after treatment" in page_text(out)
+
+
+# A computer without Pango -------------------------------------------------------------
+
+NO_PANGO = {"PYTHONPATH": str(Path(__file__).resolve().parent / "no_pango")}
+# What this computer lacks once Pango does not load (gobject-2.0, loaded first, does).
+WITHOUT_PANGO = "PDFs: " + install_advice("pango-1.0", platform.system(), os_release())
+WEASYPRINTS_OWN_NOTICE = "WeasyPrint could not import some external libraries"
+
+
+def test_without_pango_a_build_with_pdfs_stops_with_what_to_install(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "pdf-site")
+    sign_everything(project.root)
+    out = tmp_path / "public"
+    command = [sys.executable, str(ROOT / "tools" / "build_site.py"), str(out)]
+    command += ["--config-file", str(project.root / "mkdocs.yml")]
+    result = subprocess.run(
+        command,
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "", **NO_PANGO},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # in the order a terminal shows them
+        text=True,
+        check=False,
+    )
+    log = result.stdout
+    assert result.returncode == 1, log
+    assert [line for line in log.splitlines() if line.strip()] == [
+        f"ERROR   -  {WITHOUT_PANGO}",
+        PLUGIN_ERROR,
+        "Build failed: public/ was not replaced (nothing was written).",
+    ], log
+    assert not out.exists()
+
+
+def test_without_pango_weasyprint_says_the_same_in_one_message(tmp_path: Path) -> None:
+    """Where the check passed but WeasyPrint fails to load all the same, its engine gives
+    the same message, and WeasyPrint's own notice (printed before it fails) is held back."""
+    code = (
+        "from oncopress.pdf.engine import WeasyPrintEngine\n"
+        "try:\n    WeasyPrintEngine().prepare()\n"
+        "except ValueError as error:\n    print(type(error).__name__, error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, **NO_PANGO},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    message = WITHOUT_PANGO.removeprefix("PDFs: ")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"EngineMissingError {message}\n",
+        "",
+    )
+
+
+def test_without_pango_the_preview_runs_and_its_pdfs_page_says_why(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "pdf-site")
+    sign_everything(project.root)
+    server = Server(project.root, PREVIEW, env=NO_PANGO)
+    try:
+        for prefix, locale in (("", "en"), ("es/", "es")):
+            server.wait(
+                f"the {locale} PDFs page", lambda p=prefix: server.get(f"{p}pdfs/")[0] == 200
+            )
+            page = BeautifulSoup(server.fetch(f"{prefix}pdfs/"), "html.parser")
+            notice = page.select(".site-pdf-list--unavailable")
+            assert [n.get_text() for n in notice] == [label("pdf_list_no_libraries", locale)]
+        assert not any(WEASYPRINTS_OWN_NOTICE in line for line in server.output)
+        assert not any("Traceback" in line for line in server.output)
+    finally:
+        server.stop()
+
+
+# tasks.py on an unsupported Python, and a missing tool ---------------------------------
+
+
+@pytest.mark.parametrize(("version", "found"), [((3, 10, 13), "3.10.13"), ((3, 15, 0), "3.15.0")])
+def test_another_python_is_told_which_to_use(version: tuple[int, int, int], found: str) -> None:
+    other = "py -3.13 tasks.py ..." if os.name == "nt" else "PYTHON=python3.13 ./tasks ..."
+    assert TASKS.python_problem(version, "/opt/python") == (
+        f"tasks.py needs Python 3.11 to 3.14; this is Python {found} (/opt/python). Run it "
+        f"with a supported one, like: {other}"
+    )
+
+
+def test_an_old_python_gets_the_message_not_a_syntax_error(tmp_path: Path) -> None:
+    """tasks.py parses on Python 3.7 and later: a machine's old python3 says what to do."""
+    versions = ("3.7.16", "3.8.18", "3.10.13")  # pyenv's, where this machine has them
+    old = {v: Path(f"/root/.pyenv/versions/{v}/bin/python3") for v in versions}
+    old = {version: python for version, python in old.items() if python.exists()}
+    if not old:
+        pytest.skip("no Python older than 3.11 on this machine")
+    for version, python in old.items():
+        result = subprocess.run(
+            [str(python), str(ROOT / "tasks.py"), "setup"], capture_output=True, text=True
+        )
+        assert (result.returncode, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"tasks.py needs Python 3.11 to 3.14; this is Python {version} ({python}). Run it "
+            "with a supported one, like: PYTHON=python3.13 ./tasks ...\n",
+        )
+
+
+@pytest.mark.skipif(os.name == "nt", reason="./tasks is the POSIX shortcut")
+def test_the_shortcut_without_a_supported_python_says_so(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": shortcut_path(tmp_path, {"python3": "exit 1"})}
+    env.pop("PYTHON", None)
+    result = subprocess.run(
+        ["/bin/sh", str(ROOT / "tasks"), "serve"], env=env, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "tasks: needs Python 3.11 to 3.14 (python3 on PATH, or PYTHON=/path/to/python "
+        "./tasks ...)\n",
+    )
+
+
+def test_a_command_whose_tool_is_missing_says_so(tmp_path: Path) -> None:
+    """``check`` runs tools/check.py, which a checkout may not have yet."""
+    shutil.copy2(ROOT / "tasks.py", tmp_path / "tasks.py")
+    (tmp_path / "tools").mkdir()
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "tasks.py"), "check"], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "check: tools/check.py is not in this checkout\n",
+    )

@@ -286,14 +286,14 @@ def test_the_notices_and_the_report_page_meet_wcag_aa(stale_info: Build) -> None
     chrome, audited by test_accessibility.py) and on the whole report page."""
     playwright = pytest.importorskip("playwright.sync_api")
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import launch_chromium, serve
 
     wcag = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     audits = [("site/es/care/", ".page-notices"), ("site/es/fatigue/", ".page-notices")]
     audits.append(("reports/editorial-report.html", None))  # beside the site
     violations = {}
     with serve(stale_info.site.parent) as base, playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
         for path, context in audits:
             page.goto(base + path, wait_until="load")

@@ -146,6 +146,28 @@ def test_unavailable_notice(locale: str, text: str) -> None:
     assert fill_marker("<p>no marker</p>", "x") == "<p>no marker</p>"
 
 
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        (
+            "en",
+            "The PDF files are made when the site is published. This preview does not have "
+            "them, and this computer cannot make them: the Pango libraries they need are "
+            "missing (./tasks build says how to install them).",
+        ),
+        (
+            "es",
+            "Los archivos PDF se crean cuando se publica el sitio. Esta vista previa no los "
+            "tiene, y este equipo no puede crearlos: faltan las bibliotecas Pango que necesitan "
+            "(./tasks build indica cómo instalarlas).",
+        ),
+    ],
+)
+def test_unavailable_notice_on_a_computer_without_the_pdf_libraries(locale: str, text: str) -> None:
+    html = render_unavailable(locale, no_libraries=True)
+    assert html == f'<p class="site-pdf-list site-pdf-list--unavailable">{text}</p>'
+
+
 def test_a_file_name_cannot_inject_markup_into_the_list() -> None:
     pdf = ListedPdf('pdf/q"><svg onload=alert(1)>#?.pdf', "en", "Odd", 1024, None)
     root = lxml.html.fragment_fromstring(render_pdf_list([pdf], "pdfs/", "en"))

@@ -98,3 +98,45 @@ def test_a_dirty_build_makes_no_pdfs() -> None:
     assert str(caught.value) == (
         "SITE_PDFS=1 needs a full build: a --dirty build cannot make booklets and the PDF list"
     )
+
+
+MISSING = "WeasyPrint cannot make them on this computer: ..."
+
+
+@pytest.mark.parametrize(
+    ("command", "environ", "options"),
+    [
+        ("build", {}, {}),
+        ("gh-deploy", {}, {}),
+        (None, {}, {}),
+        ("build", {"SITE_PDFS": "1"}, {}),
+    ],
+)
+def test_without_the_libraries_a_build_that_makes_pdfs_stops(
+    command: str | None, environ: dict[str, str], options: dict[str, object]
+) -> None:
+    with pytest.raises(PdfSettingsError) as caught:
+        read_settings(command, environ, options, 2, unavailable=MISSING)
+    assert str(caught.value) == MISSING
+
+
+@pytest.mark.parametrize(
+    ("command", "environ", "options"),
+    [
+        ("serve", {}, {}),
+        ("serve", {}, {"on_serve": True}),  # the preview runs without them all the same
+        ("serve", {"SITE_PDFS": "1"}, {}),
+        ("build", {"SITE_PDFS": "0"}, {}),
+    ],
+)
+def test_without_the_libraries_the_preview_and_a_build_without_pdfs_go_on(
+    command: str, environ: dict[str, str], options: dict[str, object]
+) -> None:
+    settings = read_settings(command, environ, options, 2, unavailable=MISSING)
+    assert settings == PdfSettings(False, 2, MISSING)
+
+
+def test_a_dirty_build_without_the_libraries_goes_on() -> None:
+    assert read_settings("build", {}, {}, 2, dirty=True, unavailable=MISSING) == PdfSettings(
+        False, 2, MISSING
+    )

@@ -28,6 +28,7 @@ import oncopress.pdf
 from oncopress.cli.build_context import BuildContext, Pdfs, Session
 from oncopress.pdf.listing import MARKER, fill_marker, render_pdf_list, render_unavailable
 from oncopress.pdf.names import page_links, pdf_path
+from oncopress.pdf.native import missing_libraries
 from oncopress.pdf.pdf_settings import read_settings
 
 if TYPE_CHECKING:  # imported where PDFs are made: a build without PDFs never loads them
@@ -41,7 +42,7 @@ def start(session: Session, config: MkDocsConfig) -> Pdfs:
     try:
         options = config.extra.get("pdf")
         settings = read_settings(
-            session.command, os.environ, options, os.cpu_count(), session.dirty
+            session.command, os.environ, options, os.cpu_count(), session.dirty, missing_libraries()
         )
     except ValueError as error:
         raise PluginError(f"PDFs: {error}") from None
@@ -67,7 +68,9 @@ def page_context(ctx: BuildContext, context: dict[str, Any], page: Page, locale:
 def collect(ctx: BuildContext, output: str, page: Page, config: MkDocsConfig, locale: str) -> str:
     pdfs = ctx.pdfs
     if not pdfs.settings.enabled:
-        return fill_marker(output, render_unavailable(locale))
+        return fill_marker(
+            output, render_unavailable(locale, pdfs.settings.unavailable is not None)
+        )
     if MARKER in output:
         pdfs.list_pages.append((Path(page.file.abs_dest_path), page.url, locale))
     if _wants_pdf(page.meta):

@@ -8,6 +8,8 @@ build whose PDFs all come from the cache never pays for the import (about 1 s).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import mimetypes
 import os
@@ -107,12 +109,24 @@ def _process_resources(weasyprint: Any, stylesheet: str, fetcher: Any) -> tuple[
 
 
 def _weasyprint() -> Any:
+    """The ``weasyprint`` module. A build checks its native libraries first
+    (``oncopress.pdf.native``); this says the same if they fail to load here all the same,
+    without the notice WeasyPrint prints on the way (one message, not two)."""
     try:
-        import weasyprint
-    except (ImportError, OSError) as error:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+    except ImportError as error:
         raise EngineMissingError(
-            f"WeasyPrint cannot be loaded ({error}). Run './tasks setup' to install it "
-            "and its system libraries, or build without PDFs: SITE_PDFS=0"
+            f"WeasyPrint cannot be loaded ({error}): run ./tasks setup to install it, or "
+            "build without PDFs: SITE_PDFS=0"
+        ) from None
+    except OSError as error:
+        from oncopress.pdf.native import missing_libraries
+
+        raise EngineMissingError(
+            missing_libraries()
+            or f"WeasyPrint cannot load a library it needs ({error}). SITE_PDFS=0 builds the "
+            "site without PDFs."
         ) from None
     return weasyprint
 

@@ -70,9 +70,12 @@ def render_pdf_list(pdfs: Sequence[ListedPdf], page_url: str, locale: str) -> st
     return f'<div class="site-pdf-list">{"".join(sections)}</div>'
 
 
-def render_unavailable(locale: str) -> str:
-    """What replaces :data:`MARKER` when PDFs are not made (``mkdocs serve``, ``SITE_PDFS=0``)."""
-    text = escape(label("pdf_list_unavailable", locale))
+def render_unavailable(locale: str, no_libraries: bool = False) -> str:
+    """What replaces :data:`MARKER` when PDFs are not made (``mkdocs serve``, ``SITE_PDFS=0``);
+    ``no_libraries``: this computer lacks the libraries that make them, and the note says so."""
+    text = escape(
+        label("pdf_list_no_libraries" if no_libraries else "pdf_list_unavailable", locale)
+    )
     return f'<p class="site-pdf-list site-pdf-list--unavailable">{text}</p>'
 
 

@@ -6,6 +6,9 @@
 - Workers: ``SITE_PDF_WORKERS``, else ``extra: {pdf: {workers: N}}``, else one per CPU.
 - A ``--dirty`` build rebuilds only the changed pages, so it cannot make the booklets
   and the list: it makes no PDFs (and ``SITE_PDFS=1`` with ``--dirty`` is an error).
+- Where WeasyPrint's native libraries are missing (``oncopress.pdf.native``), a build that
+  would make PDFs stops with what to install; the preview goes on without them, and says
+  why on the PDFs page.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ class PdfSettingsError(SettingsError):
 class PdfSettings:
     enabled: bool
     workers: int
+    #: Why this computer cannot make PDFs (its native libraries are missing), if it cannot.
+    unavailable: str | None = None
 
 
 def read_settings(
@@ -36,6 +41,7 @@ def read_settings(
     options: object,
     cpu_count: int | None,
     dirty: bool = False,
+    unavailable: str | None = None,
 ) -> PdfSettings:
     """The PDF settings of one build.
 
@@ -57,7 +63,11 @@ def read_settings(
         enabled = forced in TRUE
     else:
         enabled = (pdf.on_serve if command == "serve" else True) and not dirty
-    return PdfSettings(enabled, _workers(environ, pdf, cpu_count))
+    if unavailable is not None:
+        if enabled and command != "serve":
+            raise PdfSettingsError(unavailable)
+        enabled = False
+    return PdfSettings(enabled, _workers(environ, pdf, cpu_count), unavailable)
 
 
 def _workers(environ: Mapping[str, str], pdf: PdfOptions, cpu_count: int | None) -> int:
