@@ -33,27 +33,14 @@ os.environ.setdefault("SITE_PDFS", "0")
 from mkdocs.__main__ import cli
 from scale import environment
 
-from oncopress.cli import (
-    step_chrome,
-    step_citations,
-    step_editorial,
-    step_gates,
-    step_pdfs,
-    step_readability,
-    step_search,
-    step_sources,
-)
+from oncopress.cli import plugin
 from oncopress.cli.seams import timed_build
 
-STEP_MODULES = (
-    step_chrome,
-    step_citations,
-    step_editorial,
-    step_gates,
-    step_pdfs,
-    step_readability,
-    step_search,
-    step_sources,
+# The plugin's step modules, as it imports them (``step_sources as sources``...).
+STEP_MODULES = tuple(
+    module
+    for module in vars(plugin).values()
+    if inspect.ismodule(module) and module.__name__.startswith("oncopress.cli.step_")
 )
 
 

@@ -16,9 +16,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +26,6 @@ from mkdocs.structure.pages import Page
 from oncopress.cli.build_context import BuildContext
 from oncopress.files.cachefile import read_cache, write_cache
 from oncopress.problems import Problem
-from oncopress.quality import readability
 from oncopress.quality.quality_settings import read_quality_settings
 from oncopress.quality.readability import (
     Readability,
@@ -37,7 +34,7 @@ from oncopress.quality.readability import (
     measure_readability,
     report_fields,
 )
-from oncopress.quality.readability_cache import load_readability_cache
+from oncopress.quality.readability_cache import load_readability_cache, scoring_version
 
 log = logging.getLogger("mkdocs.oncopress.readability")
 CACHE_FILE = Path(".cache") / "readability.json"
@@ -49,7 +46,7 @@ def start(ctx: BuildContext, config: MkDocsConfig) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     ctx.hard_to_read.clear()
-    ctx.readability = load_readability_cache(read_cache(_cache_file(config)), _scoring_version())
+    ctx.readability = load_readability_cache(read_cache(_cache_file(config)), scoring_version())
 
 
 def score(ctx: BuildContext, html: str, page: Page, locale: str) -> None:
@@ -77,12 +74,6 @@ def _score(ctx: BuildContext, html: str, locale: str) -> Readability | None:
         result = measure_readability(extract_prose(html), locale, targets)
         cache.store(key, result)
     return result
-
-
-def _scoring_version() -> str:
-    """What the scores depend on besides the page: the scoring code and textstat."""
-    code = Path(readability.__file__).read_bytes()
-    return f"{hashlib.sha256(code).hexdigest()[:16]}-textstat-{version('textstat')}"
 
 
 def _cache_file(config: MkDocsConfig) -> Path:
