@@ -12,6 +12,8 @@
   sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
                         record that reviewers approved the pages' current text
   status [--json]       everything that needs an editor (exit 1 if publishing is blocked)
+  move OLD NEW          move a page and its translations (docs/...); links, nav, sign-offs follow,
+                        and the old address redirects to the new one
   check [ARGS]          the build's editorial gates, without MkDocs (tools/check.py)
   setup                 only install what the others need (run by each of them)
   lock [--upgrade]      remake requirements.lock and requirements-dev.lock from pyproject.toml's
@@ -430,6 +432,7 @@ def main(argv: Sequence[str]) -> int:
         # `mkdocs serve` (in .venv/) remains the plain fallback.
         scripts = {"serve": "serve.py", "build": "build_site.py", "check": "check.py"}
         scripts |= {"sign-off": "editor_commands.py", "status": "editor_commands.py"}
+        scripts |= {"move": "move_page.py"}
         if command in scripts:
             script = tools / scripts[command]
             if not script.exists():

@@ -15,6 +15,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "last_revised": "Last Revised",
         "review_due": "Next review due",
+        "moved_title": "This page has moved",
+        "moved_text": "This page has a new address.",
+        "moved_link": "Go to the page at its new address",
         "changes": "Changes to this page",
         "reviewed_by": "Reviewed by",
         "translation_reviewed_by": "Translation reviewed by",
@@ -84,6 +87,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "es": {
         "last_revised": "Última actualización",
         "review_due": "Próxima revisión",
+        "moved_title": "Esta página cambió de lugar",
+        "moved_text": "Esta página tiene una dirección nueva.",
+        "moved_link": "Ir a la página en su nueva dirección",
         "changes": "Cambios en esta página",
         "reviewed_by": "Revisado por",
         "translation_reviewed_by": "Traducción revisada por",
