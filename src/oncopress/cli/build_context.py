@@ -28,6 +28,8 @@ from oncopress.checks.policy_cache import PolicyCache
 from oncopress.checks.preflight import language_of, source_path
 from oncopress.checks.setup_gates import setup_gates
 from oncopress.citations.sequence_cache import CitationPieces
+from oncopress.cli.seams import SourceNames
+from oncopress.pages.redirects import Redirect
 from oncopress.pdf.pdf_settings import PdfSettings
 from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
@@ -50,6 +52,8 @@ class Session:
     dirty: bool = False
     # Rendered citation skeletons: (skeleton, Markdown settings) -> pieces (None: unusable).
     citations: dict[tuple[str, str], CitationPieces | None] = field(default_factory=dict)
+    # Gives MkDocs' page messages the pages' source paths (docs_es/care.md).
+    source_names: SourceNames = field(default_factory=SourceNames)
 
     @property
     def one_shot(self) -> bool:
@@ -108,6 +112,11 @@ class BuildContext:
     citations: Citations = field(default_factory=Citations)
     pdfs: Pdfs = field(default_factory=Pdfs)
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> 404 page
+    # Old page path -> its move, chains followed (redirects.yml), and each language's
+    # pages by their path in that language (oncopress.cli.step_redirects).
+    redirects: dict[str, Redirect] = field(default_factory=dict)
+    language_pages: dict[str, set[str]] = field(default_factory=dict)
+    strict: bool = False  # strict mode, held off during the nested language passes
 
     @property
     def book(self) -> EditorialBuild:
@@ -119,6 +128,13 @@ class BuildContext:
     def path(self, file: File) -> str:
         """The source's path from the project folder: ``docs_es/care.md``."""
         return source_path(file.abs_src_path, file.src_uri, str(self.root))
+
+    def source_name(self, src_uri: str, docs_dir: str) -> str:
+        """A path in the docs folder as MkDocs names it (``es/care.md``, also of a file
+        that does not exist) as a path from the project folder (``docs_es/care.md``)."""
+        locale, uri = language_of(src_uri, list(self.languages.all), self.languages.default)
+        folder = docs_dir if locale == self.languages.default else os.path.join(docs_dir, locale)
+        return f"{source_path(folder, '', str(self.root))}/{uri}"
 
     def language_of(self, file: File) -> str:
         """The language a source is written in (from its folder)."""

@@ -23,12 +23,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from oncopress.checks.editorial_build import Recheck
+from oncopress.cli import seams
 from oncopress.cli import step_chrome as chrome
 from oncopress.cli import step_citations as citations
 from oncopress.cli import step_editorial as editorial
 from oncopress.cli import step_gates as gates
 from oncopress.cli import step_pdfs as pdfs
 from oncopress.cli import step_readability as readability
+from oncopress.cli import step_redirects as redirects
 from oncopress.cli import step_search as search
 from oncopress.cli import step_sources as sources
 from oncopress.cli.build_context import BuildContext, Session, first_pass, language, nested, start
@@ -63,6 +65,8 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         new = not nested(config)  # a new build; the other languages' passes reuse its context
         if new:  # the gates ./tasks check runs first: settings, sources, bibliography...
             self.context = start(self.session, config)
+            ctx, docs = self.context, str(config.docs_dir)
+            seams.name_sources(self.session.source_names, lambda uri: ctx.source_name(uri, docs))
             sources.load_policy_cache(self.ctx)
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
@@ -104,6 +108,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             gates.check_style_sheets(self.ctx, files, config, language(config))
         if first_pass(config):  # every page of every language, before any is rendered
             editorial.check_site(self.ctx, files, config)
+            redirects.check_redirects(self.ctx, files)
         return files
 
     on_files = CombinedEvent(_check_sources, _check_site)
@@ -167,17 +172,26 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         output = editorial.add_jsonld(self.ctx, output, page, config, language(config))
         return pdfs.collect(self.ctx, output, page, config, language(config))
 
+    def _count_once(self, config: MkDocsConfig) -> None:
+        if not nested(config):  # before mkdocs-static-i18n builds the other languages
+            self.ctx.strict = seams.count_warnings_once(config)
+
     @AFTER_I18N
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, config: MkDocsConfig) -> None:
         if nested(config):
             return  # the last language's pass is not the end of the build
         ctx = self.ctx
+        seams.restore_strict(config, ctx.strict)  # MkDocs counts every language's warnings
         search.split_index(ctx, config)
+        redirects.write_redirects(ctx, config)  # after the sitemap and search index
+        redirects.check_published(ctx, config)
         search.save_sections(ctx, config)
         pdfs.make_pdfs(ctx, config)
         readability.report(ctx, config)
         sources.save_policy_cache(ctx)
         editorial.write_report(ctx, config)  # last: it lists the PDFs made
+
+    on_post_build = CombinedEvent(_count_once, _finish)
 
     def recheck(self, config: MkDocsConfig, file: File) -> Recheck | None:
         """For the preview: the editorial check again with one saved page."""

@@ -18,6 +18,8 @@ assigns to their objects' attributes, or overrides their private methods.
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -281,3 +283,62 @@ def timed_build(wrap: Callable[[str, Callable[..., Any]], Callable[..., Any]]) -
         plugins.PluginCollection._register_event = register  # type: ignore[method-assign]
         Page.render, jinja2.Template.render = render, template  # type: ignore[method-assign]
         utils.write_file = write
+
+
+# --- MkDocs: one count of warnings for a build of every language -----------------------
+# Why: mkdocs-static-i18n builds each other language with MkDocs' build() nested in the
+# first language's on_post_build. Each build() counts the warnings logged while it runs
+# (a CountHandler on the "mkdocs" logger, added when config.strict is on), and the
+# nested one aborts first with its own count: "Aborted with 2 warnings" after 6 printed.
+# With strict off for the nested passes, only the outer build counts, and it counts
+# every language's warnings (its handler stays on the logger while they run).
+# Relies on: mkdocs.commands.build.build() reading config.strict when it starts, and
+# removing its handler when it ends; mkdocs-static-i18n calling build(config) again with
+# the same config object.
+
+
+def count_warnings_once(config: MkDocsConfig) -> bool:
+    """Turn strict mode off for the nested language passes; True when it was on (then
+    ``restore_strict`` must follow)."""
+    was = bool(config.strict)
+    config.strict = False
+    return was
+
+
+def restore_strict(config: MkDocsConfig, was: bool) -> None:
+    if was:
+        config.strict = True
+
+
+# --- MkDocs: source paths in its link messages ------------------------------------------
+# Why: MkDocs names a page by its path in the docs folder, which mkdocs-static-i18n
+# makes the language's path ('es/index.md'); editors find the file at 'docs_es/index.md'.
+# Every message of ours names the source path: this filter gives MkDocs' link messages
+# the same names. Relies on: the messages of mkdocs.structure.pages starting with
+# "Doc file '<src_uri>'" and naming a missing file as "the target '<path>'".
+
+_MKDOCS_NAMES = re.compile(r"(^Doc file '|the target ')([^']+)(')")
+
+
+class SourceNames(logging.Filter):
+    """Rewrites MkDocs' page names in its messages with ``name`` (src_uri -> source)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name_of: Callable[[str], str] = lambda uri: uri
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and not record.args:
+            record.msg = _MKDOCS_NAMES.sub(
+                lambda m: m.group(1) + self.name_of(m.group(2)) + m.group(3), record.msg
+            )
+        return True
+
+
+def name_sources(names: SourceNames, name_of: Callable[[str], str]) -> None:
+    """Name pages in MkDocs' page messages by ``name_of`` (``names`` is installed once:
+    the preview's rebuilds give it the names of their build)."""
+    names.name_of = name_of
+    logger = logging.getLogger("mkdocs.structure.pages")
+    if names not in logger.filters:
+        logger.addFilter(names)

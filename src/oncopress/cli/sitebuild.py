@@ -34,7 +34,8 @@ from pathlib import Path
 from types import FrameType
 
 from oncopress.cli import PROJECT as ROOT
-from oncopress.files.atomic import new_folder_mode
+from oncopress.cli.editor import read_config
+from oncopress.files.atomic import new_folder_mode, write_atomically
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.locking import exclusive
 from oncopress.files.outfolder import (
@@ -44,6 +45,7 @@ from oncopress.files.outfolder import (
     check_output_folder,
     is_built_site,
 )
+from oncopress.pages.redirects import PUBLISHED_FILE, published_text, published_urls, read_published
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 10  # how long mkdocs gets to stop on SIGTERM before SIGKILL
@@ -164,7 +166,25 @@ def build(config_file: Path, run: Run) -> int:
     if old.exists():
         shutil.rmtree(old)
     print(f"Site written to {out} in {time.perf_counter() - started:.1f} s")
+    record_published(config_file, out)
     return 0
+
+
+def record_published(config_file: Path, site: Path) -> None:
+    """Rewrite the project's list of published addresses from the site just built, when
+    the project keeps one (``published-urls.txt``): the next strict build warns about
+    any of them it no longer serves."""
+    listed = config_file.parent / PUBLISHED_FILE
+    if not listed.is_file():
+        return
+    directory_urls = read_config(config_file).get("use_directory_urls", True) is not False
+    before = listed.read_text(encoding="utf-8-sig")
+    urls = published_urls(site, directory_urls)
+    text = published_text([*urls, *(line for line in before.splitlines() if line.startswith("#"))])
+    if text != before:
+        added = len(set(urls) - set(read_published(before)))
+        write_atomically(listed, text.encode("utf-8"))
+        print(f"Updated {PUBLISHED_FILE}: {added} new, {len(urls)} in all")
 
 
 def previous(out: Path) -> Path:
