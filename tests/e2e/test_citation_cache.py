@@ -45,7 +45,7 @@ def test_every_place_a_citation_can_be_gives_the_same_page(tmp_path: Path) -> No
         == [
             f"Doc file '{page}' contains a link '#fnref:gotze2019fear', but there is no such "
             "anchor on this page. This seems to be a footnote that is never referenced."
-            for page in ("code.md", "raw.md", "es/code.md", "es/raw.md")
+            for page in ("docs/code.md", "docs/raw.md", "docs_es/code.md", "docs_es/raw.md")
         ]
     )
     assert site_files(cached_site) == site_files(plain_site)

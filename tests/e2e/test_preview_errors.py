@@ -122,8 +122,8 @@ def test_warnings_show_at_the_foot_of_pages_and_never_in_a_published_build(
         english.read_text("utf-8") + "\nSee [the missing page](missing.md).\n", "utf-8"
     )
     warning = (
-        "WARNING -  Doc file 'care.md' contains a link 'missing.md', but the target is not "
-        "found among documentation files."
+        "WARNING -  Doc file 'docs/care.md' contains a link 'missing.md', but the target is "
+        "not found among documentation files."
     )
     # The edit also makes the page a draft and its translation stale (sign-off ledger).
     draft = (

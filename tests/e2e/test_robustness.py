@@ -434,37 +434,37 @@ WARNING_CASES: dict[str, WarningCase] = {
     "link-to-missing-page": WarningCase(
         "en",
         "See [the diet page](diet.md).",
-        "Doc file 'links/link-to-missing-page.md' contains a link 'diet.md', but the target "
-        "'links/diet.md' is not found among documentation files.",
-        "links/link-to-missing-page.md",
+        "Doc file 'docs/links/link-to-missing-page.md' contains a link 'diet.md', but the "
+        "target 'docs/links/diet.md' is not found among documentation files.",
+        "docs/links/link-to-missing-page.md",
     ),
     "link-to-missing-anchor": WarningCase(
         "es",
         "Vea [los síntomas](../care.md#sintomas).",
-        "Doc file 'es/links/link-to-missing-anchor.md' contains a link '../care.md#sintomas', "
-        "but the doc 'es/care.md' does not contain an anchor '#sintomas'.",
-        "es/links/link-to-missing-anchor.md",
+        "Doc file 'docs_es/links/link-to-missing-anchor.md' contains a link "
+        "'../care.md#sintomas', but the doc 'docs_es/care.md' does not contain an anchor '#sintomas'.",
+        "docs_es/links/link-to-missing-anchor.md",
     ),
     "missing-image": WarningCase(
         "en",
         "![A nurse and a patient](images/nurse.jpg)",
-        "Doc file 'links/missing-image.md' contains a link 'images/nurse.jpg', but the target "
-        "'links/images/nurse.jpg' is not found among documentation files.",
-        "links/missing-image.md",
+        "Doc file 'docs/links/missing-image.md' contains a link 'images/nurse.jpg', but the "
+        "target 'docs/links/images/nurse.jpg' is not found among documentation files.",
+        "docs/links/missing-image.md",
     ),
     "image-up-out-of-the-site": WarningCase(
         "en",
         "![Scan](../../../etc/passwd)",
-        "Doc file 'links/image-up-out-of-the-site.md' contains an unrecognized relative link "
+        "Doc file 'docs/links/image-up-out-of-the-site.md' contains an unrecognized relative link "
         "'../../../etc/passwd', it was left as is.",
-        "links/image-up-out-of-the-site.md",
+        "docs/links/image-up-out-of-the-site.md",
     ),
     "image-absolute-path": WarningCase(
         "en",
         "![Scan](/etc/passwd)",
-        "Doc file 'links/image-absolute-path.md' contains an absolute link '/etc/passwd', it "
+        "Doc file 'docs/links/image-absolute-path.md' contains an absolute link '/etc/passwd', it "
         "was left as is.",
-        "links/image-absolute-path.md",
+        "docs/links/image-absolute-path.md",
     ),
     "image-file-url": WarningCase(
         "en",

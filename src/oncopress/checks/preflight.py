@@ -187,9 +187,26 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         translation_pending=translation.pending,
         pdf=meta.get("pdf") is not False,
         review_interval_months=interval,
-        # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
-        fingerprint=fingerprint_page({**meta, "medical": medical}, markdown),
+        fingerprint=_recorded(meta, markdown, medical),
     ), []
+
+
+def _recorded(meta: Mapping[str, object], markdown: str, medical: bool) -> Fingerprint:
+    # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
+    return fingerprint_page({**meta, "medical": medical}, markdown)
+
+
+def text_fingerprint(page: SourcePage, original_locale: str, today: date) -> Fingerprint | None:
+    """The fingerprint ``check_page`` records for the page, whatever else is wrong with
+    it (None when its front matter cannot be read)."""
+    try:
+        meta, markdown = read_front_matter(page.text())
+    except FrontMatterError:
+        return None
+    translation, _ = read_translation(meta, markdown, page.locale, original_locale, today)
+    return _recorded(
+        meta, markdown, is_medical({**meta, "medical": False} if translation.pending else meta)
+    )
 
 
 def check_pages(

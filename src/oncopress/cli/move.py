@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from oncopress.checks.preflight import Rules, SourcePage, check_page
+from oncopress.checks.preflight import SourcePage, text_fingerprint
 from oncopress.checks.sourcefiles import source_files
 from oncopress.cli import PROJECT as ROOT
 from oncopress.cli.editor import SIGNALS, SetupError, ledger_file, load_project, source_pages
@@ -67,7 +67,7 @@ def _waiting(lock: Path) -> None:
 
 
 def move(config: Path, old_given: str, new_given: str) -> int:
-    project, registry, ledger = load_project(config)
+    project, _, ledger = load_project(config)
     folders = project.folders()
     folder = folders[project.original]
     try:
@@ -77,14 +77,6 @@ def move(config: Path, old_given: str, new_given: str) -> int:
     except (MoveError, RedirectError) as error:
         return _refused(error)
     pages, texts = source_pages(project)
-    rules = Rules(
-        registry,
-        project.reference_keys,
-        project.bibliography,
-        project.today,
-        project.original,
-        project.reference_problems,
-    )
     locales = {page.path: page.locale for page in pages}
 
     def fingerprint(path: str, text: str) -> Fingerprint | None:
@@ -92,8 +84,8 @@ def move(config: Path, old_given: str, new_given: str) -> int:
             (lang for lang, root in folders.items() if path.startswith(root + "/")),
             project.original,
         )
-        record, _ = check_page(SourcePage(path, locale, text.encode("utf-8")), rules)
-        return record.fingerprint if record is not None else None
+        page = SourcePage(path, locale, text.encode("utf-8"))
+        return text_fingerprint(page, project.original, project.today)
 
     files = source_files(project.docs_dir, project.root, project.locales, project.original)
     site = Site(

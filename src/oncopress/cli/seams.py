@@ -315,9 +315,10 @@ def restore_strict(config: MkDocsConfig, was: bool) -> None:
 # makes the language's path ('es/index.md'); editors find the file at 'docs_es/index.md'.
 # Every message of ours names the source path: this filter gives MkDocs' link messages
 # the same names. Relies on: the messages of mkdocs.structure.pages starting with
-# "Doc file '<src_uri>'" and naming a missing file as "the target '<path>'".
+# "Doc file '<src_uri>'", and naming a missing file "the target '<path>'" and a page
+# "the doc '<src_uri>'".
 
-_MKDOCS_NAMES = re.compile(r"(^Doc file '|the target ')([^']+)(')")
+_MKDOCS_NAMES = re.compile(r"(^Doc file '|the target '|the doc ')([^']+)(')")
 
 
 class SourceNames(logging.Filter):

@@ -78,7 +78,7 @@ class Redirects:
         by_source = {entry.source: entry for entry in self.entries}
         found = {}
         for entry in self.entries:
-            where = f"{self.source}, line {entry.line}"
+            where = f"'{self.source}', line {entry.line}"
             if entry.source in known:
                 raise RedirectError(
                     f"Redirects file {where}: '{entry.source}' is a page again, so the "
