@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import logging
 import textwrap
 import threading
 from importlib.metadata import version
@@ -45,6 +46,7 @@ PATCHED = {
     "current_language",
     "_register_event",
     "write_file",
+    "strict",
 }
 
 
@@ -288,6 +290,46 @@ def test_timed_build_wraps_every_handler_and_puts_everything_back() -> None:
 
 
 # --- Nowhere else ---------------------------------------------------------------------------
+
+
+def test_mkdocs_counts_warnings_only_when_strict_at_the_start_of_a_build() -> None:
+    # count_warnings_once: a nested build() started with strict off adds no counter of
+    # its own; the outer build's counter stays on the "mkdocs" logger until it ends.
+    assert calls(mkdocs_build.build, "if config.strict:\n        logging.getLogger('mkdocs')")
+    assert calls(mkdocs_build.build, "logger.removeHandler(warning_counter)")
+    assert calls(I18n.on_post_build, "build(config, dirty=dirty)")
+    config = SimpleNamespace(strict=True)
+    assert seams.count_warnings_once(config) is True  # type: ignore[arg-type]
+    assert config.strict is False
+    seams.restore_strict(config, True)  # type: ignore[arg-type]
+    assert config.strict is True
+
+
+def test_mkdocs_link_messages_get_source_paths() -> None:
+    # name_sources: MkDocs' page messages name the page first, the target after.
+    source = Path(inspect.getfile(Page)).read_text(encoding="utf-8")
+    assert "f\"Doc file '{self.file.src_uri}' contains a link '{" in source
+    assert "but the target{target} is not found among documentation files." in source
+    assert "target = f\" '{target_uri}'\"" in source
+    assert "the doc '{to_file.src_uri}' does not contain an anchor" in source
+    names = seams.SourceNames()
+    seams.name_sources(names, lambda uri: "docs_es/" + uri.removeprefix("es/"))
+    record = logging.LogRecord(
+        "mkdocs.structure.pages",
+        logging.WARNING,
+        "",
+        0,
+        "Doc file 'es/a.md' contains a link 'b.md', but the target 'es/b.md' is not found "
+        "among documentation files.",
+        None,
+        None,
+    )
+    assert names.filter(record)
+    assert record.msg == (
+        "Doc file 'docs_es/a.md' contains a link 'b.md', but the target 'docs_es/b.md' is not "
+        "found among documentation files."
+    )
+    logging.getLogger("mkdocs.structure.pages").removeFilter(names)
 
 
 def test_no_other_module_touches_private_or_patched_apis() -> None:

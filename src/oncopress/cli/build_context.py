@@ -116,7 +116,7 @@ class BuildContext:
     # pages by their path in that language (oncopress.cli.step_redirects).
     redirects: dict[str, Redirect] = field(default_factory=dict)
     language_pages: dict[str, set[str]] = field(default_factory=dict)
-    strict: bool = False  # strict mode, held off during the nested language passes
+    strict_held: bool = False  # strict mode, held off during the nested language passes
 
     @property
     def book(self) -> EditorialBuild:

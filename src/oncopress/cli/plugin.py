@@ -174,14 +174,14 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
 
     def _count_once(self, config: MkDocsConfig) -> None:
         if not nested(config):  # before mkdocs-static-i18n builds the other languages
-            self.ctx.strict = seams.count_warnings_once(config)
+            self.ctx.strict_held = seams.count_warnings_once(config)
 
     @AFTER_I18N
     def _finish(self, config: MkDocsConfig) -> None:
         if nested(config):
             return  # the last language's pass is not the end of the build
         ctx = self.ctx
-        seams.restore_strict(config, ctx.strict)  # MkDocs counts every language's warnings
+        seams.restore_strict(config, ctx.strict_held)  # MkDocs counts every language's warnings
         search.split_index(ctx, config)
         redirects.write_redirects(ctx, config)  # after the sitemap and search index
         redirects.check_published(ctx, config)
