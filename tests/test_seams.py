@@ -299,9 +299,9 @@ def test_mkdocs_counts_warnings_only_when_strict_at_the_start_of_a_build() -> No
     assert calls(mkdocs_build.build, "logger.removeHandler(warning_counter)")
     assert calls(I18n.on_post_build, "build(config, dirty=dirty)")
     config = SimpleNamespace(strict=True)
-    assert seams.count_warnings_once(config) is True  # type: ignore[arg-type]
+    assert seams.count_warnings_once(config) is True
     assert config.strict is False
-    seams.restore_strict(config, True)  # type: ignore[arg-type]
+    seams.restore_strict(config, True)
     assert config.strict is True
 
 
