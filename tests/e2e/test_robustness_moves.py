@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Project, make_project, sign_everything
+from test_check_command import check
 from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks
 
 from oncopress.ledger.ledgerfile import parse_ledger
@@ -310,6 +311,11 @@ def test_a_broken_redirect_stops_the_build_naming_its_line(project: Project, cas
     result = project.build(env=TODAY)
     assert_failed_cleanly(result, PLUGIN_ERROR)
     assert error_blocks(result) == [message], result.explain()
+    checked = check(project, TODAY)  # ./tasks check gives the same line
+    assert checked.returncode == 1, checked.explain()
+    assert [message] == [
+        line.split(" -  ", 1)[1] for line in checked.lines if line.startswith("ERROR")
+    ]
 
 
 def test_the_publishing_build_keeps_the_list_of_addresses(project: Project) -> None:

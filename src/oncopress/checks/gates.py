@@ -19,7 +19,8 @@ In the order a build runs them:
    (``oncopress.checks.setup_gates``);
 6. each page's size and nesting; third-party loads in style sheets;
 7. the editorial check and the sign-off ledger (front matter, dates, reviewers,
-   citation keys, counterparts, drafts, stale translations);
+   citation keys, counterparts, drafts, stale translations); the moves of
+   ``redirects.yml`` against the pages;
 8. each page's HTML (``oncopress.checks.page_html``): links to local files, the HTML
    policy, readability, placeholder links, third-party loads;
 9. editors' news: About pages, reviews overdue, translations pending
@@ -46,6 +47,7 @@ from oncopress.checks.page_gates import (
 )
 from oncopress.checks.setup_gates import setup_gates
 from oncopress.checks.sourcefiles import read_pages, source_files
+from oncopress.pages.redirects import RedirectError, read_redirects
 from oncopress.quality.readability_cache import ReadabilityCache
 from oncopress.settings.platform import PlatformConfig
 
@@ -75,6 +77,11 @@ def run_gates(
     safe = source_check(pages, setup.settings, run)
     style_sheets(platform, files, run)
     readable, signed_off = editorial_check(platform, pages, setup, run)
+    originals = (file.uri for file in files if file.locale == original and file.uri.endswith(".md"))
+    try:
+        read_redirects(platform.root).resolved(originals)
+    except RedirectError as error:
+        run.add(Severity.ERROR, error)
     rendered = [
         page
         for page in pages
