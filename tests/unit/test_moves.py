@@ -13,7 +13,15 @@ import pytest
 from oncopress.files.transaction import apply_changes
 from oncopress.ledger.fingerprint import Fingerprint, fingerprint_page
 from oncopress.ledger.ledgerfile import Ledger, SignOff, Translated
-from oncopress.pages.moves import MoveError, Site, plan_move, replace_nav, rewrite_links
+from oncopress.pages.moves import (
+    MoveError,
+    Site,
+    plan_move,
+    replace_addresses,
+    replace_nav,
+    rewrite_links,
+    set_about_page,
+)
 from oncopress.pages.redirects import (
     RedirectError,
     page_url,
@@ -295,3 +303,36 @@ def test_changes_are_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "new",
         "new/c.md",
     ]
+
+
+def test_the_chrome_addresses_and_the_about_page_setting_follow_the_page() -> None:
+    config = (
+        "extra:\n"
+        "  editorial:\n"
+        "    review_interval_years: 3\n"
+        "  usage_policy:\n"
+        "    href:\n"
+        "      en: about/#policy  # the footer link\n"
+        "      es: 'es/about/'\n"
+        "      other: about/us/\n"
+    )
+    moved = replace_addresses(config, "about/", "info/about/", ["", "es/"])
+    assert moved == (
+        "extra:\n"
+        "  editorial:\n"
+        "    review_interval_years: 3\n"
+        "  usage_policy:\n"
+        "    href:\n"
+        "      en: info/about/#policy  # the footer link\n"
+        "      es: 'es/info/about/'\n"
+        "      other: about/us/\n"
+    )
+    assert replace_addresses(config, "", "info/", ["", "es/"]) == config  # never the home page
+    set_about = set_about_page(moved, "about.md", "info/about.md")
+    assert set_about.startswith(
+        "extra:\n  editorial:\n    about_page: info/about.md\n    review_interval_years: 3\n"
+    )
+    assert set_about_page(set_about, "info/about.md", "us.md").count("about_page: us.md\n") == 1
+    assert set_about_page("site_name: x\nextra:\n  a: 1\n", "about.md", "us.md") == (
+        "site_name: x\nextra:\n  editorial:\n    about_page: us.md\n  a: 1\n"
+    )

@@ -97,6 +97,7 @@ def move(config: Path, old_given: str, new_given: str) -> int:
         ledger,
         redirects,
         frozenset(file.path for file in files if file.path not in texts),
+        project.settings.about_page,
     )
     try:
         plan = plan_move(old, new, site, project.today, fingerprint)
@@ -118,7 +119,17 @@ def _report(plan: MovePlan, config_name: str, redirects_name: str) -> None:
         print(f"Moved '{source}' to '{target}'")
     for path in sorted(plan.writes):
         if path == config_name:
-            print(f"Updated the nav in {config_name}")
+            if plan.nav_lines:
+                print(f"Updated the nav in {config_name}")
+            if plan.about_page:
+                print(
+                    f"Updated the About page's setting in {config_name} "
+                    "(extra: editorial: about_page)"
+                )
+            if plan.address_lines:
+                print(
+                    f"Updated the page's address in {config_name} ({plan.address_lines} of extra:)"
+                )
         elif path != redirects_name:
             print(f"Updated the links in '{path}'")
     moved = [target for _, target, _ in plan.renames if target in plan.ledger.entries]

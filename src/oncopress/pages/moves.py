@@ -47,6 +47,9 @@ class MovePlan:
     writes: Mapping[str, str]
     ledger: Ledger
     resign: tuple[str, ...]  # entries whose SSH signatures the move dropped
+    nav_lines: int = 0  # lines of mkdocs.yml's nav that named the page
+    address_lines: int = 0  # lines of mkdocs.yml (extra:) that gave its address
+    about_page: bool = False  # the page was the About page: the setting names it now
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Site:
     ledger: Ledger
     redirects: Redirects
     others: frozenset[str] = frozenset()  # every other file of the folders (not pages)
+    about_page: str = "about.md"  # extra: editorial: about_page
 
 
 def plan_move(
@@ -91,12 +95,54 @@ def plan_move(
         path: text for path, text in texts.items() if path not in moved and text != site.texts[path]
     }
     config = replace_nav(site.config_text, old, new)
-    if config != site.config_text:
-        writes[site.config_name] = config
+    nav_lines = _changed_lines(site.config_text, config)
+    prefixes = ["" if locale == site.original else f"{locale}/" for locale in site.folders]
+    addressed = replace_addresses(config, page_url(old), page_url(new), prefixes)
+    address_lines = _changed_lines(config, addressed)
+    about = old == site.about_page
+    if about:
+        addressed = set_about_page(addressed, old, new)
+    if addressed != site.config_text:
+        writes[site.config_name] = addressed
     writes[site.redirects.source] = site.redirects.adding(old, new, today)
     after = {moved.get(path, path): text for path, text in texts.items()}
     ledger, resign = _moved_ledger(site, moved, after, fingerprint)
-    return MovePlan(renames, writes, ledger, resign)
+    return MovePlan(renames, writes, ledger, resign, nav_lines, address_lines, about)
+
+
+def _changed_lines(before: str, after: str) -> int:
+    return sum(a != b for a, b in zip(before.splitlines(), after.splitlines(), strict=True))
+
+
+def set_about_page(config: str, old: str, new: str) -> str:
+    """mkdocs.yml's text with ``extra: editorial: about_page:`` naming ``new``: its line
+    changed, or added under ``editorial:`` (and that under ``extra:``) when absent."""
+    setting = re.compile(
+        r"^(?P<before>\s+about_page:\s+(?P<quote>['\"]?))" + re.escape(old) + r"(?P=quote)",
+        re.MULTILINE,
+    )
+    if setting.search(config):
+        return setting.sub(lambda m: m.group("before") + new + m.group("quote"), config, count=1)
+    lines = config.splitlines(keepends=True)
+    extra = next((n for n, line in enumerate(lines) if re.match(r"extra:\s*(#.*)?$", line)), None)
+    if extra is None:
+        return config + f"extra:\n  editorial:\n    about_page: {new}\n"
+    end = next(
+        (
+            n
+            for n in range(extra + 1, len(lines))
+            if lines[n][:1] not in (" ", "\t", "#", "\n", "\r")
+        ),
+        len(lines),
+    )
+    for number in range(extra + 1, end):
+        found = re.match(r"(\s+)editorial:\s*(#.*)?$", lines[number])
+        if found:
+            child = _first_indent(lines[number + 1 : end], found.group(1) * 2)
+            lines.insert(number + 1, f"{child}about_page: {new}\n")
+            return "".join(lines)
+    lines.insert(extra + 1, f"  editorial:\n    about_page: {new}\n")
+    return "".join(lines)
 
 
 def _refuse_bad_target(old: str, new: str, site: Site, folder: str) -> None:
@@ -207,6 +253,48 @@ def replace_nav(config: str, old: str, new: str) -> str:
                 + line[len(body) :]
             )
     return "".join(lines)
+
+
+def replace_addresses(config: str, old: str, new: str, prefixes: list[str]) -> str:
+    """mkdocs.yml's text with each setting whose whole value is the page's address in a
+    language (``about/#policy``, ``es/about/``: a link of the site chrome) giving the new
+    one. The home page's address (empty) is never replaced."""
+    if not old:
+        return config
+    value = re.compile(
+        r"(?P<before>^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+(?P<quote>['\"]?))"
+        r"(?P<prefix>"
+        + "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
+        + r")"
+        + re.escape(old)
+        + r"(?P<fragment>#[^'\"\s]*)?(?P=quote)(?P<after>\s*(?:#.*)?)$"
+    )
+    lines = config.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        lines[number] = (
+            value.sub(
+                lambda m: (
+                    m.group("before")
+                    + m.group("prefix")
+                    + new
+                    + (m.group("fragment") or "")
+                    + m.group("quote")
+                    + m.group("after")
+                ),
+                body,
+            )
+            + line[len(body) :]
+        )
+    return "".join(lines)
+
+
+def _first_indent(lines: list[str], default: str) -> str:
+    """The indentation of the first line that holds a setting, or ``default``."""
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line[: len(line) - len(line.lstrip())]
+    return default
 
 
 def _moved_ledger(
