@@ -91,6 +91,7 @@ def test_the_help_lists_every_command() -> None:
         "test",
         "sign-off",
         "status",
+        "move",
         "check",
         "setup",
         "lock",

@@ -336,3 +336,18 @@ def test_the_chrome_addresses_and_the_about_page_setting_follow_the_page() -> No
     assert set_about_page("site_name: x\nextra:\n  a: 1\n", "about.md", "us.md") == (
         "site_name: x\nextra:\n  editorial:\n    about_page: us.md\n  a: 1\n"
     )
+
+
+def test_an_entry_that_did_not_match_its_page_before_the_move_is_left_as_it_was() -> None:
+    index = _page("Home", "Read [care](care.md).\n")
+    stale = SignOff("docs/index.md", "sha256:" + "0" * 64, DAY, ("a",))
+    texts = {"docs/index.md": index, "docs/care.md": _page("Care", "y\n")}
+    plan = plan_move(
+        "care.md",
+        "c.md",
+        _site(texts, Ledger("sign-offs.yml", {stale.path: stale})),
+        DAY,
+        _fingerprint,
+    )
+    assert plan.writes["docs/index.md"] == _page("Home", "Read [care](c.md).\n")
+    assert plan.ledger.entries == {"docs/index.md": stale}

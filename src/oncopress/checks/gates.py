@@ -27,7 +27,8 @@ In the order a build runs them:
    (``oncopress.checks.page_gates``).
 
 What only a build checks: MkDocs' own validation (links between pages, anchors, the
-navigation), duplicate page titles, and the theme's templates.
+navigation), duplicate page titles, the theme's templates, and the addresses of
+published-urls.txt (they are compared with the site built).
 """
 
 from __future__ import annotations
