@@ -266,6 +266,11 @@ REFUSED = {
         "'docs/guides' is a folder: move its pages one at a time (./tasks move "
         "docs/guides/PAGE.md NEW/PAGE.md)",
     ),
+    "new-address-taken": (
+        ("docs/care.md", "docs/guides/a/index.md"),
+        "'docs/guides/a/index.md' would be published at 'guides/a/', the address of "
+        "'docs/guides/a.md': choose another name for the page",
+    ),
     "new-not-markdown": (
         ("docs/care.md", "docs/care"),
         "'docs/care' is not a Markdown page: give a path ending in .md",

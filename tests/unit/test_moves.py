@@ -169,6 +169,12 @@ def test_a_move_rekeys_the_ledger_and_vouches_for_relinked_text_it_vouched_for()
         ("care.md", "index.md", "'docs/index.md' already exists: choose another name for the page"),
         (
             "care.md",
+            "guides/a/index.md",
+            "'docs/guides/a/index.md' would be published at 'guides/a/', the address of "
+            "'docs/guides/a.md': choose another name for the page",
+        ),
+        (
+            "care.md",
             "old.md",
             "'docs/old.md' would be published at an address that redirects.yml (line 2) sends "
             "to 'index.md': choose another name, or remove line 2 of redirects.yml first",

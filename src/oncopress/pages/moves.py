@@ -159,6 +159,21 @@ def _refuse_bad_target(old: str, new: str, site: Site, folder: str) -> None:
         raise MoveError(f"'{folder}/{new}' is not a Markdown page: give a path ending in .md")
     if new == old:
         raise MoveError(f"'{folder}/{old}' is already there: nothing to move")
+    taken = next(
+        (
+            path
+            for path in site.texts
+            if path.startswith(folder + "/")
+            and path != f"{folder}/{old}"
+            and page_url(path[len(folder) + 1 :]) == page_url(new)
+        ),
+        None,
+    )
+    if taken is not None and taken != f"{folder}/{new}":
+        raise MoveError(
+            f"'{folder}/{new}' would be published at '{page_url(new)}', the address of "
+            f"'{taken}': choose another name for the page"
+        )
     redirect = site.redirects.from_url(page_url(new))
     if redirect is not None:
         raise MoveError(
