@@ -42,6 +42,17 @@ def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None
     permissions ``mode`` (default: those of the file it replaces, else those of a new
     file, ``new_file_mode``)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = write_beside(target, data, mode)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_beside(target: Path, data: bytes, mode: int | None = None) -> str:
+    """Write ``data`` to a new temporary file in ``target``'s folder (which must exist),
+    with ``target``'s permissions (see ``write_atomically``), and return its path."""
     if mode is None:
         mode = target.stat().st_mode & 0o777 if target.exists() else new_file_mode()
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -49,7 +60,7 @@ def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from oncopress.files.atomic import new_file_mode, write_atomically
+from oncopress.files.atomic import write_atomically, write_beside
 
 
 def apply_changes(root: Path, writes: Mapping[str, bytes], removes: Iterable[str] = ()) -> None:
@@ -64,16 +63,7 @@ def _stage(target: Path, data: bytes, made: list[Path]) -> str:
     for folder in reversed(missing):
         folder.mkdir()
         made.append(folder)
-    mode = target.stat().st_mode & 0o777 if target.exists() else new_file_mode()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return temporary
+    return write_beside(target, data)
 
 
 def _remove_empty(path: Path, root: Path) -> None:
