@@ -27,6 +27,7 @@ from oncopress.cli import step_chrome as chrome
 from oncopress.cli import step_citations as citations
 from oncopress.cli import step_editorial as editorial
 from oncopress.cli import step_gates as gates
+from oncopress.cli import step_languages as folders
 from oncopress.cli import step_pdfs as pdfs
 from oncopress.cli import step_readability as readability
 from oncopress.cli import step_search as search
@@ -66,6 +67,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             sources.load_policy_cache(self.ctx)
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
+        folders.watch_folders(self.ctx, config)
         if self.session.one_shot:  # what exists now lives until the process ends
             gc.freeze()
         return config
@@ -95,6 +97,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     @FIRST
     def _check_sources(self, files: Files, config: MkDocsConfig) -> Files:
         self.ctx.refused = []
+        files = folders.add_pages(self.ctx, files, config)  # docs_es/ at es/
         if first_pass(config):  # every language's pages, before any is read
             sources.check_sizes(self.ctx, files)
         return files
@@ -106,7 +109,12 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             editorial.check_site(self.ctx, files, config)
         return files
 
-    on_files = CombinedEvent(_check_sources, _check_site)
+    @AFTER_I18N
+    def _put_back_sources(self, files: Files, config: MkDocsConfig) -> Files:
+        folders.put_back_sources(self.ctx, files)
+        return files
+
+    on_files = CombinedEvent(_check_sources, _check_site, _put_back_sources)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         pdfs.note_nav(self.ctx.pdfs, nav, language(config))
