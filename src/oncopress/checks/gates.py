@@ -9,6 +9,7 @@ front matter is refused is not rendered.
 
 In the order a build runs them:
 
+0. languages: each one Babel knows, with every label of the site (its labels file);
 1. settings: every section of ``extra:`` (``read_site_settings``), search synonyms;
 2. source folder: symbolic links out of the project, unsafe names, folders named like a
    language code, each language's folder of pages (``docs_es``);
@@ -64,6 +65,7 @@ def run_gates(
     if setup is None:
         run.stopped = True
         return run
+    platform = setup.platform  # with each language's chrome from its labels file
     locales, original = platform.locales, platform.default_locale
     files = source_files(platform.language_folders(), platform.root, original)
     pages = read_pages(files)

@@ -19,6 +19,7 @@ import validators
 
 from oncopress.checks.editorial_build import EditorialBuild, SetupError, start_build
 from oncopress.checks.gate_lines import GateRun, Severity
+from oncopress.checks.language_gates import language_gate
 from oncopress.checks.page_html import MarkdownSetupError, PageRenderer
 from oncopress.checks.placeholder_hosts import (
     is_placeholder_host,
@@ -64,6 +65,8 @@ class Setup:
     state: EditorialBuild
     rules: Rules
     renderer: PageRenderer | None  # None in a build: MkDocs renders the pages
+    # The project with every language's chrome texts joined to extra (language_gate).
+    platform: PlatformConfig
 
 
 def setup_gates(
@@ -79,6 +82,8 @@ def setup_gates(
     pages are not read). ``in_build``: the build's first step, for which MkDocs has
     checked the Markdown extensions and mkdocs-bibtex fetches a bibliography given as a
     web address; ``serving``: the build is the preview's."""
+    with_labels = language_gate(platform, run)
+    platform = with_labels or platform
     settings = _settings(platform, run)
     _source_folder(platform, run)
     keys, source, unprintable = _bibliography(platform, run, in_build)
@@ -90,12 +95,14 @@ def setup_gates(
             run.add(Severity.WARNING, problem)
     if settings is None or state is None or keys is None or (renderer is None and not in_build):
         return None
+    if with_labels is None:
+        return None
     if run.count(Severity.ERROR):
         return None
     state.reference_problems = unprintable
     today, original = state.report.today, platform.default_locale
     rules = Rules(state.registry, keys, source, today, original, unprintable)
-    return Setup(settings, state, rules, renderer)
+    return Setup(settings, state, rules, renderer, platform)
 
 
 def _settings(platform: PlatformConfig, run: GateRun) -> SiteSettings | None:

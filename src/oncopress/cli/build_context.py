@@ -100,6 +100,8 @@ class BuildContext:
     # Each language's folder of pages (oncopress.settings.language_folders): docs_dir for
     # the default language, docs_es/ for Spanish.
     folders: dict[str, Path]
+    # extra: with each language's chrome texts from its labels file (language_gate).
+    extra: dict[str, Any] = field(default_factory=dict)
     editorial: EditorialBuild | None = None  # started once mkdocs-static-i18n set the language
     # Pages the HTML policy refused in this language pass; None outside a full pass (the
     # preview re-rendering one page): then a refused page stops at once.
@@ -161,6 +163,7 @@ def start(session: Session, config: MkDocsConfig) -> BuildContext:
         setup.settings,
         languages(config),
         platform.language_folders(),
+        setup.platform.extra,
         editorial=setup.state,
     )
 

@@ -68,6 +68,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
         folders.watch_folders(self.ctx, config)
+        folders.join_labels(self.ctx, config)
         if self.session.one_shot:  # what exists now lives until the process ends
             gc.freeze()
         return config
@@ -122,7 +123,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         sources.check_pass(self.ctx, files, language(config))
         editorial.note_pages(self.ctx, files, language(config))
-        return chrome.prepare_templates(env, config)
+        return chrome.prepare_templates(env, config, language(config))
 
     @FIRST
     def _prepare(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,6 +2,8 @@
 mkdocs-static-i18n finds at ``es/`` (over ``oncopress.settings.language_folders`` and
 ``oncopress.checks.sourcefiles``; the hand-over is a seam, ``oncopress.cli.seams``).
 
+- ``join_labels`` (each language pass): the chrome texts of each language's labels
+  file (``labels/fr.yml``) join ``extra:``, where the templates read them;
 - ``watch_folders``: the preview (``mkdocs serve``, ``./tasks serve``) watches each
   language's folder, as it watches docs_dir;
 - ``add_pages`` (before every other plugin's ``on_files``): the files of the other
@@ -22,6 +24,12 @@ from oncopress.checks.preflight import language_of
 from oncopress.checks.sourcefiles import source_files
 from oncopress.cli.build_context import BuildContext
 from oncopress.cli.seams import language_file, put_back_source
+
+
+def join_labels(ctx: BuildContext, config: MkDocsConfig) -> None:
+    for key, value in ctx.extra.items():
+        if config.extra.get(key) != value:
+            config.extra[key] = value
 
 
 def watch_folders(ctx: BuildContext, config: MkDocsConfig) -> None:

@@ -6,6 +6,7 @@ unless mkdocs.yml names another::
       languages:
         es:
           docs: docs_es        # the folder of the Spanish pages, from the project folder
+          labels: labels/es.yml  # its labels file (oncopress.i18n.language_files)
 
 The build hands those pages to mkdocs-static-i18n as its language folder (``es/``)
 itself (``oncopress.cli.step_sources``): the repository needs no link ``docs/es``.
@@ -19,7 +20,8 @@ from pathlib import Path
 
 SECTION = "languages"  # extra.languages
 FOLDER_KEY = "docs"
-KEYS = (FOLDER_KEY,)
+LABELS_KEY = "labels"
+KEYS = (FOLDER_KEY, LABELS_KEY)
 
 
 class LanguageSettingsError(ValueError):
@@ -106,6 +108,18 @@ def language_folders(
             )
         folders[locale] = folder
     return folders
+
+
+def labels_file(root: Path, locale: str, extra: Mapping[str, object]) -> Path:
+    """A language's labels file: ``extra.languages.<locale>.labels``, or
+    ``labels/<locale>.yml`` in the project folder."""
+    name = language_settings(extra).get(locale, {}).get(LABELS_KEY, f"labels/{locale}.yml")
+    if not isinstance(name, str) or not name.strip():
+        raise LanguageSettingsError(
+            f"mkdocs.yml: extra.{SECTION}.{locale}.{LABELS_KEY} must be a file name, like "
+            f"labels/{locale}.yml (found {name!r})"
+        )
+    return root / name
 
 
 def shown_folders(folders: Mapping[str, Path], root: Path) -> dict[str, str]:
