@@ -145,7 +145,7 @@ def test_the_spanish_folder_named_in_mkdocs_yml(tmp_path: Path) -> None:
         ),
         (
             {"es": {"folder": "docs_es"}},
-            "mkdocs.yml: extra.languages.es: unknown setting 'folder' (known: docs)",
+            "mkdocs.yml: extra.languages.es: unknown setting 'folder' (known: docs, labels)",
         ),
         (
             ["es"],
@@ -163,3 +163,203 @@ def test_a_wrong_language_folder_setting(tmp_path: Path, value: object, message:
     assert error_blocks(result) == [message], result.explain()
     ran = check(project)
     assert (ran.returncode, ran.lines) == (1, [f"ERROR   -  {message}", STOPPED]), ran.explain()
+
+
+# A language by configuration: French in three things --------------------------------------
+
+FRENCH = ROOT / "tests" / "fixtures" / "french"
+REVIEWERS_FR = {
+    "content-team": (
+        "relecteur d'exemple",
+        "un remplaçant pour ce site d'exemple, pas un soignant",
+    ),
+    "translation-team": (
+        "relecteur de traduction d'exemple",
+        "un remplaçant pour ce site d'exemple, pas un traducteur médical",
+    ),
+}
+
+
+def three_languages(tmp_path: Path, sign: bool = True) -> Project:
+    """The minimal site in English, Spanish and French: French added by one entry in the
+    i18n plugin's languages, docs_fr/ and labels/fr.yml (and its reviewers named in
+    French, which is content)."""
+    project = make_project(tmp_path / "project")
+    shutil.copytree(FRENCH / "docs_fr", project.root / "docs_fr")
+    shutil.copytree(FRENCH / "labels", project.root / "labels")
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"].append(
+        {"locale": "fr", "name": "Français", "site_name": "Information sur la vie après le cancer"}
+    )
+    project.set_config(config)
+    path = project.root / "reviewers.yml"
+    reviewers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for reviewer, (name, credentials) in REVIEWERS_FR.items():
+        reviewers[reviewer]["name"]["fr"] = name
+        reviewers[reviewer]["credentials"]["fr"] = credentials
+        reviewers[reviewer]["article"]["fr"] = "un"
+    path.write_text(yaml.safe_dump(reviewers, allow_unicode=True, sort_keys=False), "utf-8")
+    if sign:
+        sign_everything(project.root)
+    project.auto_sign = False
+    return project
+
+
+def edit_labels(project: Project, old: str, new: str) -> None:
+    path = project.root / "labels" / "fr.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"labels/fr.yml has no {old!r}: update the case"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def texts(soup: BeautifulSoup, selector: str) -> list[str]:
+    return [" ".join(e.get_text(" ", strip=True).split()) for e in soup.select(selector)]
+
+
+def test_a_site_in_three_languages_builds_with_french_chrome(tmp_path: Path) -> None:
+    project = three_languages(tmp_path)
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "fr" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert page.html is not None and page.html.get("lang") == "fr"
+    assert texts(page, ".site-helpline") == [
+        "Ligne d'aide de la Société américaine du cancer, 24 h/24: 1-800-227-2345 "
+        "(à toute heure, de jour comme de nuit)"
+    ]
+    assert texts(page, ".page-meta__revised") == ["Dernière mise à jour: 28 août 2023"]
+    assert texts(page, ".page-meta__doctor") == [
+        "Parlez de vos questions médicales avec votre médecin."
+    ]
+    assert texts(page, ".site-footer__copyright") == [
+        "© 2023 Service d'information sur la vie après le cancer. Tous droits réservés."
+    ]
+    assert texts(page, ".site-safety__title") == ["Si vous avez besoin d'aide maintenant"]
+    assert texts(page, ".md-skip") == ["Aller au texte"]  # the labels file's theme string
+    assert texts(page, ".site-sample-notice") == [
+        "Contenu d'exemple : ce site est un modèle. Aucun soignant n'a relu son texte."
+    ]
+    links = [(a.get("href"), a.get_text(strip=True)) for a in page.select(".site-header-links a")]
+    assert links == [
+        ("../../care/", "English"),
+        ("../../es/care/", "Español"),
+        ("../pdfs/", "PDF par langue"),
+    ]
+    og = page.find("meta", attrs={"property": "og:locale"})
+    assert og is not None and og.get("content") == "fr_FR"
+    missing = BeautifulSoup((result.site / "fr" / "404.html").read_text("utf-8"), "lxml")
+    assert texts(missing, "h1") == ["Page introuvable"]
+    english = BeautifulSoup((result.site / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(english, ".md-skip") == ["Skip to content"]  # Material's, unchanged
+    ran = check(project)
+    assert (ran.returncode, ran.lines[-2:]) == (
+        0,
+        [
+            "INFO    -  No About page 'about.md' in 'fr': reviewers not linked",
+            "Check passed: 6 pages (2 en, 2 es, 2 fr), 0 errors, 0 warnings, 3 notes",
+        ],
+    ), ran.explain()
+
+
+MISSING_FRENCH = (
+    "Labels file 'labels/fr.yml' (fr): 2 labels of the site missing in French; add each, "
+    "as the English ones in src/oncopress/i18n/labels/en.yml (guides/publishers.md, "
+    '"Adding a language"):\n'
+    "  labels.references\n"
+    "  chrome.helpline.hours"
+)
+
+
+def test_missing_french_labels_give_one_message(tmp_path: Path) -> None:
+    project = three_languages(tmp_path)
+    edit_labels(project, "  references: Références\n", "")
+    edit_labels(project, "    hours: à toute heure, de jour comme de nuit\n", "")
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [MISSING_FRENCH], result.explain()
+    assert not (result.site / "fr").exists()  # no page with blank or English chrome
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (
+        1,
+        f"ERROR   -  {MISSING_FRENCH}\n{STOPPED}\n",
+    ), ran.explain()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "  references: Références\n",
+            "  references: [Références\n",
+            "Labels file 'labels/fr.yml' is not valid YAML (line 11, column 17): expected ',' or "
+            "']', but got ':'",
+        ),
+        (
+            "  references: Références\n",
+            "  references: [Références]\n",
+            "Labels file 'labels/fr.yml', labels.references: must be text (found ['Références'])",
+        ),
+        (
+            "readability: none ",
+            "readability: flesch ",
+            "Labels file 'labels/fr.yml', readability: 'flesch' is not a formula the site knows "
+            "(one of: flesch_kincaid, fernandez_huerta, none)",
+        ),
+    ],
+)
+def test_a_broken_labels_file(tmp_path: Path, old: str, new: str, message: str) -> None:
+    project = three_languages(tmp_path)
+    edit_labels(project, old, new)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()
+
+
+def test_an_unknown_key_is_a_warning(tmp_path: Path) -> None:
+    """Warned, not refused: a file written for a newer oncopress still previews; the
+    publishing build (strict) refuses it; a misspelt key is also missing, an error."""
+    project = three_languages(tmp_path)
+    edit_labels(project, "search_synonyms:", "search_synonym: {}\nsearch_synonyms:")
+    edit_labels(project, "  header_links_label:", "  header_link_label: x\n  header_links_label:")
+    result = run(project)
+    warning = (
+        "Labels file 'labels/fr.yml' (fr): unknown keys ignored: search_synonym, "
+        "chrome.header_link_label (a misspelt key, or one a newer oncopress reads)"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.log, result.explain()
+    assert result.warnings == [warning], result.explain()
+    ran = check(project)
+    assert f"WARNING -  {warning}" in ran.lines, ran.explain()
+
+
+def test_no_labels_file_for_a_new_language(tmp_path: Path) -> None:
+    project = three_languages(tmp_path, sign=False)
+    shutil.rmtree(project.root / "labels")
+    message = (
+        "Language 'fr' has no labels file 'labels/fr.yml': create it with every label of the "
+        "site in that language, starting from a copy of src/oncopress/i18n/labels/en.yml "
+        '(guides/publishers.md, "Adding a language")'
+    )
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+
+
+def test_a_language_babel_does_not_know(tmp_path: Path) -> None:
+    project = three_languages(tmp_path, sign=False)
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][-1]["locale"] = "zz"
+    project.set_config(config)
+    (project.root / "docs_fr").rename(project.root / "docs_zz")
+    message = (
+        "mkdocs.yml: the i18n plugin's language 'zz' is not one Babel knows, and Babel writes "
+        "the site's dates and numbers: use a language code such as 'fr' or 'pt-BR'"
+    )
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()

@@ -35,6 +35,10 @@ def language_gate(platform: PlatformConfig, run: GateRun) -> PlatformConfig | No
     labels installed; None (and the errors in ``run``) when a language cannot be built."""
     if platform.languages is None:
         return platform
+    try:
+        platform.language_folders()  # extra.languages readable
+    except LanguageSettingsError:
+        return None  # the source folder gate names it
     default = platform.default_locale
     languages, failed = [], False
     for locale in platform.build_locales:

@@ -90,7 +90,9 @@ def setup_gates(
     renderer = None if in_build else _renderer(platform, run)
     state = _editorial_setup(platform, run, environ, clock, serving) if settings else None
     _placeholder_settings(platform, run)
-    if settings is not None:  # chrome_problems reads the sections read_site_settings checks
+    # chrome_problems reads the sections read_site_settings checks, with every language's
+    # texts (a language whose labels failed is named once, by language_gate).
+    if settings is not None and with_labels is not None:
         for problem in chrome_problems(platform.site_names(), platform.extra):
             run.add(Severity.WARNING, problem)
     if settings is None or state is None or keys is None or (renderer is None and not in_build):

@@ -255,7 +255,7 @@ def _chrome(
 def _leaves(value: Mapping[Any, Any], prefix: str) -> Iterator[tuple[str, object]]:
     for key, leaf in value.items():
         path = f"{prefix}{key}"
-        if isinstance(leaf, Mapping) and path not in CHROME_TEXTS:
+        if isinstance(leaf, Mapping) and path not in (*CHROME_TEXTS, SAFETY_ITEMS):
             yield from _leaves(leaf, f"{path}.")
         else:
             yield path, leaf
