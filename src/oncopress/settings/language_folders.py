@@ -9,7 +9,7 @@ unless mkdocs.yml names another::
           labels: labels/es.yml  # its labels file (oncopress.i18n.language_files)
 
 The build hands those pages to mkdocs-static-i18n as its language folder (``es/``)
-itself (``oncopress.cli.step_sources``): the repository needs no link ``docs/es``.
+itself (``oncopress.cli.step_languages``): the repository needs no link ``docs/es``.
 """
 
 from __future__ import annotations
