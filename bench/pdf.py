@@ -56,11 +56,10 @@ def generate(out: Path, pages: int) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     for name in ("hooks", "overrides", "docs", "docs_es"):
-        ignore = shutil.ignore_patterns("__pycache__", "es")
+        ignore = shutil.ignore_patterns("__pycache__")
         shutil.copytree(ROOT / name, out / name, ignore=ignore)
     for name in ("bibliography.bib", "reviewers.yml"):
         shutil.copy2(ROOT / name, out / name)
-    (out / "docs" / "es").symlink_to(Path("..") / "docs_es")
     real = len([p for p in (ROOT / "docs").rglob("*.md") if p.name != "pdfs.md"])
     for number in range(max(0, pages - real)):
         for locale, folder in (("en", "docs"), ("es", "docs_es")):

@@ -89,8 +89,6 @@ class Project:
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and not path.is_symlink() and folder.name in path.parts:
                     key = path.relative_to(self.root).as_posix()
-                    if key.startswith("docs/es/"):
-                        continue  # the same files as docs_es/, seen through the link
                     digest[key] = hashlib.sha256(path.read_bytes()).hexdigest()
         for name in DATA:
             path = self.root / name
@@ -203,11 +201,6 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
         shutil.copy2(origin, destination / name)
     for name in ("docs", "docs_es"):
         shutil.copytree(source / name, destination / name, symlinks=True)
-    link = destination / "docs" / "es"
-    if not link.is_symlink():
-        if link.exists():
-            shutil.rmtree(link)
-        link.symlink_to(Path("..") / "docs_es")
     if (source / "sign-offs.yml").exists():
         shutil.copy2(source / "sign-offs.yml", destination / "sign-offs.yml")
     if (source / "mkdocs.yml").exists():

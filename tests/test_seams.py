@@ -47,6 +47,7 @@ PATCHED = {
     "_register_event",
     "write_file",
     "strict",
+    "abs_src_path",
 }
 
 
@@ -111,6 +112,35 @@ def test_i18n_search_deduplication_is_replaced() -> None:
     plugin.reconfigure_search_index(SimpleNamespace(plugins={"material/search": search}))
     assert seen == [[{"location": "a/", "title": "A", "text": "x"}]]
     assert seen[0] is search.search_index.entries
+
+
+def test_i18n_keeps_a_language_file_from_its_own_folder_and_copies_it(tmp_path: Path) -> None:
+    """A page of docs_es/ handed over at es/ (``language_file``) passes the plugin's test
+    of lying under docs_dir and opens the real file; the plugin's copy of it points
+    under docs_dir again, which ``put_back_source`` mends."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs_static_i18n import is_relative_to
+    from mkdocs_static_i18n.folder import create_i18n_file
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs_es").mkdir()
+    (tmp_path / "docs_es" / "care.md").write_text("# Cuidado\n", encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    source = str(tmp_path / "docs_es" / "care.md")
+    file = seams.language_file("es/care.md", source, config)
+    assert is_relative_to(file.abs_src_path, config.docs_dir)
+    assert file.content_string == "# Cuidado\n"
+    # The plugin keeps a file on that test alone, then makes a copy under docs_dir.
+    assert calls(
+        ExtendedPlugin.reconfigure_files,
+        "is_relative_to(file.abs_src_path, mkdocs_config.docs_dir)",
+    )
+    copy = create_i18n_file(file, "es", "en", ["en", "es"], config)
+    assert copy.abs_src_path == str(tmp_path / "docs" / "es" / "care.md")
+    seams.put_back_source(copy, source)
+    assert (copy.abs_src_path, copy.content_string) == (source, "# Cuidado\n")
 
 
 # --- Material: search sections ----------------------------------------------------------

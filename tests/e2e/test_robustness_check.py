@@ -48,10 +48,6 @@ def no_bibliography(project: Project) -> None:
     (project.root / "bibliography.bib").unlink()
 
 
-def no_spanish_link(project: Project) -> None:
-    (project.root / "docs" / "es").unlink()
-
-
 STOPPING = {  # name -> (edit, the ERROR line)
     "mkdocs-yml-not-yaml": (
         edit_config("site_name: Cancer", "site_name: [Cancer"),
@@ -85,11 +81,6 @@ STOPPING = {  # name -> (edit, the ERROR line)
         no_bibliography,
         "Bibliography 'bibliography.bib' not found: create it next to mkdocs.yml or fix "
         "'bib_file' of the bibtex plugin in mkdocs.yml",
-    ),
-    "spanish-link-missing": (
-        no_spanish_link,
-        "'docs/es' must be a symbolic link to '../docs_es' (the Spanish sources). Recreate "
-        "it with: ln -sfn ../docs_es docs/es",
     ),
 }
 

@@ -146,6 +146,6 @@ def test_social_tags_refuse_a_language_without_open_graph_locale() -> None:
     with pytest.raises(LinkMetaError) as error:
         social_tags(page, "Info", SUB, ["en", "fr"])
     assert str(error.value) == (
-        "no Open Graph locale for language 'fr' (known: en, es); "
-        "add it to OPEN_GRAPH_LOCALES in src/oncopress/pages/link_metadata.py"
+        "no Open Graph locale for language 'fr'; add open_graph_locale to its labels file "
+        "(labels/fr.yml)"
     )

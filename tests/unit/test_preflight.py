@@ -396,12 +396,14 @@ def test_a_translation_of_a_broken_original_gets_no_status() -> None:
     assert checked.translations == {}
 
 
-def test_source_path_resolves_the_language_link(tmp_path: Path) -> None:
+def test_source_path_resolves_links(tmp_path: Path) -> None:
     (tmp_path / "docs_es").mkdir()
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "es").symlink_to("../docs_es")
-    linked = str(tmp_path / "docs" / "es" / "care.md")
-    assert source_path(linked, "es/care.md", str(tmp_path)) == "docs_es/care.md"
+    (tmp_path / "docs" / "shared").symlink_to("../docs_es")
+    linked = str(tmp_path / "docs" / "shared" / "care.md")
+    assert source_path(linked, "shared/care.md", str(tmp_path)) == "docs_es/care.md"
+    through = str(tmp_path / "docs" / ".." / "docs_es" / "care.md")  # as the build hands it on
+    assert source_path(through, "es/care.md", str(tmp_path)) == "docs_es/care.md"
     assert source_path(None, "es/generated.md", str(tmp_path)) == "es/generated.md"
 
 

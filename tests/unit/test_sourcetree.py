@@ -13,20 +13,23 @@ from oncopress.pages.sourcetree import (
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """docs/ with a page and a folder, and docs/es -> ../docs_es as on the real site."""
+    """docs/ and docs_es/, each with a page and a folder, as on the real site."""
     (tmp_path / "docs" / "care").mkdir(parents=True)
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
     (tmp_path / "docs_es" / "care").mkdir(parents=True)
     (tmp_path / "docs_es" / "index.md").write_text("# Inicio\n")
-    (tmp_path / "docs" / "es").symlink_to(Path("..") / "docs_es")
     return tmp_path
 
 
 def problems(project: Path) -> list[str]:
-    return link_problems(project / "docs", project)
+    """Each language's folder walked, as the setup gates walk them."""
+    return link_problems(project / "docs", project) + link_problems(project / "docs_es", project)
 
 
-def test_the_link_to_the_spanish_sources_is_fine(project: Path) -> None:
+SPANISH = {"es": "docs_es"}
+
+
+def test_a_link_inside_the_sources_is_fine(project: Path) -> None:
     (project / "docs" / "page.md").symlink_to("index.md")  # a link to a file is fine
     assert problems(project) == []
 
@@ -115,30 +118,39 @@ def test_the_pattern_is_the_i18n_plugins_own() -> None:
 @pytest.mark.parametrize("name", ["ct", "en", "pt-BR", "pt_BR", "sr-Latn", "zh-Hant-TW"])
 def test_a_top_level_folder_named_like_a_language_code(project: Path, name: str) -> None:
     (project / "docs" / name).mkdir()
-    assert find_language_like_folders(project / "docs", project, ["es"]) == [
+    assert find_language_like_folders(project / "docs", project, SPANISH) == [
         folder_message(f"docs/{name}", name)
     ]
 
 
 @pytest.mark.parametrize(
-    "name", ["es", "care", "c", "ctx", "CT", "Ct", "ct-", "ct-br", "ct_Br", ".ct", "1a"]
+    "name", ["care", "c", "ctx", "CT", "Ct", "ct-", "ct-br", "ct_Br", ".ct", "1a"]
 )
 def test_folders_the_plugin_does_not_take_for_a_language(project: Path, name: str) -> None:
     (project / "docs" / name).mkdir(exist_ok=True)
-    assert find_language_like_folders(project / "docs", project, ["es"]) == []
+    assert find_language_like_folders(project / "docs", project, SPANISH) == []
 
 
 def test_only_top_level_folders_and_no_files(project: Path) -> None:
     (project / "docs" / "care" / "ct").mkdir()  # docs/care/ct/ keeps its path: fine
-    (project / "docs_es" / "ct").mkdir()  # docs/es/ct/: a folder of the Spanish pages
+    (project / "docs_es" / "ct").mkdir()  # es/ct/: a folder of the Spanish pages
     (project / "docs" / "ab").write_text("a file without extension")
-    assert find_language_like_folders(project / "docs", project, ["es"]) == []
+    assert find_language_like_folders(project / "docs", project, SPANISH) == []
+
+
+def test_a_folder_named_like_a_language_of_the_site(project: Path) -> None:
+    """docs/es/ (an old symbolic link made real by a checkout, or a copy) beside docs_es/."""
+    (project / "docs" / "es").mkdir()
+    assert find_language_like_folders(project / "docs", project, SPANISH) == [
+        "Folder 'docs/es' is named like the site's language 'es', whose pages are in "
+        "'docs_es/': move any page of it there, then delete 'docs/es'"
+    ]
 
 
 def test_every_such_folder_is_named_in_order(project: Path) -> None:
     for name in ("ct", "ab", "rx"):
         (project / "docs" / name).mkdir()
-    assert find_language_like_folders(project / "docs", project, ["es"]) == [
+    assert find_language_like_folders(project / "docs", project, SPANISH) == [
         folder_message("docs/ab", "ab"),
         folder_message("docs/ct", "ct"),
         folder_message("docs/rx", "rx"),
@@ -146,7 +158,7 @@ def test_every_such_folder_is_named_in_order(project: Path) -> None:
 
 
 def test_no_docs_folder_is_left_to_mkdocs(tmp_path: Path) -> None:
-    assert find_language_like_folders(tmp_path / "docs", tmp_path, ["es"]) == []
+    assert find_language_like_folders(tmp_path / "docs", tmp_path, SPANISH) == []
 
 
 def test_links_out_of_the_project_are_refused_file_or_folder(project: Path) -> None:
@@ -157,13 +169,13 @@ def test_links_out_of_the_project_are_refused_file_or_folder(project: Path) -> N
     (project / "docs_es" / "care" / "secrets").symlink_to(outside / "secrets")
     (project / "docs" / "home.md").symlink_to("index.md")  # inside: fine
     real = os.path.realpath(outside)
-    assert problems(project) == [  # docs/es (docs_es) is walked before docs/passwd.md
-        f"Symbolic link 'docs_es/care/secrets' points to '{real}/secrets', outside the "
-        "project folder: nothing outside it may be published; copy what it should show into "
-        "the sources, or remove the link",
+    assert problems(project) == [
         f"Symbolic link 'docs/passwd.md' points to '{real}/passwd', outside the project "
         "folder: nothing outside it may be published; copy what it should show into the "
         "sources, or remove the link",
+        f"Symbolic link 'docs_es/care/secrets' points to '{real}/secrets', outside the "
+        "project folder: nothing outside it may be published; copy what it should show into "
+        "the sources, or remove the link",
     ]
 
 

@@ -9,9 +9,10 @@ front matter is refused is not rendered.
 
 In the order a build runs them:
 
+0. languages: each one Babel knows, with every label of the site (its labels file);
 1. settings: every section of ``extra:`` (``read_site_settings``), search synonyms;
 2. source folder: symbolic links out of the project, unsafe names, folders named like a
-   language code, ``docs/es``;
+   language code, each language's folder of pages (``docs_es``);
 3. bibliography: the file (or folder) exists and reads, and its warnings;
 4. editorial setup: no fallback to the default language, reviewer registry, ledger,
    build date; sample reviewers;
@@ -36,7 +37,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
-from pathlib import Path
 
 from oncopress.checks.gate_lines import GateRun, Severity
 from oncopress.checks.page_gates import (
@@ -58,20 +58,19 @@ def run_gates(
     *,
     environ: Mapping[str, str],
     clock: Callable[[], date],
-    cwd: Path,
     scores: ReadabilityCache | None = None,
 ) -> GateRun:
     """Every gate over the project ``platform`` describes. ``environ`` and ``clock``
-    give the build date (``SOURCE_DATE_EPOCH``, today); ``cwd`` is where paths of the
-    ``docs/es`` message are shown from, as the build shows them; ``scores`` keeps
-    readability scores between runs."""
+    give the build date (``SOURCE_DATE_EPOCH``, today); ``scores`` keeps readability
+    scores between runs."""
     run = GateRun()
-    setup = setup_gates(platform, run, environ, clock, cwd)
+    setup = setup_gates(platform, run, environ, clock)
     if setup is None:
         run.stopped = True
         return run
+    platform = setup.platform  # with each language's chrome from its labels file
     locales, original = platform.locales, platform.default_locale
-    files = source_files(platform.docs_dir, platform.root, locales, original)
+    files = source_files(platform.language_folders(), platform.root, original)
     pages = read_pages(files)
     counted = Counter(page.locale for page in pages)
     run.pages = {locale: counted[locale] for locale in locales}

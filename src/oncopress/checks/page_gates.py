@@ -13,7 +13,7 @@ from oncopress.checks.gate_lines import GateRun, Severity
 from oncopress.checks.htmlpolicy import locate, policy_findings
 from oncopress.checks.page_html import PageRenderError
 from oncopress.checks.placeholder_hosts import page_message, placeholder_urls
-from oncopress.checks.preflight import SourcePage, source_path
+from oncopress.checks.preflight import SourcePage
 from oncopress.checks.privacy import (
     css_urls,
     is_third_party,
@@ -30,6 +30,7 @@ from oncopress.pages.site_chrome import CONTACT_MARKER, reprint_contact
 from oncopress.problems import Problem
 from oncopress.quality.readability import extract_prose, hard_to_read_message, measure_readability
 from oncopress.quality.readability_cache import ReadabilityCache
+from oncopress.settings.language_folders import shown_folders
 from oncopress.settings.platform import PlatformConfig
 from oncopress.settings.site import SiteSettings
 
@@ -77,13 +78,8 @@ def editorial_check(
 ) -> tuple[set[str], bool]:
     """hooks/editorial.py's ``on_files``: the pages whose front matter reads (the others
     are not rendered), and False when a page has a problem."""
-    docs, root = platform.docs_dir, str(platform.root)
-    folders = {  # each language's folder from the project folder (docs, docs_es)
-        locale: source_path(
-            str(docs if locale == platform.default_locale else docs / locale), "", root
-        )
-        for locale in platform.locales
-    }
+    # each language's folder from the project folder (docs, docs_es)
+    folders = shown_folders(platform.language_folders(), platform.root)
     state = setup.state
     check = check_site_with_ledger(
         pages, setup.rules, folders, state.ledger, stale_level=state.stale_level

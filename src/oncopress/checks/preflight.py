@@ -104,8 +104,8 @@ class Preflight:
 
 @functools.lru_cache(maxsize=65536)  # asked for by several hooks for every page
 def source_path(abs_src_path: str | None, src_uri: str, root: str) -> str:
-    """A source's path from the project root, links resolved: ``docs_es/care.md`` for
-    ``docs/es/care.md`` (``src_uri`` when the file has no path on disk)."""
+    """A source's path from the project root, links and ``..`` resolved:
+    ``docs_es/care.md`` (``src_uri`` when the file has no path on disk)."""
     if abs_src_path is None:
         return src_uri
     return os.path.relpath(os.path.realpath(abs_src_path), root).replace(os.sep, "/")

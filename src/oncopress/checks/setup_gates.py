@@ -19,6 +19,7 @@ import validators
 
 from oncopress.checks.editorial_build import EditorialBuild, SetupError, start_build
 from oncopress.checks.gate_lines import GateRun, Severity
+from oncopress.checks.language_gates import language_gate
 from oncopress.checks.page_html import MarkdownSetupError, PageRenderer
 from oncopress.checks.placeholder_hosts import (
     is_placeholder_host,
@@ -37,13 +38,18 @@ from oncopress.citations.bibfile import (
     warn_bibliography,
 )
 from oncopress.pages.site_chrome import chrome_problems
-from oncopress.pages.sourcetree import find_language_like_folders, link_problems, summarize_links
+from oncopress.pages.sourcetree import (
+    find_language_like_folders,
+    link_problems,
+    missing_language_folder,
+    summarize_links,
+)
 from oncopress.search.indexes import SearchSettingsError, read_synonyms
+from oncopress.settings.language_folders import LanguageSettingsError, shown_folders
 from oncopress.settings.platform import PlatformConfig
 from oncopress.settings.reader import SettingsError
 from oncopress.settings.site import SiteSettings, read_site_settings
 
-SPANISH_LINK, SPANISH_SOURCES = "es", "docs_es"  # docs/es -> ../docs_es
 FALLBACK = (
     "mkdocs.yml: set 'fallback_to_default: false' for the i18n plugin: a page "
     "missing in one language must fail the build or show a 'translation_status: "
@@ -59,6 +65,8 @@ class Setup:
     state: EditorialBuild
     rules: Rules
     renderer: PageRenderer | None  # None in a build: MkDocs renders the pages
+    # The project with every language's chrome texts joined to extra (language_gate).
+    platform: PlatformConfig
 
 
 def setup_gates(
@@ -66,7 +74,6 @@ def setup_gates(
     run: GateRun,
     environ: Mapping[str, str],
     clock: Callable[[], date],
-    cwd: Path,
     *,
     in_build: bool = False,
     serving: bool = False,
@@ -75,23 +82,29 @@ def setup_gates(
     pages are not read). ``in_build``: the build's first step, for which MkDocs has
     checked the Markdown extensions and mkdocs-bibtex fetches a bibliography given as a
     web address; ``serving``: the build is the preview's."""
+    with_labels = language_gate(platform, run)
+    platform = with_labels or platform
     settings = _settings(platform, run)
-    _source_folder(platform, run, cwd)
+    _source_folder(platform, run)
     keys, source, unprintable = _bibliography(platform, run, in_build)
     renderer = None if in_build else _renderer(platform, run)
     state = _editorial_setup(platform, run, environ, clock, serving) if settings else None
     _placeholder_settings(platform, run)
-    if settings is not None:  # chrome_problems reads the sections read_site_settings checks
+    # chrome_problems reads the sections read_site_settings checks, with every language's
+    # texts (a language whose labels failed is named once, by language_gate).
+    if settings is not None and with_labels is not None:
         for problem in chrome_problems(platform.site_names(), platform.extra):
             run.add(Severity.WARNING, problem)
     if settings is None or state is None or keys is None or (renderer is None and not in_build):
+        return None
+    if with_labels is None:
         return None
     if run.count(Severity.ERROR):
         return None
     state.reference_problems = unprintable
     today, original = state.report.today, platform.default_locale
     rules = Rules(state.registry, keys, source, today, original, unprintable)
-    return Setup(settings, state, rules, renderer)
+    return Setup(settings, state, rules, renderer, platform)
 
 
 def _settings(platform: PlatformConfig, run: GateRun) -> SiteSettings | None:
@@ -105,31 +118,33 @@ def _settings(platform: PlatformConfig, run: GateRun) -> SiteSettings | None:
     return settings
 
 
-def _source_folder(platform: PlatformConfig, run: GateRun, cwd: Path) -> None:
-    """Links, names and language folders of the sources, and ``docs/es``."""
+def _source_folder(platform: PlatformConfig, run: GateRun) -> None:
+    """Each language's folder of pages: it exists, and its links, names and the
+    folders of ``docs/`` named like a language code are safe."""
     docs, root = platform.docs_dir, platform.root
     if not docs.is_dir():
         shown = os.path.relpath(docs, root)
         run.add(Severity.ERROR, f"mkdocs.yml: docs_dir '{shown}' is not a folder of the project")
         return
-    problems = link_problems(docs, root)
+    try:
+        folders = platform.language_folders()
+    except LanguageSettingsError as error:
+        run.add(Severity.ERROR, error)
+        return
+    problems = []
+    for locale, folder in folders.items():
+        if folder.is_dir():
+            problems += link_problems(folder, root)
+        elif platform.languages is not None:
+            problems.append(missing_language_folder(folder, root, locale))
     if platform.theme_dir is not None:
         problems += link_problems(platform.theme_dir, root)
     if platform.languages is not None:
-        others = [code for code in platform.locales if code != platform.default_locale]
+        others = shown_folders(folders, root)
+        others.pop(platform.default_locale, None)
         problems += find_language_like_folders(docs, root, others)
     if problems:  # one message, as a build stops with it
         run.add(Severity.ERROR, summarize_links(problems))
-    if problems or platform.languages is None:
-        return
-    link, target = docs / SPANISH_LINK, root / SPANISH_SOURCES
-    if not (link.is_symlink() and link.resolve() == target.resolve()):
-        shown = os.path.relpath(link, cwd)
-        run.add(
-            Severity.ERROR,
-            f"'{shown}' must be a symbolic link to '../{SPANISH_SOURCES}' (the Spanish "
-            f"sources). Recreate it with: ln -sfn ../{SPANISH_SOURCES} {shown}",
-        )
 
 
 def _bibliography(

@@ -1,8 +1,10 @@
-"""The files of the docs folder as MkDocs finds them, without MkDocs: every Markdown page
-(``SourcePage``, in its language) and the other files (style sheets...), walking
-symbolic links (``docs/es`` -> ``docs_es``) and skipping hidden files and folders, as
-MkDocs does. Paths are shown from the project folder, links resolved
-(``docs_es/care.md``).
+"""The files of every language's folder as the build finds them, without MkDocs: every
+Markdown page (``SourcePage``, in its language) and the other files (style sheets...),
+following symbolic links and skipping hidden files and folders, as MkDocs does. The
+pages of a language other than the default are in a folder of their own
+(``oncopress.settings.language_folders``: ``docs_es/``), which mkdocs-static-i18n sees
+as its language folder (``es/``). Paths are shown from the project folder, links
+resolved (``docs_es/care.md``).
 
 Run ``oncopress.pages.sourcetree.link_problems`` first: a broken or looping link would
 make the walk fail or never end.
@@ -11,11 +13,11 @@ make the walk fail or never end.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncopress.checks.preflight import SourcePage, language_of, source_path
+from oncopress.checks.preflight import SourcePage, source_path
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,24 @@ class SourceFile:
     uri: str  # its path in its language: ``care.md``
 
 
-def source_files(docs: Path, root: Path, locales: Sequence[str], original: str) -> list[SourceFile]:
-    """Every file of ``docs`` (hidden ones skipped), in walking order: each folder's
-    files by name, then its folders by name."""
+def source_files(folders: Mapping[str, Path], root: Path, original: str) -> list[SourceFile]:
+    """Every file of each language's folder in ``folders`` (hidden ones skipped), in
+    the order MkDocs would walk them as one tree, the other languages' folders at
+    ``<locale>/``: each folder's files by name, then its folders by name."""
     files = []
-    for absolute in _walk(docs):
-        src_uri = absolute.relative_to(docs).as_posix()
-        locale, uri = language_of(src_uri, list(locales), original)
-        path = source_path(str(absolute), src_uri, str(root))
-        files.append(SourceFile(absolute, src_uri, path, locale, uri))
-    return files
+    for locale, folder in folders.items():
+        for absolute in _walk(folder):
+            uri = absolute.relative_to(folder).as_posix()
+            src_uri = uri if locale == original else f"{locale}/{uri}"
+            path = source_path(str(absolute), src_uri, str(root))
+            files.append(SourceFile(absolute, src_uri, path, locale, uri))
+    return sorted(files, key=lambda file: walk_order(file.src_uri))
+
+
+def walk_order(src_uri: str) -> tuple[tuple[str, ...], str]:
+    """Where a file comes in a walk of the whole tree: its folders, then its name."""
+    *parents, name = src_uri.split("/")
+    return tuple(parents), name
 
 
 def read_pages(files: Sequence[SourceFile]) -> list[SourcePage]:

@@ -94,8 +94,11 @@ def generate(
         shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("bibliography.bib", "reviewers.yml"):
         shutil.copy2(ROOT / name, out / name)
-    for locale, folder in (("en", out / "docs"), ("es", out / "docs_es")):
-        folder.mkdir()
+    # The site's plugin adds docs_es/ at es/; plain mkdocs-static-i18n (the baseline)
+    # takes a language's pages from docs/es/ only.
+    spanish = out / "docs_es" if with_hooks else out / "docs" / "es"
+    for locale, folder in (("en", out / "docs"), ("es", spanish)):
+        folder.mkdir(parents=True)
         for name, title in (
             ("index", "Home" if locale == "en" else "Inicio"),
             ("about", "About" if locale == "en" else "Acerca de"),
@@ -107,7 +110,6 @@ def generate(
             path.parent.mkdir(exist_ok=True)
             path.write_text(_page(locale, section, number), encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", out / "docs" / "assets")
-    (out / "docs" / "es").symlink_to(Path("..") / "docs_es")
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
@@ -134,7 +136,7 @@ def sign_off_everything(out: Path) -> None:
     from oncopress.cli import editor
 
     config = str(out / "mkdocs.yml")
-    english = sorted(str(p) for p in (out / "docs").rglob("*.md") if "/es/" not in str(p))
+    english = sorted(str(p) for p in (out / "docs").rglob("*.md"))
     spanish = sorted(str(p) for p in (out / "docs_es").rglob("*.md"))
     for pages, more in ((english, []), (spanish, ["--translation-by", "translation-team"])):
         with contextlib.redirect_stdout(io.StringIO()):

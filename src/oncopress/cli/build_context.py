@@ -35,6 +35,7 @@ from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
 from oncopress.search.section_cache import SearchSectionCache
+from oncopress.settings.language_folders import LanguageSettingsError
 from oncopress.settings.platform import Bibliography, Language, PlatformConfig
 from oncopress.settings.site import SiteSettings
 
@@ -100,6 +101,11 @@ class BuildContext:
     root: Path  # the project folder, links resolved
     settings: SiteSettings
     languages: Languages
+    # Each language's folder of pages (oncopress.settings.language_folders): docs_dir for
+    # the default language, docs_es/ for Spanish.
+    folders: dict[str, Path]
+    # extra: with each language's chrome texts from its labels file (language_gate).
+    extra: dict[str, Any] = field(default_factory=dict)
     editorial: EditorialBuild | None = None  # started once mkdocs-static-i18n set the language
     # Pages the HTML policy refused in this language pass; None outside a full pass (the
     # preview re-rendering one page): then a refused page stops at once.
@@ -126,14 +132,23 @@ class BuildContext:
         return self.editorial
 
     def path(self, file: File) -> str:
-        """The source's path from the project folder: ``docs_es/care.md``."""
+        """The source's path from the project folder: ``docs_es/care.md`` (from its
+        language's folder: mkdocs-static-i18n's copies of a file, such as a page's
+        ``alternates``, do not say where it is)."""
+        if file.abs_src_path is None:
+            return file.src_uri
+        locale, uri = language_of(file.src_uri, list(self.languages.all), self.languages.default)
+        if locale != self.languages.default and locale in self.folders:
+            return source_path(str(self.folders[locale] / uri), file.src_uri, str(self.root))
         return source_path(file.abs_src_path, file.src_uri, str(self.root))
 
     def source_name(self, src_uri: str, docs_dir: str) -> str:
         """A path in the docs folder as MkDocs names it (``es/care.md``, also of a file
         that does not exist) as a path from the project folder (``docs_es/care.md``)."""
         locale, uri = language_of(src_uri, list(self.languages.all), self.languages.default)
-        folder = docs_dir if locale == self.languages.default else os.path.join(docs_dir, locale)
+        folder = str(self.folders[locale]) if locale in self.folders else docs_dir
+        if locale not in self.folders and locale != self.languages.default:
+            folder = os.path.join(docs_dir, locale)
         return f"{source_path(folder, '', str(self.root))}/{uri}"
 
     def language_of(self, file: File) -> str:
@@ -146,13 +161,12 @@ def start(session: Session, config: MkDocsConfig) -> BuildContext:
     (``oncopress.checks.setup_gates``: settings, source folder, bibliography, editorial
     setup, placeholder settings, chrome), over the configuration MkDocs read: their
     warnings and notes logged, the first error stops the build."""
-    run = GateRun()
+    run, platform = GateRun(), platform_config(config)
     setup = setup_gates(
-        platform_config(config),
+        platform,
         run,
         os.environ,
         date.today,
-        Path.cwd(),
         in_build=True,
         serving=session.command == "serve",
     )
@@ -162,7 +176,13 @@ def start(session: Session, config: MkDocsConfig) -> BuildContext:
         (log.warning if line.severity is Severity.WARNING else log.info)(line.text)
     assert setup is not None  # no error: every gate passed
     return BuildContext(
-        session, project_root(config), setup.settings, languages(config), editorial=setup.state
+        session,
+        project_root(config),
+        setup.settings,
+        languages(config),
+        platform.language_folders(),
+        setup.platform.extra,
+        editorial=setup.state,
     )
 
 
@@ -199,6 +219,15 @@ def platform_config(config: MkDocsConfig) -> PlatformConfig:
         extra_css=tuple(config.extra_css),
         extra_javascript=tuple(str(script) for script in config.extra_javascript),
     )
+
+
+def source_folders(config: MkDocsConfig) -> list[str]:
+    """Every language's folder of pages, docs_dir first, as the preview watches them
+    before the first build (only docs_dir while a setting is wrong: the build says what)."""
+    try:
+        return [str(folder) for folder in platform_config(config).language_folders().values()]
+    except (PluginError, LanguageSettingsError):
+        return [str(config.docs_dir)]
 
 
 def i18n(config: MkDocsConfig) -> Any:

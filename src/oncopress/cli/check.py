@@ -62,9 +62,7 @@ def check(data: bytes, config_file: Path) -> GateRun:
         config = read_config_file(data, config_file.name, os.environ)
         platform = read_platform_config(config, config_file.parent)
         scores = load_readability_cache(read_cache(cache), scoring_version())
-        run = run_gates(
-            platform, environ=os.environ, clock=date.today, cwd=Path.cwd(), scores=scores
-        )
+        run = run_gates(platform, environ=os.environ, clock=date.today, scores=scores)
         if not run.stopped:
             problem = write_cache(cache, scores.dumps())
             if problem:  # a read-only checkout: the next check scores again

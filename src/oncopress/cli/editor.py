@@ -40,7 +40,7 @@ import yaml
 from oncopress.checks.editorial_build import SetupError as BuildSetupError
 from oncopress.checks.editorial_build import start_build
 from oncopress.checks.editorial_settings import EditorialSettings, SettingsError, read_settings
-from oncopress.checks.preflight import Rules, SourcePage, source_path
+from oncopress.checks.preflight import Rules, SourcePage
 from oncopress.checks.sitecheck import Level, SiteCheck, check_site_with_ledger
 from oncopress.checks.sourcefiles import source_files
 from oncopress.citations.bibfile import BibliographyError, load_bibliography, located_problems
@@ -60,12 +60,17 @@ from oncopress.ledger.signoff import (
     SiteState,
     plan_sign_off,
 )
-from oncopress.pages.sourcetree import link_problems, summarize_links
+from oncopress.pages.sourcetree import link_problems, missing_language_folder, summarize_links
 from oncopress.report.editor_status import (
     reference_items,
     render_status,
     status_document,
     status_items,
+)
+from oncopress.settings.language_folders import (
+    LanguageSettingsError,
+    language_folders,
+    shown_folders,
 )
 
 # The languages besides the original that may get a change note (--note-es).
@@ -100,14 +105,12 @@ class Project:
     # Each entry the house style cannot print as it is: its problems, file and line.
     reference_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    # Each language's folder of pages (oncopress.settings.language_folders).
+    sources: dict[str, Path] = field(default_factory=dict)
+
     def folders(self) -> dict[str, str]:
-        docs = self.docs_dir
-        return {
-            locale: source_path(
-                str(docs if locale == self.original else docs / locale), "", str(self.root)
-            )
-            for locale in self.locales
-        }
+        """Each language's folder from the project folder: ``docs``, ``docs_es``."""
+        return shown_folders(self.sources, self.root)
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
@@ -154,13 +157,15 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
         )
         bib_text = (root / bib_name).read_bytes()
         bib = load_bibliography(bib_text, bib_name)
+        docs = root / str(config.get("docs_dir") or "docs")
+        sources = language_folders(root, docs, locales, original, extra)
     except OSError as error:
         raise SetupError(f"cannot read {error.filename}: {error.strerror}") from None
-    except (BuildSetupError, BibliographyError) as error:
+    except (BuildSetupError, BibliographyError, LanguageSettingsError) as error:
         raise SetupError(str(error)) from None
     project = Project(
         root,
-        root / str(config.get("docs_dir") or "docs"),
+        docs,
         locales,
         original,
         state.settings,
@@ -169,6 +174,7 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
         frozenset(bib.entries),
         state.report.today,
         located_problems([(bib_name, bib_text)]),
+        sources,
     )
     return project, state.registry, state.ledger
 
@@ -188,11 +194,15 @@ def source_pages(project: Project) -> tuple[list[SourcePage], dict[str, str]]:
     """Every Markdown page MkDocs would build (hidden files and folders skipped), and
     each page's file text as saved (line endings kept, for the front matter edit)."""
     pages, texts = [], {}
-    docs = project.docs_dir
-    problems = link_problems(docs, project.root)
+    problems = []
+    for locale, folder in project.sources.items():
+        if folder.is_dir():
+            problems += link_problems(folder, project.root)
+        else:
+            problems.append(missing_language_folder(folder, project.root, locale))
     if problems:
         raise SetupError(summarize_links(problems))
-    for file in source_files(docs, project.root, project.locales, project.original):
+    for file in source_files(project.sources, project.root, project.original):
         if not file.src_uri.endswith(".md"):
             continue
         content = file.absolute.read_bytes()

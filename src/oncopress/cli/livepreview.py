@@ -48,6 +48,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from oncopress.cli import seams
+from oncopress.cli.build_context import source_folders
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
 from oncopress.cli.sitebuild import _running as running
 from oncopress.files.conflicts import conflict_message
@@ -286,7 +287,8 @@ def serve(
     mount_path = urlsplit(config.site_url or "/").path
     config.site_url = serve_url = preview_url(host, port, mount_path)
     root = Path(config.config_file_path or ".").resolve().parent
-    watched = [config.docs_dir, str(config.config_file_path), *config.watch]
+    # docs_dir and each language's folder (docs_es/: oncopress.cli.step_languages).
+    watched = [*source_folders(config), str(config.config_file_path), *config.watch]
     last_scan = scan(watched)
     pages = Incremental()
 

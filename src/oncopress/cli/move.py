@@ -87,7 +87,7 @@ def move(config: Path, old_given: str, new_given: str) -> int:
         page = SourcePage(path, locale, text.encode("utf-8"))
         return text_fingerprint(page, project.original, project.today)
 
-    files = source_files(project.docs_dir, project.root, project.locales, project.original)
+    files = source_files(project.sources, project.root, project.original)
     site = Site(
         folders,
         project.original,

@@ -28,6 +28,7 @@ from oncopress.cli import step_chrome as chrome
 from oncopress.cli import step_citations as citations
 from oncopress.cli import step_editorial as editorial
 from oncopress.cli import step_gates as gates
+from oncopress.cli import step_languages as folders
 from oncopress.cli import step_pdfs as pdfs
 from oncopress.cli import step_readability as readability
 from oncopress.cli import step_redirects as redirects
@@ -70,6 +71,8 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             sources.load_policy_cache(self.ctx)
             chrome.check_site_url(config)
             self.ctx.pdfs = pdfs.start(self.session, config)
+        folders.watch_folders(self.ctx, config)
+        folders.join_labels(self.ctx, config)
         if self.session.one_shot:  # what exists now lives until the process ends
             gc.freeze()
         return config
@@ -99,6 +102,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     @FIRST
     def _check_sources(self, files: Files, config: MkDocsConfig) -> Files:
         self.ctx.refused = []
+        files = folders.add_pages(self.ctx, files, config)  # docs_es/ at es/
         if first_pass(config):  # every language's pages, before any is read
             sources.check_sizes(self.ctx, files)
         return files
@@ -111,7 +115,12 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             redirects.check_redirects(self.ctx, files)
         return files
 
-    on_files = CombinedEvent(_check_sources, _check_site)
+    @AFTER_I18N
+    def _put_back_sources(self, files: Files, config: MkDocsConfig) -> Files:
+        folders.put_back_sources(self.ctx, files)
+        return files
+
+    on_files = CombinedEvent(_check_sources, _check_site, _put_back_sources)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         pdfs.note_nav(self.ctx.pdfs, nav, language(config))
@@ -119,7 +128,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         sources.check_pass(self.ctx, files, language(config))
         editorial.note_pages(self.ctx, files, language(config))
-        return chrome.prepare_templates(env, config)
+        return chrome.prepare_templates(env, config, language(config))
 
     @FIRST
     def _prepare(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

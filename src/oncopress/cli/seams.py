@@ -19,6 +19,7 @@ assigns to their objects' attributes, or overrides their private methods.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -81,6 +82,32 @@ def leave_language_pass(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         i18n.building = False
+
+
+# --- mkdocs-static-i18n: a language's pages from a folder of their own -----------------
+# Why: with ``docs_structure: folder`` the plugin takes a language's pages from
+# ``docs_dir/<locale>/`` only; ours live beside docs_dir (``docs_es/``), with no symbolic
+# link in the repository (a Windows checkout turns one into a text file). The build
+# hands the plugin each such page as a file at ``<locale>/...`` of docs_dir.
+# Relies on: the plugin's on_files keeping a file only when its ``abs_src_path`` lies
+# under docs_dir, compared as written (``PurePath.is_relative_to``, nothing resolved):
+# ``docs/../docs_es/care.md`` passes and opens the real file; and on it replacing each
+# file by a new ``File(src_path, docs_dir, ...)`` (mkdocs_static_i18n.folder
+# .create_i18n_file), whose ``abs_src_path`` (docs/es/care.md) the build puts back.
+
+
+def language_file(src_uri: str, source: str, config: MkDocsConfig) -> File:
+    """A file of the site at ``src_uri`` (``es/care.md``) whose text is ``source``
+    (``.../docs_es/care.md``), as MkDocs' own walk of docs_dir would make it."""
+    file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    # Written from docs_dir, so the i18n plugin keeps it (see above); opens ``source``.
+    file.abs_src_path = os.path.join(config.docs_dir, os.path.relpath(source, config.docs_dir))
+    return file
+
+
+def put_back_source(file: File, source: str) -> None:
+    """Point ``file`` (the i18n plugin's copy) at its text again."""
+    file.abs_src_path = source
 
 
 # --- mkdocs-static-i18n: search de-duplication ------------------------------------------

@@ -9,7 +9,8 @@ and ``oncopress.pages.link_metadata``).
   (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``); lets our theme
   language overrides (``overrides/partials/languages/es.html``) import Material's own
   table as ``material-theme/partials/...`` and change only the labels we word
-  differently ("Ir al contenido"); and keeps the templates compiled in
+  differently ("Ir al contenido"), and a labels file's ``theme:`` strings the same way
+  for its language; and keeps the templates compiled in
   ``.cache/jinja/`` (Jinja's own bytecode cache, checked against each template's
   source), so neither the next build nor the second language's pass compiles them
   again (about 0.25 s a build);
@@ -23,6 +24,7 @@ and ``oncopress.pages.link_metadata``).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from html import unescape
@@ -30,7 +32,13 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import material
-from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    DictLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+)
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +46,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from oncopress.cli.build_context import BuildContext
+from oncopress.i18n.labels import language_labels
 from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
@@ -73,12 +82,12 @@ def reprint_contact(html: str, config: MkDocsConfig, locale: str) -> str:
     return html.replace(CONTACT_MARKER, contact_html(config.extra, locale))
 
 
-def prepare_templates(env: Any, config: MkDocsConfig) -> Any:
+def prepare_templates(env: Any, config: MkDocsConfig, locale: str) -> Any:
     env.globals["safety_block"] = lambda extra, locale: Markup(safety_block(extra, locale))
     env.globals["sample_notice"] = sample_notice
     templates = Path(material.__file__).parent / "templates"
     material_loader = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(templates))})
-    env.loader = ChoiceLoader([env.loader, material_loader])
+    env.loader = ChoiceLoader([*_theme_strings(locale), env.loader, material_loader])
     cache = Path(config.config_file_path).parent / ".cache" / "jinja"
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -149,6 +158,20 @@ def _guard(function: Callable[..., T], *args: Any) -> T:
         return function(*args)
     except LinkMetaError as error:
         raise PluginError(str(error)) from error
+
+
+def _theme_strings(locale: str) -> list[DictLoader]:
+    """Material's strings for ``locale`` with those its labels file words differently
+    (``theme:``), as ``overrides/partials/languages/es.html`` does for Spanish."""
+    theme = language_labels(locale).theme
+    if not theme:
+        return []
+    table = json.dumps(theme, ensure_ascii=False)
+    source = (
+        f'{{% import "{MATERIAL_PREFIX}/partials/languages/{locale}.html" as material %}}'
+        f"{{% macro t(key) %}}{{{{ {table}[key] or material.t(key) }}}}{{% endmacro %}}"
+    )
+    return [DictLoader({f"partials/languages/{locale}.html": source})]
 
 
 class _TemplateCache(FileSystemBytecodeCache):

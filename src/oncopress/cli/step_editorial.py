@@ -40,7 +40,6 @@ from oncopress.checks.preflight import (
     SourcePage,
     check_pages,
     language_of,
-    source_path,
 )
 from oncopress.checks.sitecheck import Finding, Level, check_site_with_ledger
 from oncopress.citations.references import ReferenceBook
@@ -50,6 +49,7 @@ from oncopress.pages.site_chrome import YEAR_KEY, copyright_year
 from oncopress.pdf.names import pdf_path
 from oncopress.problems import summarize_problems
 from oncopress.report.editorial_report import summary_message
+from oncopress.settings.language_folders import shown_folders
 
 log = logging.getLogger("mkdocs.oncopress.editorial")
 
@@ -163,13 +163,7 @@ def _rules(ctx: BuildContext, config: MkDocsConfig) -> Rules:
 
 def _folders(ctx: BuildContext, config: MkDocsConfig) -> dict[str, str]:
     """Each language's source folder from the project root (``docs``, ``docs_es``)."""
-    docs = Path(config.docs_dir)
-    return {
-        locale: source_path(
-            str(docs if locale == ctx.languages.default else docs / locale), "", str(ctx.root)
-        )
-        for locale in ctx.languages.all
-    }
+    return shown_folders(ctx.folders, ctx.root)
 
 
 def _url_in(page: Page, locale: str) -> str | None:

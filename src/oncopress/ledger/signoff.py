@@ -425,6 +425,13 @@ class SiteState:
     original_locale: str
 
 
+def _not_a_page(site: SiteState) -> str:
+    """Why a path is refused: ``is not a page of this site (docs/ or docs_es/)``."""
+    folders = [f"{folder}/" for folder in site.folders.values()]
+    listed = ", ".join(folders[:-1]) + " or " + folders[-1] if len(folders) > 1 else folders[0]
+    return f"is not a page of this site ({listed})"
+
+
 @dataclass(frozen=True)
 class Plan:
     """The new ledger and the new text of each signed-off page."""
@@ -546,7 +553,7 @@ def _request_problems(request: Request, site: SiteState) -> list[Problem]:
     seen: dict[str, str] = {}
     for given, path in request.pages:
         if path is None:
-            reasons.append(Problem(given, "-", "is not a page of this site (docs/ or docs_es/)"))
+            reasons.append(Problem(given, "-", _not_a_page(site)))
             continue
         if path in seen:
             reasons.append(
@@ -604,7 +611,7 @@ def _page_problems(path: str, request: Request, site: SiteState) -> list[Problem
         ]
     record = site.records.get(path)
     if record is None:
-        return [Problem(path, "-", "is not a page of this site (docs/ or docs_es/)")]
+        return [Problem(path, "-", _not_a_page(site))]
     locale = record.locale
     if record.translation_pending:
         return [

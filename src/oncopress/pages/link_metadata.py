@@ -13,12 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from oncopress.i18n.labels import UnknownLocaleError, language_labels
+
 # The default image of shared links (plain, without words, so it suits every language):
 # made by tools/make_social_card.py, shipped from overrides/assets/images/.
 SOCIAL_IMAGE = "assets/images/social-card.png"
 SOCIAL_IMAGE_SIZE = (1200, 630)
 # Open Graph locales: the site's readers are in the United States (US helpline).
-OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_US"}
 X_DEFAULT = "x-default"
 
 
@@ -100,14 +101,17 @@ def language_switch(
 
 
 def open_graph_locale(locale: str) -> str:
+    """``og:locale`` of a language: its labels file's ``open_graph_locale``."""
     try:
-        return OPEN_GRAPH_LOCALES[locale]
-    except KeyError:
-        known = ", ".join(sorted(OPEN_GRAPH_LOCALES))
+        found = language_labels(locale).open_graph_locale
+    except UnknownLocaleError:
+        found = ""
+    if not found:
         raise LinkMetaError(
-            f"no Open Graph locale for language '{locale}' (known: {known}); "
-            "add it to OPEN_GRAPH_LOCALES in src/oncopress/pages/link_metadata.py"
-        ) from None
+            f"no Open Graph locale for language '{locale}'; add open_graph_locale to its "
+            f"labels file (labels/{locale}.yml)"
+        )
+    return found
 
 
 def language_homes(locales: Sequence[str], default: str) -> dict[str, str]:

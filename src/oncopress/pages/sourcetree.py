@@ -2,14 +2,14 @@
 publish a file from outside the project, names a web address cannot carry, and folders
 that would silently lose their pages.
 
-MkDocs walks ``docs/`` following symbolic links (``docs/es`` is one, to
-``docs_es/``). A link to a missing file, a link to itself, or a link to a folder
-that contains it makes that walk end in a traceback, or never end: two such
+MkDocs walks ``docs/`` following symbolic links, and the build walks each other
+language's folder (``docs_es/``) the same way. A link to a missing file, a link to
+itself, or a link to a folder that contains it makes that walk end in a traceback, or
+never end: two such
 folder links nest 2^40 paths deep. ``link_problems`` finds them first, without
 following any link twice on the way down. A link whose target lies outside the
 project folder (``docs/passwd.txt -> /etc/passwd``) would copy that file into the
-site: it is refused too, file or folder; links inside the project (``docs/es ->
-../docs_es``) stay.
+site: it is refused too, file or folder; links inside the project stay.
 
 Every file and folder name must keep to ``SAFE_NAME_CHARACTERS`` (ASCII letters,
 digits, ``-``, ``_``, ``.``): names become addresses (page, PDF, language switch,
@@ -20,7 +20,9 @@ skips them.
 mkdocs-static-i18n (folder structure) takes every top-level folder of ``docs/`` named
 like a language code (``ct``, ``pt-BR``) for the folder of that language, whether the
 site has that language or not, and leaves its pages out of the English site without a
-word. ``find_language_like_folders`` names them before the build.
+word; the site's other languages have their pages in folders of their own
+(``docs_es/``), so a folder ``docs/es`` would be a second, unseen home for them.
+``find_language_like_folders`` names them before the build.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import errno
 import os
 import re
 import string
-from collections.abc import Collection
+from collections.abc import Mapping
 from pathlib import Path
 
 from oncopress.pdf.names import slugify
@@ -139,27 +141,44 @@ def summarize_links(problems: list[str]) -> str:
     )
 
 
-def find_language_like_folders(folder: Path, root: Path, languages: Collection[str]) -> list[str]:
+def find_language_like_folders(folder: Path, root: Path, languages: Mapping[str, str]) -> list[str]:
     """A message for every top-level folder of ``folder`` (the docs folder) named like a
-    language code, except ``languages``: the folders of the site's other languages
-    (``es``). Paths are shown from ``root``, the project folder."""
+    language code. ``languages``: the site's other languages and the folder of each one's
+    pages (``{"es": "docs_es"}``), which a folder ``docs/es`` would stand in the way of.
+    Paths are shown from ``root``, the project folder."""
     real_folder, real_root = os.path.realpath(folder), os.path.realpath(root)
     try:
         entries = sorted(os.scandir(real_folder), key=lambda entry: entry.name)
     except OSError:
         return []  # no docs folder: MkDocs names it itself
     return [
-        describe_language_folder(_shown(entry.path, real_root), entry.name)
+        describe_language_folder(_shown(entry.path, real_root), entry.name, languages)
         for entry in entries
-        if entry.name not in languages and LANGUAGE_CODE.match(entry.name) and entry.is_dir()
+        if LANGUAGE_CODE.match(entry.name) and entry.is_dir()
     ]
 
 
-def describe_language_folder(shown: str, name: str) -> str:
+def describe_language_folder(shown: str, name: str, languages: Mapping[str, str]) -> str:
     """Why the folder ``shown`` (``docs/ct``) cannot keep its name ``name``."""
+    if name in languages:
+        return (
+            f"Folder '{shown}' is named like the site's language '{name}', whose pages are in "
+            f"'{languages[name]}/': move any page of it there, then delete '{shown}'"
+        )
+    folders = [f"{shown.rpartition('/')[0] or '.'}/", *(f"{f}/" for f in languages.values())]
+    where = " and ".join([", ".join(folders[:-1]), folders[-1]] if len(folders) > 1 else folders)
     return (
         f"Folder '{shown}' is named like a language code: mkdocs-static-i18n would take it "
         f"for the pages of language '{name}', and they would not be published at '{name}/'; "
-        "rename the folder in docs/ and docs_es/ to a name that is not a language code "
-        "(a whole word)"
+        f"rename the folder in {where} to a name that is not a language code (a whole word)"
+    )
+
+
+def missing_language_folder(folder: Path, root: Path, locale: str) -> str:
+    """Why the build cannot find the pages of language ``locale``."""
+    shown = _shown(os.path.realpath(folder), os.path.realpath(root))
+    return (
+        f"Folder '{shown}' of the pages in language '{locale}' does not exist: create it "
+        f"and put the pages there, or name their folder in mkdocs.yml "
+        f"(extra.languages.{locale}.docs)"
     )

@@ -12,26 +12,11 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-PREVIEW_LABELS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "title": "The preview cannot be built",
-        "intro": (
-            "The site has problems that stop the build. Fix them and save the file: "
-            "this page reloads by itself."
-        ),
-        "problems": "Problems, as the terminal shows them",
-        "warnings": "Warnings that stop publishing the site",
-    },
-    "es": {
-        "title": "No se puede generar la vista previa",
-        "intro": (
-            "El sitio tiene problemas que detienen la compilación. Corríjalos y guarde el "
-            "archivo: esta página se volverá a cargar sola."
-        ),
-        "problems": "Problemas, tal como los muestra la terminal",
-        "warnings": "Avisos que impiden publicar el sitio",
-    },
-}
+from oncopress.i18n.labels import LABELS, label
+
+# The preview's strings, in each language's labels file (preview_title, ...).
+PREVIEW_KEYS = ("title", "intro", "problems", "warnings")
+FALLBACK = "en"  # the language of the strings while a language's labels cannot be read
 
 PANEL_ID = "preview-problems"
 
@@ -50,16 +35,11 @@ _PANEL_STYLE = (
 )
 
 
-class PreviewLocaleError(ValueError):
-    """A locale the preview has no labels for."""
-
-
 def labels_for(locale: str) -> Mapping[str, str]:
-    """The preview's visible strings in ``locale``."""
-    if locale not in PREVIEW_LABELS:
-        known = ", ".join(sorted(PREVIEW_LABELS))
-        raise PreviewLocaleError(f"the preview has no labels for locale '{locale}' (has: {known})")
-    return PREVIEW_LABELS[locale]
+    """The preview's visible strings in ``locale`` (English while that language's labels
+    file cannot be read: the build's problems then say why)."""
+    shown = locale if locale in LABELS else FALLBACK
+    return {key: label(f"preview_{key}", shown) for key in PREVIEW_KEYS}
 
 
 def locale_of_url(path: str, locales: Sequence[str], default: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from oncopress.i18n.labels import UnknownLocaleError, language_labels
 from oncopress.settings.reader import SettingsError, read_section
 from oncopress.settings.schema import ReadabilityTargets as ReadabilityTargets
 
@@ -102,14 +103,24 @@ def extract_prose(html: str) -> str:
     return "\n".join(sentences)
 
 
+def readability_formula(locale: str) -> str:
+    """The formula a language's pages are scored with (its labels file's
+    ``readability``): ``flesch_kincaid``, ``fernandez_huerta`` or ``none``."""
+    try:
+        return language_labels(locale).readability or "flesch_kincaid"
+    except UnknownLocaleError:
+        return "flesch_kincaid"
+
+
 def measure_readability(prose: str, locale: str, targets: ReadabilityTargets) -> Readability | None:
     """The page's score against its language's target; None for too little text to score."""
     words = len(prose.split())
-    if words < targets.min_words:
+    formula = readability_formula(locale)
+    if words < targets.min_words or formula == "none":
         return None
     import textstat  # 0.1 s to import: only when a page is scored (the cache usually has it)
 
-    if locale == "es":
+    if formula == "fernandez_huerta":
         ease = fernandez_huerta(prose)
         return Readability(
             "es",

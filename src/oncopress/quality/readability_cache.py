@@ -35,7 +35,8 @@ class ReadabilityCache:
         self.used: set[str] = set()
 
     def key(self, html: str, locale: str, targets: ReadabilityTargets) -> str:
-        parts = (self.version, locale, repr(targets), html)
+        formula = readability.readability_formula(locale)  # the labels file may change it
+        parts = (self.version, locale, formula, repr(targets), html)
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def lookup(self, key: str) -> tuple[bool, Readability | None]:

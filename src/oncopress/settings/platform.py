@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from oncopress.settings.language_folders import language_folders
+
 # MkDocs always loads these (its ``markdown_extensions`` option's built-ins).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
@@ -79,6 +81,13 @@ class PlatformConfig:
     def build_locales(self) -> list[str]:
         """The languages built (``build_languages``)."""
         return [lang.locale for lang in self.languages or () if lang.build] or [self.theme_language]
+
+    def language_folders(self) -> dict[str, Path]:
+        """Each language's folder of pages (``oncopress.settings.language_folders``;
+        raises its ``LanguageSettingsError``)."""
+        return language_folders(
+            self.root, self.docs_dir, self.locales, self.default_locale, self.extra
+        )
 
     def site_names(self) -> dict[str, str]:
         """Each language's site name (its own, or the site's)."""

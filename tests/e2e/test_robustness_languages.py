@@ -1,0 +1,365 @@
+"""The robustness catalogue, languages: each language's pages in a folder of its own with
+no symbolic link in the repository, and a language added by configuration. Each case
+with its exact message, in the build and in ``./tasks check``, never a traceback.
+
+Replicate a case: copy tests/fixtures/minimal (``make_project``), make the case's edit,
+then ``SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict -f <copy>/mkdocs.yml`` or
+``python tools/check.py -f <copy>/mkdocs.yml`` (every failing assertion prints what it ran).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, Project, make_project, sign_everything
+from test_check_command import check
+from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+
+STOPPED = "Check stopped before reading the pages: 1 error, 0 warnings, 0 notes"
+
+
+def set_extra(project: Project, key: str, value: object) -> None:
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"][key] = value
+    project.set_config(config)
+
+
+def title(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    heading = soup.find("h1")
+    assert heading is not None, path
+    return heading.get_text(strip=True)
+
+
+# No symbolic links: the Spanish pages from docs_es/ ---------------------------------------
+
+
+def test_git_tracks_no_symbolic_link() -> None:
+    """A Windows checkout turns a symbolic link into a text file (issue 21)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-s"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert [line for line in listed if line.startswith("120000 ")] == []
+
+
+def test_the_spanish_pages_build_from_docs_es_without_a_link(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert not (project.root / "docs" / "es").exists()
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    assert title(result.site / "es" / "care" / "index.html") == "Cuidado después del tratamiento"
+
+
+MISSING = (
+    "Source folder check failed: 1 problem\n"
+    "  Folder 'docs_es' of the pages in language 'es' does not exist: create it and put the "
+    "pages there, or name their folder in mkdocs.yml (extra.languages.es.docs)"
+)
+
+
+def test_a_missing_spanish_folder_stops_the_build_and_the_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    sign_everything(project.root)
+    project.auto_sign = False
+    shutil.rmtree(project.root / "docs_es")
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [MISSING], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.stdout, ran.stderr) == (
+        1,
+        f"ERROR   -  {MISSING}\n{STOPPED}\n",
+        "",
+    ), ran.explain()
+
+
+LEFT_OVER = (
+    "Source folder check failed: 1 problem\n"
+    "  Folder 'docs/es' is named like the site's language 'es', whose pages are in "
+    "'docs_es/': move any page of it there, then delete 'docs/es'"
+)
+
+
+def test_a_folder_docs_es_left_from_an_old_checkout(tmp_path: Path) -> None:
+    """Before: the link's own check ("'docs/es' must be a symbolic link"); a real
+    folder there would hold Spanish pages nobody edits."""
+    project = make_project(tmp_path / "project")
+    shutil.copytree(project.root / "docs_es", project.root / "docs" / "es")
+    sign_everything(project.root)
+    project.auto_sign = False
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [LEFT_OVER], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {LEFT_OVER}\n{STOPPED}\n"), (
+        ran.explain()
+    )
+
+
+def test_the_spanish_folder_named_in_mkdocs_yml(tmp_path: Path) -> None:
+    """extra.languages.es.docs: the pages, their messages and sign-offs use that folder."""
+    project = make_project(tmp_path / "project")
+    (project.root / "docs_es").rename(project.root / "spanish")
+    set_extra(project, "languages", {"es": {"docs": "spanish"}})
+    sign_everything(project.root)
+    project.auto_sign = False
+    assert "spanish/care.md:" in (project.root / "sign-offs.yml").read_text("utf-8")
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    assert title(result.site / "es" / "care" / "index.html") == "Cuidado después del tratamiento"
+    care = project.root / "spanish" / "care.md"
+    care.write_text(care.read_text("utf-8").replace("reviewed_by", "reviewd_by"), "utf-8")
+    ran = check(project)
+    assert ran.returncode == 1, ran.explain()
+    assert next(line for line in ran.lines if "care.md" in line).startswith(
+        "ERROR   -  Doc file 'spanish/care.md' (es): "
+    ), ran.explain()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            {"es": {"docs": ["x"]}},
+            "mkdocs.yml: extra.languages.es.docs must be a folder name, like docs_es (found ['x'])",
+        ),
+        (
+            {"es": {"docs": "../elsewhere"}},
+            "mkdocs.yml: extra.languages.es.docs must be a folder inside the project, like "
+            "docs_es (found '../elsewhere')",
+        ),
+        (
+            {"es": {"docs": "docs/es"}},
+            "mkdocs.yml: extra.languages.es.docs must be a folder beside docs_dir, not inside "
+            "it (found 'docs/es')",
+        ),
+        (
+            {"fr": {"docs": "docs_fr"}},
+            "mkdocs.yml: extra.languages.fr: the site has no language 'fr' (its languages, in "
+            "the i18n plugin's 'languages': en, es)",
+        ),
+        (
+            {"es": {"folder": "docs_es"}},
+            "mkdocs.yml: extra.languages.es: unknown setting 'folder' (known: docs, labels)",
+        ),
+        (
+            ["es"],
+            "mkdocs.yml: extra.languages must list languages as 'locale: settings' (found ['es'])",
+        ),
+    ],
+)
+def test_a_wrong_language_folder_setting(tmp_path: Path, value: object, message: str) -> None:
+    project = make_project(tmp_path / "project")
+    sign_everything(project.root)
+    project.auto_sign = False
+    set_extra(project, "languages", value)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.lines) == (1, [f"ERROR   -  {message}", STOPPED]), ran.explain()
+
+
+# A language by configuration: French in three things --------------------------------------
+
+FRENCH = ROOT / "tests" / "fixtures" / "french"
+REVIEWERS_FR = {
+    "content-team": (
+        "relecteur d'exemple",
+        "un remplaçant pour ce site d'exemple, pas un soignant",
+    ),
+    "translation-team": (
+        "relecteur de traduction d'exemple",
+        "un remplaçant pour ce site d'exemple, pas un traducteur médical",
+    ),
+}
+
+
+def three_languages(tmp_path: Path, sign: bool = True) -> Project:
+    """The minimal site in English, Spanish and French: French added by one entry in the
+    i18n plugin's languages, docs_fr/ and labels/fr.yml (and its reviewers named in
+    French, which is content)."""
+    project = make_project(tmp_path / "project")
+    shutil.copytree(FRENCH / "docs_fr", project.root / "docs_fr")
+    shutil.copytree(FRENCH / "labels", project.root / "labels")
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"].append(
+        {"locale": "fr", "name": "Français", "site_name": "Information sur la vie après le cancer"}
+    )
+    project.set_config(config)
+    path = project.root / "reviewers.yml"
+    reviewers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for reviewer, (name, credentials) in REVIEWERS_FR.items():
+        reviewers[reviewer]["name"]["fr"] = name
+        reviewers[reviewer]["credentials"]["fr"] = credentials
+        reviewers[reviewer]["article"]["fr"] = "un"
+    path.write_text(yaml.safe_dump(reviewers, allow_unicode=True, sort_keys=False), "utf-8")
+    if sign:
+        sign_everything(project.root)
+    project.auto_sign = False
+    return project
+
+
+def edit_labels(project: Project, old: str, new: str) -> None:
+    path = project.root / "labels" / "fr.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"labels/fr.yml has no {old!r}: update the case"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def texts(soup: BeautifulSoup, selector: str) -> list[str]:
+    return [" ".join(e.get_text(" ", strip=True).split()) for e in soup.select(selector)]
+
+
+def test_a_site_in_three_languages_builds_with_french_chrome(tmp_path: Path) -> None:
+    project = three_languages(tmp_path)
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "fr" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert page.html is not None and page.html.get("lang") == "fr"
+    assert texts(page, ".site-helpline") == [
+        "Ligne d'aide de la Société américaine du cancer, 24 h/24: 1-800-227-2345 "
+        "(à toute heure, de jour comme de nuit)"
+    ]
+    assert texts(page, ".page-meta__revised") == ["Dernière mise à jour: 28 août 2023"]
+    assert texts(page, ".page-meta__doctor") == [
+        "Parlez de vos questions médicales avec votre médecin."
+    ]
+    assert texts(page, ".site-footer__copyright") == [
+        "© 2023 Service d'information sur la vie après le cancer. Tous droits réservés."
+    ]
+    assert texts(page, ".site-safety__title") == ["Si vous avez besoin d'aide maintenant"]
+    assert texts(page, ".md-skip") == ["Aller au texte"]  # the labels file's theme string
+    assert texts(page, ".site-sample-notice") == [
+        "Contenu d'exemple : ce site est un modèle. Aucun soignant n'a relu son texte."
+    ]
+    links = [(a.get("href"), a.get_text(strip=True)) for a in page.select(".site-header-links a")]
+    assert links == [
+        ("../../care/", "English"),
+        ("../../es/care/", "Español"),
+        ("../pdfs/", "PDF par langue"),
+    ]
+    og = page.find("meta", attrs={"property": "og:locale"})
+    assert og is not None and og.get("content") == "fr_FR"
+    missing = BeautifulSoup((result.site / "fr" / "404.html").read_text("utf-8"), "lxml")
+    assert texts(missing, "h1") == ["Page introuvable"]
+    english = BeautifulSoup((result.site / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(english, ".md-skip") == ["Skip to content"]  # Material's, unchanged
+    ran = check(project)
+    assert (ran.returncode, ran.lines[-2:]) == (
+        0,
+        [
+            "INFO    -  No About page 'about.md' in 'fr': reviewers not linked",
+            "Check passed: 6 pages (2 en, 2 es, 2 fr), 0 errors, 0 warnings, 3 notes",
+        ],
+    ), ran.explain()
+
+
+MISSING_FRENCH = (
+    "Labels file 'labels/fr.yml' (fr): 2 labels of the site missing in French; add each, "
+    "as the English ones in src/oncopress/i18n/labels/en.yml (guides/publishers.md, "
+    '"Adding a language"):\n'
+    "  labels.references\n"
+    "  chrome.helpline.hours"
+)
+
+
+def test_missing_french_labels_give_one_message(tmp_path: Path) -> None:
+    project = three_languages(tmp_path)
+    edit_labels(project, "  references: Références\n", "")
+    edit_labels(project, "    hours: à toute heure, de jour comme de nuit\n", "")
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [MISSING_FRENCH], result.explain()
+    assert not (result.site / "fr").exists()  # no page with blank or English chrome
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (
+        1,
+        f"ERROR   -  {MISSING_FRENCH}\n{STOPPED}\n",
+    ), ran.explain()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "  references: Références\n",
+            "  references: [Références\n",
+            "Labels file 'labels/fr.yml' is not valid YAML (line 14, column 17): expected ',' or "
+            "']', but got ':'",
+        ),
+        (
+            "  references: Références\n",
+            "  references: [Références]\n",
+            "Labels file 'labels/fr.yml', labels.references: must be text (found ['Références'])",
+        ),
+        (
+            "readability: none ",
+            "readability: flesch ",
+            "Labels file 'labels/fr.yml', readability: 'flesch' is not a formula the site knows "
+            "(one of: flesch_kincaid, fernandez_huerta, none)",
+        ),
+    ],
+)
+def test_a_broken_labels_file(tmp_path: Path, old: str, new: str, message: str) -> None:
+    project = three_languages(tmp_path)
+    edit_labels(project, old, new)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()
+
+
+def test_an_unknown_key_is_a_warning(tmp_path: Path) -> None:
+    """Warned, not refused: a file written for a newer oncopress still previews; the
+    publishing build (strict) refuses it; a misspelt key is also missing, an error."""
+    project = three_languages(tmp_path)
+    edit_labels(project, "search_synonyms:", "search_synonym: {}\nsearch_synonyms:")
+    edit_labels(project, "  header_links_label:", "  header_link_label: x\n  header_links_label:")
+    result = run(project)
+    warning = (
+        "Labels file 'labels/fr.yml' (fr): unknown keys ignored: search_synonym, "
+        "chrome.header_link_label (a misspelt key, or one a newer oncopress reads)"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.log, result.explain()
+    assert result.warnings == [warning], result.explain()
+    ran = check(project)
+    assert f"WARNING -  {warning}" in ran.lines, ran.explain()
+
+
+def test_no_labels_file_for_a_new_language(tmp_path: Path) -> None:
+    project = three_languages(tmp_path, sign=False)
+    shutil.rmtree(project.root / "labels")
+    message = (
+        "Language 'fr' has no labels file 'labels/fr.yml': create it with every label of the "
+        "site in that language, starting from a copy of src/oncopress/i18n/labels/en.yml "
+        '(guides/publishers.md, "Adding a language")'
+    )
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+
+
+def test_a_language_babel_does_not_know(tmp_path: Path) -> None:
+    project = three_languages(tmp_path, sign=False)
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][-1]["locale"] = "zz"
+    project.set_config(config)
+    (project.root / "docs_fr").rename(project.root / "docs_zz")
+    message = (
+        "mkdocs.yml: the i18n plugin's language 'zz' is not one Babel knows, and Babel writes "
+        "the site's dates and numbers: use a language code such as 'fr' or 'pt-BR'"
+    )
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()
