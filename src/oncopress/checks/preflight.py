@@ -19,6 +19,7 @@ from datetime import date
 from oncopress.checks.review import ReviewerRegistry, is_medical, missing_review, reviewer_ids
 from oncopress.citations.references import find_citations, malformed_citations
 from oncopress.files.conflicts import SIGN_AGAIN, find_conflict
+from oncopress.glossary.entries import Glossary
 from oncopress.i18n.translations import (
     Translation,
     missing_counterparts,
@@ -68,6 +69,9 @@ class Rules:
     today: date
     original_locale: str = "en"
     reference_problems: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # Each language's glossary (oncopress.glossary): the definitions a page shows are
+    # part of its fingerprint.
+    glossaries: Mapping[str, Glossary] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         return None, list(dict.fromkeys(problems))
     title = meta.get("title")
     medical = is_medical(review_meta)
+    glossary = rules.glossaries.get(page.locale)
+    shown = glossary.shown_in(markdown) if glossary is not None else None
     return PageRecord(
         path=page.path,
         locale=page.locale,
@@ -188,7 +194,7 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         pdf=meta.get("pdf") is not False,
         review_interval_months=interval,
         # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
-        fingerprint=fingerprint_page({**meta, "medical": medical}, markdown),
+        fingerprint=fingerprint_page({**meta, "medical": medical}, markdown, shown),
     ), []
 
 
