@@ -12,6 +12,15 @@
     if (!note) return;
     button.setAttribute("aria-expanded", open ? "true" : "false");
     note.hidden = !open;
+    if (open) fit(note);
+  }
+  function fit(note) {  // keep an open definition inside the screen's width
+    note.style.left = "";
+    var rect = note.getBoundingClientRect();
+    var right = document.documentElement.clientWidth - 8, shift = 0;
+    if (rect.right > right) shift = right - rect.right;
+    if (rect.left + shift < 8) shift = 8 - rect.left;
+    if (shift) note.style.left = shift + "px";
   }
   function openButtons() {
     return document.querySelectorAll('.glossary__term[aria-expanded="true"]');
