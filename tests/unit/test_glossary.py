@@ -3,12 +3,15 @@ terms are not marked, the fingerprint, the HTML policy, the PDF's print form."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 
 from oncopress.checks.htmlpolicy import policy_findings
+from oncopress.checks.page_html import PageRenderer
 from oncopress.glossary.entries import parse_glossary
-from oncopress.glossary.markdown_ext import GlossaryExtension
+from oncopress.glossary.glossary_markdown import GlossaryExtension
 from oncopress.ledger.fingerprint import fingerprint_page
 from oncopress.pdf.handout import _print_glossary
 from oncopress.quality.readability import extract_prose
@@ -144,3 +147,31 @@ def test_the_definitions_a_page_shows_are_part_of_its_fingerprint() -> None:
     ]
     # A page that shows no term keeps the fingerprint it had before the glossary.
     assert fingerprint_page(meta, "No term.", {}) == fingerprint_page(meta, "No term.")
+
+
+def test_the_extension_runs_from_its_name_with_a_glossary_file(tmp_path: Path) -> None:
+    """As Zensical or a plain Python-Markdown configuration would name it."""
+    (tmp_path / "es.yml").write_text(GLOSSARIES["es"], encoding="utf-8")
+    options = {"glossary": str(tmp_path / "es.yml"), "locale": "es"}
+    html = markdown.markdown(
+        "Una recurrencia.",
+        extensions=["oncopress.glossary.glossary_markdown"],
+        extension_configs={"oncopress.glossary.glossary_markdown": options},
+    )
+    assert (
+        html
+        == "<p>Una "
+        + term("recurrencia", "Cuando el cáncer vuelve a aparecer después del tratamiento.")
+        + ".</p>"
+    )
+
+
+def test_the_check_renders_each_page_with_its_language_glossary() -> None:
+    renderer = PageRenderer(["footnotes"], {})
+    renderer.glossaries = {
+        locale: parse_glossary(text, f"glossary/{locale}.yml", locale)
+        for locale, text in GLOSSARIES.items()
+    }
+    assert renderer.html("A recurrence.", "en") == render("A recurrence.", "en")
+    assert renderer.html("Una recurrencia.", "es") == render("Una recurrencia.", "es")
+    assert renderer.html("A recurrence.", "es") == "<p>A recurrence.</p>"

@@ -19,7 +19,7 @@ import markdown
 
 from oncopress.citations.references import strip_citations
 from oncopress.glossary.entries import Glossary
-from oncopress.glossary.markdown_ext import GlossaryExtension
+from oncopress.glossary.glossary_markdown import GlossaryExtension
 
 
 class MarkdownSetupError(ValueError):

@@ -94,6 +94,8 @@ def generate(
         shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("bibliography.bib", "reviewers.yml"):
         shutil.copy2(ROOT / name, out / name)
+    if with_hooks and (ROOT / "glossary").is_dir():  # the build marks its terms
+        shutil.copytree(ROOT / "glossary", out / "glossary")
     for locale, folder in (("en", out / "docs"), ("es", out / "docs_es")):
         folder.mkdir()
         for name, title in (

@@ -51,6 +51,7 @@ from oncopress.cli import seams
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
 from oncopress.cli.sitebuild import _running as running
 from oncopress.files.conflicts import conflict_message
+from oncopress.glossary.entries import FOLDER as GLOSSARY
 from oncopress.preview.hosts import (
     MISDIRECTED,
     allowed_hosts,
@@ -286,7 +287,9 @@ def serve(
     mount_path = urlsplit(config.site_url or "/").path
     config.site_url = serve_url = preview_url(host, port, mount_path)
     root = Path(config.config_file_path or ".").resolve().parent
-    watched = [config.docs_dir, str(config.config_file_path), *config.watch]
+    # The glossary's files (glossary/<locale>.yml) change pages too: watched when present.
+    glossary = [str(root / GLOSSARY)] if (root / GLOSSARY).is_dir() else []
+    watched = [config.docs_dir, str(config.config_file_path), *config.watch, *glossary]
     last_scan = scan(watched)
     pages = Incremental()
 
@@ -382,7 +385,7 @@ def serve(
         if config.config_file_path:
             server.watch(config.config_file_path)
         config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
+        for item in [*config.watch, *glossary]:
             server.watch(item)
         try:
             server.serve()

@@ -1,5 +1,5 @@
 """The glossary's step: each language's pass renders its pages with the glossary
-extension of that language (``oncopress.glossary.markdown_ext``), given the glossary the
+extension of that language (``oncopress.glossary.glossary_markdown``), given the glossary the
 build's first step read and checked (``glossary/<locale>.yml``). A site without a
 glossary renders as before.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 from oncopress.cli.build_context import BuildContext
-from oncopress.glossary.markdown_ext import GlossaryExtension
+from oncopress.glossary.glossary_markdown import GlossaryExtension
 
 
 def add_extension(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:

@@ -28,7 +28,7 @@ from oncopress.files.textfile import NotUtf8Error, decode_text
 from oncopress.pages.frontmatter import describe_yaml_error
 
 FOLDER = "glossary"  # next to mkdocs.yml: glossary/<locale>.yml
-# The classes of the markup a marked term gets (oncopress.glossary.markdown_ext): the
+# The classes of the markup a marked term gets (oncopress.glossary.glossary_markdown): the
 # word and its definition, in a wrapper.
 WRAPPER, TERM, DEFINITION = "glossary", "glossary__term", "glossary__definition"
 TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -3,11 +3,11 @@ its language's glossary, the word becomes a button that shows the definition (on
 tap, a click, Enter or Space; Escape closes it), and the definition is the button's
 accessible description, so a screen reader says it with the word.
 
-Named in a configuration as ``oncopress.glossary.markdown_ext``, with one configuration
+Named in a configuration as ``oncopress.glossary.glossary_markdown``, with one configuration
 per language (Zensical runs Python-Markdown extensions, not MkDocs plugins)::
 
     markdown_extensions:
-      - oncopress.glossary.markdown_ext:
+      - oncopress.glossary.glossary_markdown:
           glossary: glossary/es.yml   # this language's glossary file
           locale: es
 
@@ -81,7 +81,13 @@ class GlossaryExtension(Extension):  # type: ignore[misc]  # markdown ships no t
         return f"GlossaryExtension({self.glossary.locale!r}, {hash(entries)})"
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(GlossaryTreeprocessor(md, self.glossary), NAME, PRIORITY)
+        self.step = GlossaryTreeprocessor(md, self.glossary)
+        md.treeprocessors.register(self.step, NAME, PRIORITY)
+
+    def use(self, glossary: Glossary) -> None:
+        """Mark ``glossary``'s terms from the next page on (one Markdown, many languages)."""
+        self.glossary = glossary
+        self.step.glossary = glossary
 
 
 class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
