@@ -112,6 +112,8 @@ class _Marker:
         self.count = 0
 
     def element(self, element: etree.Element) -> None:
+        if len(self.seen) == len(self.glossary.entries):
+            return  # every term marked: nothing left to look for
         if element.tag in SKIPPED or SKIPPED_CLASSES.intersection(
             (element.get("class") or "").split()
         ):
