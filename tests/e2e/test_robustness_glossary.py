@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Project, make_project, sign_everything
 from test_check_command import check, message
 from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, assert_names, error_blocks, run
@@ -148,9 +149,13 @@ def edit(relative: str, old: str, new: str) -> Callable[[Project], None]:
     return change
 
 
-def test_the_signed_glossary_builds(tmp_path: Path) -> None:
+def test_the_signed_glossary_builds_and_marks_its_terms(tmp_path: Path) -> None:
     result = signed_with_glossary(tmp_path).build(env={"SOURCE_DATE_EPOCH": "1795651200"})
     assert (result.returncode, result.warnings) == (0, []), result.explain()
+    for page, word in (("care/index.html", "treatment"), ("es/care/index.html", "tratamiento")):
+        soup = BeautifulSoup((result.site / page).read_text(encoding="utf-8"), "html.parser")
+        terms = [button.get_text() for button in soup.select("article button.glossary__term")]
+        assert terms == [word], result.explain()
 
 
 def test_a_changed_definition_needs_the_pages_signed_off_again(tmp_path: Path) -> None:
