@@ -21,6 +21,7 @@ SHARED = ("hooks", "overrides")
 # so its mkdocs.yml does not watch the core's folder.
 CORE_FOLDER = "src/oncopress"
 DATA = ("bibliography.bib", "reviewers.yml")
+GLOSSARY = "glossary"  # copied only from a fixture that has one (the real site has)
 
 
 @dataclass
@@ -203,6 +204,8 @@ def make_project(destination: Path, fixture: str = "minimal") -> Project:
         shutil.copytree(source / name, destination / name, symlinks=True)
     if (source / "sign-offs.yml").exists():
         shutil.copy2(source / "sign-offs.yml", destination / "sign-offs.yml")
+    if (source / GLOSSARY).is_dir():  # the real site's, or a fixture's own
+        shutil.copytree(source / GLOSSARY, destination / GLOSSARY)
     if (source / "mkdocs.yml").exists():
         text = (source / "mkdocs.yml").read_text(encoding="utf-8")
         text = text.replace(f"\n  - {CORE_FOLDER}\n", "\n")

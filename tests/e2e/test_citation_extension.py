@@ -4,7 +4,8 @@ over mkdocs-bibtex, ``oncopress.cli.step_citations``), in both languages: each s
 current toolchain and a test-only hook (``citation_capture.py``) that keeps each page's
 Markdown as MkDocs read it and its HTML as the build rendered it, before the plugin's
 other steps add to it; then each citing page's Markdown is rendered by Python-Markdown alone, with
-the extensions of mkdocs.yml and the citation extension, and compared, byte for byte.
+the extensions of mkdocs.yml, the citation extension and (where the site has a glossary)
+the glossary extension, and compared, byte for byte.
 Each captured HTML also stands, as it is, in the page the build published. And a build
 that keeps today's citation cache (``sequence_cache``: each sequence of references
 rendered once) over the extension's footnote Markdown renders the pages it caches the
@@ -43,6 +44,7 @@ from oncopress.citations.sequence_cache import (
 from oncopress.cli.benchsite import generate
 
 EXTENSION = "oncopress.citations.markdown_ext"
+GLOSSARY = "oncopress.glossary.glossary_markdown"
 CAPTURE_HOOK = Path(__file__).resolve().parent / "citation_capture.py"
 PAGES = 50  # per language, in the generated site
 
@@ -169,19 +171,27 @@ def cites(text: str) -> bool:
     return any(mark in text for mark in ("[@", "\\bibliography", "\\full_bibliography"))
 
 
-def converter(record: dict[str, Any], bibliography: Path | None) -> markdown.Markdown:
+def converter(
+    record: dict[str, Any], bibliography: Path | None, glossary: bool = False
+) -> markdown.Markdown:
     """A Markdown with mkdocs.yml's extensions, then ours (unless ``bibliography`` is
-    None), as MkDocs makes one for each page."""
+    None), as MkDocs makes one for each page; with ``glossary``, the glossary extension
+    too, with the page's language's file next to the bibliography, if there is one (as
+    the oncopress plugin adds it to each language's pass)."""
     extensions, settings = list(record["extensions"]), dict(record["settings"])
     if bibliography is not None:
         extensions.append(EXTENSION)
         settings[EXTENSION] = {"bibliography": str(bibliography), "locale": record["language"]}
+        terms = bibliography.parent / "glossary" / f"{record['language']}.yml"
+        if glossary and terms.is_file():
+            extensions.append(GLOSSARY)
+            settings[GLOSSARY] = {"glossary": str(terms), "locale": record["language"]}
     return markdown.Markdown(extensions=extensions, extension_configs=settings)
 
 
-def render(record: dict[str, Any], bibliography: Path | None) -> str:
+def render(record: dict[str, Any], bibliography: Path | None, glossary: bool = False) -> str:
     """The page's Markdown through Python-Markdown (see ``converter``)."""
-    return str(converter(record, bibliography).convert(record["markdown"]))
+    return str(converter(record, bibliography, glossary).convert(record["markdown"]))
 
 
 def render_once_per_sequence(record: dict[str, Any], bibliography: Path) -> str | None:
@@ -198,8 +208,10 @@ def render_once_per_sequence(record: dict[str, Any], bibliography: Path) -> str 
     )
     if plan is None:
         return None
-    pieces = skeleton_pieces(converter(record, bibliography).convert(plan.skeleton), plan.runs)
-    md = converter(record, bibliography)
+    pieces = skeleton_pieces(
+        converter(record, bibliography, glossary=True).convert(plan.skeleton), plan.runs
+    )
+    md = converter(record, bibliography, glossary=True)
     html = md.convert(plan.markdown)
     if pieces is None or any(holds_token(token["name"]) for token in _tokens(md.toc_tokens)):
         return None
@@ -216,7 +228,7 @@ def differences(captured: Captured, bibliography: Path) -> list[str]:
     found = []
     for record in captured.citing():
         name = f"{record['language']} {record['page']}"
-        html = render(record, bibliography)
+        html = render(record, bibliography, glossary=True)
         if html != record["html"]:
             lines = html.splitlines()
             diff = difflib.unified_diff(record["html"].splitlines(), lines, "build", "ours", n=0)

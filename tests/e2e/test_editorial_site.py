@@ -21,8 +21,7 @@ from conftest import ROOT, Build, make_project
 # later, every page is overdue for review.
 SIGNED = ("2026-12-03", "December 3, 2026", "3 de diciembre de 2026")
 PDF_LIST = ("2026-11-26", "November 26, 2026", "26 de noviembre de 2026")
-HOME = ("2026-11-28", "November 28, 2026", "28 de noviembre de 2026")
-EARLIER = {("pdfs/", "en"): PDF_LIST, ("pdfs/", "es"): PDF_LIST, ("", "en"): HOME}
+EARLIER = {("pdfs/", "en"): PDF_LIST, ("pdfs/", "es"): PDF_LIST}
 TODAY = {"SOURCE_DATE_EPOCH": "1891555200"}
 REPORTS = "reports"
 SITE = "https://survivorship.example.org/"

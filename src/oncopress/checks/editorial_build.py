@@ -30,6 +30,7 @@ from oncopress.checks.review import (
 from oncopress.checks.sitecheck import Finding, Level, SiteCheck, recheck_page
 from oncopress.citations.references import ReferenceBook
 from oncopress.files.textfile import NotUtf8Error, decode_text
+from oncopress.glossary.entries import Glossary, GlossaryError, read_glossaries
 from oncopress.i18n.translations import page_notices
 from oncopress.ledger.ledgerfile import Ledger, LedgerError, parse_ledger
 from oncopress.ledger.signoff import draft_notice
@@ -97,6 +98,8 @@ class EditorialBuild:
     # and line (the setup gates read them with the bibliography; a page citing one is
     # refused).
     reference_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Each language's glossary (glossary/<locale>.yml; none: the site has no glossary).
+    glossaries: dict[str, Glossary] = field(default_factory=dict)
 
     @property
     def stale_level(self) -> Level:
@@ -222,6 +225,7 @@ def start_build(
         registry = load_reviewers(data, settings.reviewers, languages)
         today = build_date(environ, clock)
         ledger = load_ledger(read(root / settings.ledger), settings.ledger)
+        glossaries = read_glossaries(root, languages, read)
     except UnicodeDecodeError as error:
         raise SetupError(f"Reviewer registry is not UTF-8 text ({error.reason})") from None
     except (
@@ -231,7 +235,10 @@ def start_build(
         RegistryError,
         BuildDateError,
         LedgerError,
+        GlossaryError,
     ) as error:
         raise SetupError(str(error)) from None
     report = EditorialReport(today, settings.review_interval_years)
-    return EditorialBuild(root, settings, quality, registry, report, site_name, ledger, serving)
+    return EditorialBuild(
+        root, settings, quality, registry, report, site_name, ledger, serving, glossaries=glossaries
+    )

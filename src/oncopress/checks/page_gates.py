@@ -129,7 +129,7 @@ def html_gates(
         text = page.text()  # UTF-8, with front matter that reads (_editorial_check)
         front = FRONT_MATTER.match(text)
         try:
-            html = renderer.html(text[front.end() :] if front else text)
+            html = renderer.html(text[front.end() :] if front else text, page.locale)
         except PageRenderError as error:
             run.add(Severity.ERROR, Problem(page.path, page.locale, str(error)))
             continue

@@ -18,6 +18,8 @@ from typing import Any
 import markdown
 
 from oncopress.citations.references import strip_citations
+from oncopress.glossary.entries import Glossary
+from oncopress.glossary.glossary_markdown import GlossaryExtension
 
 
 class MarkdownSetupError(ValueError):
@@ -39,7 +41,10 @@ class PageRenderer:
     ) -> None:
         """Raises ``MarkdownSetupError`` naming the extension that cannot be loaded."""
         self._commands = tuple(citation_commands)
+        # Each language's glossary, whose terms pages mark as a build does (set once read).
+        self.glossaries: Mapping[str, Glossary] = {}
         self._markdown = markdown.Markdown()
+        self._glossary = GlossaryExtension()  # given each page's language's glossary
         built = []
         for name in extensions:
             try:
@@ -50,16 +55,17 @@ class PageRenderer:
                     f"({type(error).__name__}: {error})"
                 ) from None
         try:
-            self._markdown.registerExtensions(built, {})
+            self._markdown.registerExtensions([*built, self._glossary], {})
         except Exception as error:
             raise MarkdownSetupError(
                 "mkdocs.yml: markdown_extensions cannot be loaded "
                 f"({type(error).__name__}: {error})"
             ) from None
 
-    def html(self, body: str) -> str:
-        """The HTML of a page's Markdown ``body`` (after its front matter)."""
+    def html(self, body: str, locale: str = "") -> str:
+        """The HTML of a page's Markdown ``body`` (after its front matter), in ``locale``."""
         self._markdown.reset()
+        self._glossary.use(self.glossaries.get(locale) or Glossary("", locale))
         try:
             return str(self._markdown.convert(strip_citations(body, self._commands)))
         except RecursionError:

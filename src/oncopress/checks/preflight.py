@@ -19,6 +19,7 @@ from datetime import date
 from oncopress.checks.review import ReviewerRegistry, is_medical, missing_review, reviewer_ids
 from oncopress.citations.references import find_citations, malformed_citations
 from oncopress.files.conflicts import SIGN_AGAIN, find_conflict
+from oncopress.glossary.entries import Glossary
 from oncopress.i18n.translations import (
     Translation,
     missing_counterparts,
@@ -68,6 +69,9 @@ class Rules:
     today: date
     original_locale: str = "en"
     reference_problems: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # Each language's glossary (oncopress.glossary): the definitions a page shows are
+    # part of its fingerprint.
+    glossaries: Mapping[str, Glossary] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         return None, list(dict.fromkeys(problems))
     title = meta.get("title")
     medical = is_medical(review_meta)
+    glossary = rules.glossaries.get(page.locale)
+    shown = glossary.shown_in(markdown) if glossary is not None else None
     return PageRecord(
         path=page.path,
         locale=page.locale,
@@ -187,25 +193,36 @@ def check_page(page: SourcePage, rules: Rules) -> tuple[PageRecord | None, list[
         translation_pending=translation.pending,
         pdf=meta.get("pdf") is not False,
         review_interval_months=interval,
-        fingerprint=_recorded(meta, markdown, medical),
+        fingerprint=_recorded(meta, markdown, medical, shown),
     ), []
 
 
-def _recorded(meta: Mapping[str, object], markdown: str, medical: bool) -> Fingerprint:
+def _recorded(
+    meta: Mapping[str, object], markdown: str, medical: bool, shown: Mapping[str, str] | None
+) -> Fingerprint:
     # 'medical' as the checks read it: absent and 'medical: true' sign off the same.
-    return fingerprint_page({**meta, "medical": medical}, markdown)
+    return fingerprint_page({**meta, "medical": medical}, markdown, shown)
 
 
-def text_fingerprint(page: SourcePage, original_locale: str, today: date) -> Fingerprint | None:
+def text_fingerprint(
+    page: SourcePage,
+    original_locale: str,
+    today: date,
+    glossaries: Mapping[str, Glossary] | None = None,
+) -> Fingerprint | None:
     """The fingerprint ``check_page`` records for the page, whatever else is wrong with
-    it (None when its front matter cannot be read)."""
+    it (None when its front matter cannot be read); ``glossaries`` as in ``Rules``."""
     try:
         meta, markdown = read_front_matter(page.text())
     except FrontMatterError:
         return None
     translation, _ = read_translation(meta, markdown, page.locale, original_locale, today)
+    glossary = (glossaries or {}).get(page.locale)
     return _recorded(
-        meta, markdown, is_medical({**meta, "medical": False} if translation.pending else meta)
+        meta,
+        markdown,
+        is_medical({**meta, "medical": False} if translation.pending else meta),
+        glossary.shown_in(markdown) if glossary is not None else None,
     )
 
 

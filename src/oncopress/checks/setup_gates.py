@@ -102,8 +102,12 @@ def setup_gates(
     if run.count(Severity.ERROR):
         return None
     state.reference_problems = unprintable
+    if renderer is not None:
+        renderer.glossaries = state.glossaries
     today, original = state.report.today, platform.default_locale
-    rules = Rules(state.registry, keys, source, today, original, unprintable)
+    rules = Rules(
+        state.registry, keys, source, today, original, unprintable, glossaries=state.glossaries
+    )
     return Setup(settings, state, rules, renderer, platform)
 
 

@@ -94,6 +94,8 @@ def generate(
         shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("bibliography.bib", "reviewers.yml"):
         shutil.copy2(ROOT / name, out / name)
+    if with_hooks and (ROOT / "glossary").is_dir():  # the build marks its terms
+        shutil.copytree(ROOT / "glossary", out / "glossary")
     # The site's plugin adds docs_es/ at es/; plain mkdocs-static-i18n (the baseline)
     # takes a language's pages from docs/es/ only.
     spanish = out / "docs_es" if with_hooks else out / "docs" / "es"

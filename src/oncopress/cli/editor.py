@@ -48,6 +48,7 @@ from oncopress.cli import PROJECT as ROOT
 from oncopress.files.atomic import write_atomically
 from oncopress.files.conflicts import conflict_message
 from oncopress.files.locking import exclusive
+from oncopress.glossary.entries import Glossary
 from oncopress.i18n.labels import LOCALES
 from oncopress.i18n.translations import language_name
 from oncopress.ledger.ledgeredit import ledger_text
@@ -104,6 +105,7 @@ class Project:
     today: date
     # Each entry the house style cannot print as it is: its problems, file and line.
     reference_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    glossaries: dict[str, Glossary] = field(default_factory=dict)  # each language's
 
     # Each language's folder of pages (oncopress.settings.language_folders).
     sources: dict[str, Path] = field(default_factory=dict)
@@ -174,6 +176,7 @@ def load_project(config_file: Path) -> tuple[Project, Any, Ledger]:
         frozenset(bib.entries),
         state.report.today,
         located_problems([(bib_name, bib_text)]),
+        state.glossaries,
         sources,
     )
     return project, state.registry, state.ledger
@@ -223,6 +226,7 @@ def check(project: Project, registry: Any, ledger: Ledger) -> tuple[SiteCheck, d
         project.today,
         project.original,
         project.reference_problems,
+        project.glossaries,
     )
     result = check_site_with_ledger(
         pages, rules, project.folders(), ledger, stale_level=project.stale_level

@@ -52,6 +52,7 @@ from oncopress.cli.build_context import source_folders
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
 from oncopress.cli.sitebuild import _running as running
 from oncopress.files.conflicts import conflict_message
+from oncopress.glossary.entries import FOLDER as GLOSSARY
 from oncopress.preview.hosts import (
     MISDIRECTED,
     allowed_hosts,
@@ -287,8 +288,10 @@ def serve(
     mount_path = urlsplit(config.site_url or "/").path
     config.site_url = serve_url = preview_url(host, port, mount_path)
     root = Path(config.config_file_path or ".").resolve().parent
-    # docs_dir and each language's folder (docs_es/: oncopress.cli.step_languages).
-    watched = [*source_folders(config), str(config.config_file_path), *config.watch]
+    # docs_dir and each language's folder (docs_es/: oncopress.cli.step_languages); the
+    # glossary's files (glossary/<locale>.yml) change pages too: watched when present.
+    glossary = [str(root / GLOSSARY)] if (root / GLOSSARY).is_dir() else []
+    watched = [*source_folders(config), str(config.config_file_path), *config.watch, *glossary]
     last_scan = scan(watched)
     pages = Incremental()
 
@@ -384,7 +387,7 @@ def serve(
         if config.config_file_path:
             server.watch(config.config_file_path)
         config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
+        for item in [*config.watch, *glossary]:
             server.watch(item)
         try:
             server.serve()

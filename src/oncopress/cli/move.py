@@ -85,7 +85,7 @@ def move(config: Path, old_given: str, new_given: str) -> int:
             project.original,
         )
         page = SourcePage(path, locale, text.encode("utf-8"))
-        return text_fingerprint(page, project.original, project.today)
+        return text_fingerprint(page, project.original, project.today, project.glossaries)
 
     files = source_files(project.sources, project.root, project.original)
     site = Site(

@@ -28,6 +28,7 @@ from oncopress.cli import step_chrome as chrome
 from oncopress.cli import step_citations as citations
 from oncopress.cli import step_editorial as editorial
 from oncopress.cli import step_gates as gates
+from oncopress.cli import step_glossary as glossary
 from oncopress.cli import step_languages as folders
 from oncopress.cli import step_pdfs as pdfs
 from oncopress.cli import step_readability as readability
@@ -81,6 +82,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         ctx, locale, again = self.ctx, language(config), nested(config)
         search.configure(ctx, config, locale, again)
+        glossary.add_extension(ctx, config, locale)
         search.cache_sections(ctx, config, again)
         editorial.copyright_year_of(ctx, config)
         if not again:

@@ -158,7 +158,10 @@ def _rules(ctx: BuildContext, config: MkDocsConfig) -> Rules:
     source = plugin.config.bib_file or plugin.config.bib_dir
     unprintable = ctx.book.reference_problems  # read with the bibliography (setup gates)
     today, original = ctx.book.report.today, ctx.languages.default
-    return Rules(ctx.book.registry, keys, str(source), today, original, unprintable)
+    glossaries = ctx.book.glossaries
+    return Rules(
+        ctx.book.registry, keys, str(source), today, original, unprintable, glossaries=glossaries
+    )
 
 
 def _folders(ctx: BuildContext, config: MkDocsConfig) -> dict[str, str]:

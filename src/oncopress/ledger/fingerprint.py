@@ -177,9 +177,14 @@ def normalize_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def fingerprint_page(meta: Mapping[str, object], body: str) -> Fingerprint:
+def fingerprint_page(
+    meta: Mapping[str, object], body: str, glossary: Mapping[str, str] | None = None
+) -> Fingerprint:
     """The fingerprint of a page from its front matter (every field but
-    ``SIGN_OFF_FIELDS``) and the Markdown after it."""
+    ``SIGN_OFF_FIELDS``) and the Markdown after it; and, when the page writes terms of
+    its language's glossary, their definitions (``glossary``: term -> definition), which
+    the page shows readers: a changed definition is a changed page. A page that writes
+    no glossary term has the fingerprint it had before there was a glossary."""
     title = normalize_text(str(meta.get("title") or ""))
     description = normalize_text(str(meta.get("description") or ""))
     text = _BLANK_LINES.sub("\n\n", normalize_text(body))
@@ -194,8 +199,12 @@ def fingerprint_page(meta: Mapping[str, object], body: str) -> Fingerprint:
     blocks += [block for block in _BLANK_LINES.split(text) if block.strip()]
     text_blocks = len(blocks)
     blocks += [f"{key}: {_canonical(value)}" for key, value in fields.items()]
+    covered: dict[str, object] = {**content, "front_matter": fields}
+    if glossary:
+        covered["glossary"] = dict(glossary)
+        blocks += [f"glossary: {term}: {text}" for term, text in sorted(glossary.items())]
     return Fingerprint(
-        "sha256:" + _sha256(_canonical({**content, "front_matter": fields})),
+        "sha256:" + _sha256(_canonical(covered)),
         tuple(Paragraph(_sha256(block)[:16], block) for block in blocks),
         "sha256:" + _sha256(text_canonical),
         text_blocks,

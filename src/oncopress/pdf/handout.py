@@ -25,6 +25,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from oncopress.checks.placeholder_hosts import is_placeholder_host, site_url_allowed, url_host
+from oncopress.glossary.entries import DEFINITION, TERM, WRAPPER
 from oncopress.i18n.labels import label
 from oncopress.pages.site_chrome import YEAR_KEY, fill_chrome, sample_notice
 from oncopress.pdf.tables import fit_tables
@@ -250,6 +251,7 @@ def prepare_article(
     Returns the HTML and the site-relative paths of the images it loads.
     """
     fragment = _fragment(article_html)
+    _print_glossary(fragment)
     _drop_screen_only(fragment)
     fit_tables(fragment)
     resources: list[str] = []
@@ -284,6 +286,19 @@ def document_head(chrome: Chrome, title: str, description: str, revised: date | 
         f"<style>@page {{ @bottom-right {{ content: {counter}; }} }}</style>"
         "</head>"
     )
+
+
+def _print_glossary(fragment: lxml.html.HtmlElement) -> None:
+    """Each term the page explains (``oncopress.glossary``) as text, its definition in
+    parentheses after it: paper has no button to press."""
+    for wrapper in fragment.find_class(WRAPPER):
+        for button in wrapper.find_class(TERM):
+            button.drop_tag()
+        for note in wrapper.find_class(DEFINITION):
+            note.attrib.pop("hidden", None)
+            note.text = f" ({' '.join(note.text_content().split())})"
+            for child in list(note):
+                note.remove(child)
 
 
 def _drop_screen_only(fragment: lxml.html.HtmlElement) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from oncopress.glossary.entries import DEFINITION
 from oncopress.i18n.labels import UnknownLocaleError, language_labels
 from oncopress.settings.reader import SettingsError, read_section
 from oncopress.settings.schema import ReadabilityTargets as ReadabilityTargets
@@ -37,6 +38,7 @@ NOT_PROSE_CLASSES = (
     "md-content__button",  # Material's edit/view buttons
     "md-tags",
     "headerlink",
+    DEFINITION,  # a glossary term's definition (oncopress.glossary), hidden until asked for
 )
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TERMINAL = (".", "!", "?", ":", ";", "…")

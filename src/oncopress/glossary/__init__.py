@@ -1,0 +1,1 @@
+"""The glossary: definitions of medical words where pages use them."""
