@@ -1,7 +1,8 @@
 """The files GitHub reads are valid, checked the way it reads them:
 
 - the workflows in .github/workflows/ with actionlint (syntax, expressions, the job graph,
-  runner labels) and against GitHub's workflow schema.
+  runner labels) and against GitHub's workflow schema;
+- .github/dependabot.yml against Dependabot's schema.
 
 The schemas are the copies check-jsonschema ships (no network), and actionlint runs
 without shellcheck and pyflakes, so the results are the same on every machine. A broken
@@ -10,6 +11,7 @@ come from the project's environment (the development lock).
 
 Replicate: .venv/bin/actionlint -oneline -shellcheck= -pyflakes= .github/workflows/*.yml
   .venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+  .venv/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from packaging.specifiers import SpecifierSet
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 ACTIONLINT = ["-oneline", "-shellcheck=", "-pyflakes="]
 
 
@@ -52,8 +55,9 @@ def relative(paths: list[Path]) -> list[str]:
     return [path.relative_to(ROOT).as_posix() for path in paths]
 
 
-def test_the_workflows_exist() -> None:
+def test_the_workflows_and_settings_exist() -> None:
     assert relative(WORKFLOWS) == [".github/workflows/ci.yml"]
+    assert DEPENDABOT.is_file()
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -87,6 +91,14 @@ def test_the_workflows_follow_githubs_schema() -> None:
     )
 
 
+def test_dependabots_settings_follow_its_schema() -> None:
+    assert check_jsonschema("vendor.dependabot", relative([DEPENDABOT])) == (
+        0,
+        "ok -- validation done\n",
+        "",
+    )
+
+
 @pytest.mark.parametrize(
     ("schema", "source", "old", "new", "error"),
     [
@@ -97,8 +109,15 @@ def test_the_workflows_follow_githubs_schema() -> None:
             "\nconcurency:\n",
             "$: Additional properties are not allowed ('concurency' was unexpected)",
         ),
+        (
+            "vendor.dependabot",
+            ".github/dependabot.yml",
+            "\nversion: 2\n",
+            "\nversion: 3\n",
+            "$.version: 2 was expected",
+        ),
     ],
-    ids=["workflow"],
+    ids=["workflow", "dependabot"],
 )
 def test_a_broken_copy_gives_the_schemas_error(
     tmp_path: Path, schema: str, source: str, old: str, new: str, error: str
