@@ -1,8 +1,9 @@
-"""The files GitHub reads are valid, checked the way it reads them:
+"""The files GitHub and pre-commit read are valid, checked the way they read them:
 
 - the workflows in .github/workflows/ with actionlint (syntax, expressions, the job graph,
   runner labels) and against GitHub's workflow schema;
-- .github/dependabot.yml against Dependabot's schema.
+- .github/dependabot.yml against Dependabot's schema;
+- .pre-commit-config.yaml with pre-commit's own validator, and two of its hooks run.
 
 The schemas are the copies check-jsonschema ships (no network), and actionlint runs
 without shellcheck and pyflakes, so the results are the same on every machine. A broken
@@ -12,6 +13,7 @@ come from the project's environment (the development lock).
 Replicate: .venv/bin/actionlint -oneline -shellcheck= -pyflakes= .github/workflows/*.yml
   .venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
   .venv/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+  .venv/bin/pre-commit validate-config
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 ACTIONLINT = ["-oneline", "-shellcheck=", "-pyflakes="]
 
 
@@ -57,7 +60,7 @@ def relative(paths: list[Path]) -> list[str]:
 
 def test_the_workflows_and_settings_exist() -> None:
     assert relative(WORKFLOWS) == [".github/workflows/ci.yml"]
-    assert DEPENDABOT.is_file()
+    assert DEPENDABOT.is_file() and PRE_COMMIT.is_file()
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -190,3 +193,89 @@ def test_the_pythons_ci_uses_are_ones_pyproject_allows() -> None:
     named = [*test["strategy"]["matrix"]["python"], "3.11", setup[0]["with"]["python-version"]]
     assert named == ["3.11", "3.13", "3.11", "3.13"]
     assert [version for version in named if version not in allowed] == []
+
+
+def test_pre_commit_accepts_its_config() -> None:
+    assert run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"]) == (0, "", "")
+
+
+def test_pre_commit_names_a_hook_without_an_entry(tmp_path: Path) -> None:
+    text = PRE_COMMIT.read_text(encoding="utf-8")
+    old = "        entry: .venv/bin/mypy  # its files and settings: pyproject.toml\n"
+    assert old in text
+    (tmp_path / "broken.yaml").write_text(text.replace(old, ""), encoding="utf-8")
+    assert run([tool("pre-commit"), "validate-config", "broken.yaml"], cwd=tmp_path) == (
+        1,
+        "\n==> File broken.yaml\n"
+        "==> At Config()\n"
+        "==> At key: repos\n"
+        "==> At Repository(repo='local')\n"
+        "==> At key: hooks\n"
+        "==> At Hook(id='mypy')\n"
+        "=====> Missing required key: entry\n",
+        "",
+    )
+
+
+def test_every_local_hook_runs_a_tool_of_the_environment() -> None:
+    hooks = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    programs = {hook["entry"].split()[0] for hook in hooks}
+    assert {p.removeprefix(".venv/bin/") for p in programs} == {
+        "ruff",
+        "mypy",
+        "python",
+        "actionlint",
+        "check-jsonschema",
+    }
+    assert sorted(p for p in programs if not p.startswith(".venv/bin/")) == []
+    for program in programs:
+        tool(program.removeprefix(".venv/bin/"))
+
+
+def hook_run(tmp_path: Path, hook: str, files: dict[str, str]) -> tuple[int, str, str]:
+    """``pre-commit run HOOK --files ...`` in a new git repository holding ``files`` and
+    this project's config, its ``.venv/bin/`` tools pointed at this environment's."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    config = PRE_COMMIT.read_text(encoding="utf-8").replace(".venv/bin/", f"{BIN}/")
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    return run(
+        [tool("pre-commit"), "run", hook, "--color", "never", "--files", *files],
+        cwd=repo,
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+    )
+
+
+def test_the_conflict_hook_gives_the_builds_message(tmp_path: Path) -> None:
+    page = "# Title\n\n<<<<<<< HEAD\nOne side.\n=======\nThe other.\n>>>>>>> theirs\n"
+    heading = "Title\n=======\n\nText.\n"  # a Markdown heading, not a conflict
+    code, out, err = hook_run(tmp_path, "conflict-markers", {"page.md": page, "ok.md": heading})
+    assert (code, err) == (1, "")
+    assert out == (
+        "no merge-conflict markers................................................Failed\n"
+        "- hook id: conflict-markers\n"
+        "- exit code: 1\n\n"
+        "'page.md' has merge-conflict markers (line 3: '<<<<<<< HEAD'): keep one side and"
+        " remove the markers\n\n"
+    )
+
+
+def test_the_yaml_hook_names_the_broken_file_and_accepts_mkdocs_tags(tmp_path: Path) -> None:
+    files = {
+        "broken.yml": "key: [unclosed\n",
+        "mkdocs.yml": "site_name: !ENV [SITE_NAME, 'x']\nemoji: !!python/name:a.b\n",
+    }
+    code, out, err = hook_run(tmp_path, "yaml", files)
+    assert (code, err) == (1, "")
+    assert out == (
+        "YAML files parse.........................................................Failed\n"
+        "- hook id: yaml\n"
+        "- exit code: 1\n\n"
+        "broken.yml: while parsing a flow sequence\n"
+        '  in "broken.yml", line 1, column 6\n'
+        "expected ',' or ']', but got '<stream end>'\n"
+        '  in "broken.yml", line 2, column 1\n\n'
+    )
