@@ -45,7 +45,7 @@ def platform_section() -> str:
     return text[start : end if end != -1 else None]
 
 
-RUNTIME_LOCK, DEV_LOCK = "requirements.lock", "requirements-dev.lock"
+RUNTIME_LOCK, DEV_LOCK = "requirements.txt", "requirements-dev.txt"
 # What the editor's environment (the runtime lock) never holds: the test tools, and uv.
 TEST_TOOLS = {"pytest", "pytest-xdist", "playwright", "ruff", "mypy", "hypothesis", "uv"}
 TASKS = SimpleNamespace(**runpy.run_path(str(ROOT / "tasks.py"), run_name="tasks_py"))

