@@ -308,7 +308,9 @@ def test_without_pango_the_preview_runs_and_its_pdfs_page_says_why(tmp_path: Pat
             )
             page = BeautifulSoup(server.fetch(f"{prefix}pdfs/"), "html.parser")
             notice = page.select(".site-pdf-list--unavailable")
-            assert [n.get_text() for n in notice] == [label("pdf_list_no_libraries", locale)]
+            assert [n.get_text() for n in notice] == [
+                label("pdf_list_no_libraries", locale).format(build="./tasks build")
+            ]
         assert not any(WEASYPRINTS_OWN_NOTICE in line for line in server.output)
         assert not any("Traceback" in line for line in server.output)
     finally:

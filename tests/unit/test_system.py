@@ -71,6 +71,22 @@ def test_the_sign_off_a_message_suggests_is_the_systems(
     assert suggested_command(record, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("locale", "end"),
+    [
+        ("en", "(py tasks.py build says how to install them)."),
+        ("es", "(py tasks.py build indica cómo instalarlas)."),
+    ],
+)
+def test_the_preview_pdfs_page_names_the_windows_command(
+    monkeypatch: pytest.MonkeyPatch, locale: str, end: str
+) -> None:
+    from oncopress.pdf.listing import render_unavailable
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert render_unavailable(locale, no_libraries=True).endswith(f"{end}</p>")
+
+
 # Ledger keys ---------------------------------------------------------------------------------
 
 

@@ -39,7 +39,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_list_no_libraries": (
             "The PDF files are made when the site is published. This preview does not have them, "
             "and this computer cannot make them: the Pango libraries they need are missing "
-            "(./tasks build says how to install them)."
+            "({build} says how to install them)."
         ),
         "translation_pending_title": "Translation pending",
         "translation_pending": "This page is not available in English yet.",
@@ -108,7 +108,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "pdf_list_no_libraries": (
             "Los archivos PDF se crean cuando se publica el sitio. Esta vista previa no los tiene, "
             "y este equipo no puede crearlos: faltan las bibliotecas Pango que necesitan "
-            "(./tasks build indica cómo instalarlas)."
+            "({build} indica cómo instalarlas)."
         ),
         "translation_pending_title": "Traducción pendiente",
         "translation_pending": "Esta página todavía no está disponible en español.",
