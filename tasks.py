@@ -57,7 +57,7 @@ DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # guide ("Platform and its exit") carries it, with the exit plan. NO_MKDOCS_2_WARNING=1
 # silences it, and setup prints this line instead.
 PLATFORM_NOTE = (
-    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; ./tasks "
+    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; tasks.py "
     "silences its notice (README: Platform, for the exit plan)"
 )
 # `lock` checks that every locked package has a wheel for each of these targets (uv's

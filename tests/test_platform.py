@@ -31,7 +31,7 @@ import oncopress
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)
 NOTE = (
-    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; ./tasks silences "
+    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; tasks.py silences "
     "its notice (README: Platform, for the exit plan)"
 )
 # What the core must never need: MkDocs, its forks and successors, and their plugins.
