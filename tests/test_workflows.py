@@ -268,7 +268,12 @@ def test_pre_commit_names_a_hook_without_an_entry(tmp_path: Path) -> None:
 
 
 def test_every_local_hook_runs_a_tool_of_the_environment() -> None:
-    hooks = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    config = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))
+    # No hook repository to clone and no hook environment to install: nothing downloaded.
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = config["repos"][0]["hooks"]
+    assert {hook["language"] for hook in hooks} == {"system"}
+    assert [hook["id"] for hook in hooks if "additional_dependencies" in hook] == []
     programs = {hook["entry"].split()[0] for hook in hooks}
     assert {p.removeprefix(".venv/bin/") for p in programs} == {
         "ruff",
