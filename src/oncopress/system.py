@@ -21,14 +21,15 @@ every system's branch on any one of them.
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported when a PDF is made, never by a build without PDFs
+    from multiprocessing.context import BaseContext
 
 WINDOWS = "win32"
 #: ``subprocess.CREATE_NEW_PROCESS_GROUP``, which the module defines on Windows only.
@@ -67,10 +68,7 @@ def is_running(
     """Whether process ``pid`` exists (and, on Windows, has not ended). Never signals it
     on Windows; ``kernel32`` stands for Windows' library in tests."""
     if (platform or sys.platform) == WINDOWS:
-        if kernel32 is None:  # ctypes has WinDLL and get_last_error on Windows only
-            kernel32 = getattr(ctypes, "WinDLL")("kernel32", use_last_error=True)  # noqa: B009
-            kernel32.last_error = getattr(ctypes, "get_last_error")  # noqa: B009
-        return _windows_running(pid, kernel32)
+        return _windows_running(pid, kernel32 or _kernel32())
     try:
         kill(pid, 0)  # POSIX: signal 0 only checks that the process exists
     except ProcessLookupError:
@@ -80,12 +78,28 @@ def is_running(
     return True
 
 
+def _kernel32() -> Any:
+    """Windows' kernel32, its functions typed (a handle is pointer-sized)."""
+    import ctypes
+
+    # WinDLL and get_last_error exist on Windows only: looked up there, never at import.
+    kernel32 = getattr(ctypes, "WinDLL")("kernel32", use_last_error=True)  # noqa: B009
+    kernel32.last_error = getattr(ctypes, "get_last_error")  # noqa: B009
+    kernel32.OpenProcess.restype = ctypes.c_void_p
+    kernel32.OpenProcess.argtypes = (ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong)
+    kernel32.GetExitCodeProcess.argtypes = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_ulong))
+    kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+    return kernel32
+
+
 def _windows_running(pid: int, kernel32: Any) -> bool:
     handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
     if not handle:
         # No such process (ERROR_INVALID_PARAMETER), or one this user may not open.
         return bool(kernel32.last_error() == ERROR_ACCESS_DENIED)
     try:
+        import ctypes
+
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
             return True  # it exists; we cannot tell more
@@ -149,9 +163,11 @@ def _quietly(kill: Callable[[int, int], None], pid: int, signum: int) -> None:
         pass  # nothing left to stop
 
 
-def worker_context(platform: str | None = None) -> multiprocessing.context.BaseContext:
+def worker_context(platform: str | None = None) -> BaseContext:
     """The start method of worker processes: ``fork`` on Linux (the workers inherit the
     loaded PDF engine and start at once), ``spawn`` everywhere else."""
+    import multiprocessing  # only where PDFs are made (tests/e2e/test_start_up.py)
+
     if (platform or sys.platform).startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -41,6 +41,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -417,22 +419,24 @@ def test_a_refused_build_names_the_command_of_the_users_system(
     assert (tmp_path / "notes" / "todo.txt").read_text(encoding="utf-8") == "mine"
 
 
-class Kernel32:
+def kernel32(alive: set[int]) -> SimpleNamespace:
     """What Windows' kernel32 answers about processes: ``alive`` are running, every other
-    process id has ended (its exit code) or does not exist."""
+    process id has ended (exit code 1). Its functions take attributes (``restype``), as
+    ctypes' do."""
 
-    def __init__(self, alive: set[int]) -> None:
-        self.alive = alive
+    def exit_code(handle: int, code: Any) -> int:
+        code._obj.value = 259 if handle in alive else 1  # STILL_ACTIVE, or ended
+        return 1
 
-    def OpenProcess(self, access: int, inherit: bool, pid: int) -> int:
+    def open_process(access: int, inherit: bool, pid: int) -> int:
         return pid  # every process id still has its record here
 
-    def GetExitCodeProcess(self, handle: int, code: object) -> int:
-        code._obj.value = 259 if handle in self.alive else 1  # type: ignore[attr-defined]
+    def close_handle(handle: int) -> int:
         return 1
 
-    def CloseHandle(self, handle: int) -> int:
-        return 1
+    return SimpleNamespace(
+        OpenProcess=open_process, GetExitCodeProcess=exit_code, CloseHandle=close_handle
+    )
 
 
 def test_on_windows_a_staging_folder_is_judged_without_signalling_its_build(
@@ -451,7 +455,7 @@ def test_on_windows_a_staging_folder_is_judged_without_signalling_its_build(
 
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(os, "kill", kill)
-    monkeypatch.setattr(ctypes, "WinDLL", lambda name, **options: Kernel32({4100}), raising=False)
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, **options: kernel32({4100}), raising=False)
     monkeypatch.setattr(ctypes, "get_last_error", lambda: 0, raising=False)
 
     assert sitebuild.remove_stale_staging(out) == [".site-building-4200-b2"]
