@@ -16,13 +16,13 @@
                         and the old address redirects to the new one
   check [ARGS]          the build's editorial gates, without MkDocs (tools/check.py)
   setup                 only install what the others need (run by each of them)
-  lock [--upgrade]      remake requirements.lock and requirements-dev.lock from pyproject.toml's
+  lock [--upgrade]      remake requirements.txt and requirements-dev.txt from pyproject.toml's
                         ranges (--upgrade: newest allowed versions; without it, keep the pins)
 
 Needs Python 3.11 to 3.14 and nothing else: no administrator rights, no system packages.
 Setup is idempotent: a virtual environment in .venv/ with exactly the versions and hashes
-of requirements.lock (the runtime lock), installed as wheels only, and the project's core
-package (src/oncopress/, editable). `test` adds requirements-dev.lock (the test tools) and
+of requirements.txt (the runtime lock), installed as wheels only, and the project's core
+package (src/oncopress/, editable). `test` adds requirements-dev.txt (the test tools) and
 Chromium for the browser tests: with apt where apt may be used (as root, or with sudo),
 elsewhere it says how to get it. PDFs need the Pango libraries: `build` names what to
 install where they are missing; `serve` runs without them.
@@ -47,8 +47,8 @@ USAGE = __doc__.split("\n\nNeeds Python", 1)[0]
 ROOT = Path(__file__).resolve().parent
 WINDOWS = os.name == "nt"
 OLDEST, NEWEST = (3, 11), (3, 14)  # pyproject.toml's requires-python
-RUNTIME_LOCK = "requirements.lock"  # serve, build, status, sign-off, check
-DEV_LOCK = "requirements-dev.lock"  # the runtime lock's pins, plus the test tools and uv
+RUNTIME_LOCK = "requirements.txt"  # serve, build, status, sign-off, check
+DEV_LOCK = "requirements-dev.txt"  # the runtime lock's pins, plus the test tools and uv
 STAMP = ".installed"  # in .venv/: what setup installed there (see setup)
 # What `test` installs with apt where it may: Chromium for the browser tests, HarfBuzz's
 # subsetter (WeasyPrint's font subsetting is about 5x faster with it), fonts with every
@@ -59,7 +59,7 @@ DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # guide ("Platform and its exit") carries it, with the exit plan. NO_MKDOCS_2_WARNING=1
 # silences it, and setup prints this line instead.
 PLATFORM_NOTE = (
-    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; ./tasks "
+    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; tasks.py "
     "silences its notice (README: Platform, for the exit plan)"
 )
 # `lock` checks that every locked package has a wheel for each of these targets (uv's

@@ -1,8 +1,8 @@
 """The project's documents stay short and their links work: README.md (at most 150
-lines), BENCHMARKS.md (at most 250) and the guides in guides/. Every relative link
-points at a file that exists, and every anchor at a heading of that file (as GitHub
-makes anchors from headings). No link points into docs/ or docs_es/, the published
-pages, as if it were a guide.
+lines), BENCHMARKS.md (at most 250), CONTRIBUTING.md, CONTENT-LICENSE.md and the guides
+in guides/. Every relative link points at a file that exists, and every anchor at a
+heading of that file (as GitHub makes anchors from headings). No link points into docs/
+or docs_es/, the published pages, as if it were a guide.
 
 Replicate: ./tasks test tests/test_documents.py
 """
@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = [ROOT / "README.md", ROOT / "BENCHMARKS.md", *sorted((ROOT / "guides").glob("*.md"))]
+TOP = ["README.md", "BENCHMARKS.md", "CONTRIBUTING.md", "CONTENT-LICENSE.md"]
+DOCUMENTS = [*(ROOT / name for name in TOP), *sorted((ROOT / "guides").glob("*.md"))]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 CODE = re.compile(r"`[^`\n]*`")

@@ -69,8 +69,8 @@ def test_a_fresh_clone_builds_the_site_without_apt_dpkg_or_sudo(tmp_path: Path) 
 
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
-    assert "setup: installing the locked Python packages (requirements.lock)" in log
-    assert "requirements-dev.lock" not in log
+    assert "setup: installing the locked Python packages (requirements.txt)" in log
+    assert "requirements-dev.txt" not in log
     for page in ("index.html", "es/index.html", "pdf/booklet.pdf", "es/pdf/booklet.pdf"):
         assert (out / page).is_file(), page
 

@@ -31,7 +31,7 @@ import oncopress
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)
 NOTE = (
-    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; ./tasks silences "
+    "setup: note: Material for MkDocs 9.x reaches end of life on 2027-05-05; tasks.py silences "
     "its notice (README: Platform, for the exit plan)"
 )
 # What the core must never need: MkDocs, its forks and successors, and their plugins.
@@ -45,7 +45,7 @@ def platform_section() -> str:
     return text[start : end if end != -1 else None]
 
 
-RUNTIME_LOCK, DEV_LOCK = "requirements.lock", "requirements-dev.lock"
+RUNTIME_LOCK, DEV_LOCK = "requirements.txt", "requirements-dev.txt"
 # What the editor's environment (the runtime lock) never holds: the test tools, and uv.
 TEST_TOOLS = {"pytest", "pytest-xdist", "playwright", "ruff", "mypy", "hypothesis", "uv"}
 TASKS = SimpleNamespace(**runpy.run_path(str(ROOT / "tasks.py"), run_name="tasks_py"))

@@ -120,8 +120,8 @@ class RecordingSetup(TASKS.Setup):  # type: ignore[name-defined,misc]
 @pytest.fixture
 def fake(tmp_path: Path) -> RecordingSetup:
     for name, text in (
-        ("requirements.lock", "runtime 1"),
-        ("requirements-dev.lock", "dev 1"),
+        ("requirements.txt", "runtime 1"),
+        ("requirements-dev.txt", "dev 1"),
         ("pyproject.toml", "project 1"),
     ):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -137,9 +137,9 @@ def steps(setup: RecordingSetup, dev: bool = False) -> list[str]:
 def test_setup_installs_the_runtime_lock_then_the_project(
     fake: RecordingSetup, capsys: Any
 ) -> None:
-    assert steps(fake) == ["new .venv", "requirements.lock", "."]
+    assert steps(fake) == ["new .venv", "requirements.txt", "."]
     assert capsys.readouterr().err == (
-        "setup: installing the locked Python packages (requirements.lock) into .venv/\n"
+        "setup: installing the locked Python packages (requirements.txt) into .venv/\n"
         f"{TASKS.PLATFORM_NOTE}\n"
         "setup: installing the project's core package (src/oncopress/) into .venv/\n"
     )
@@ -150,7 +150,7 @@ def test_setup_installs_the_runtime_lock_then_the_project(
 
 def test_the_tests_add_the_development_lock_and_the_editor_keeps_it(fake: RecordingSetup) -> None:
     steps(fake)
-    assert steps(fake, dev=True) == ["requirements-dev.lock"]
+    assert steps(fake, dev=True) == ["requirements-dev.txt"]
     assert steps(fake, dev=True) == []
     assert steps(fake) == []  # serve after test: the test tools may stay
 
@@ -158,18 +158,18 @@ def test_the_tests_add_the_development_lock_and_the_editor_keeps_it(fake: Record
 @pytest.mark.parametrize(
     ("changed", "dev", "expected"),
     [
-        ("requirements.lock", False, ["new .venv", "requirements.lock", "."]),
+        ("requirements.txt", False, ["new .venv", "requirements.txt", "."]),
         (
-            "requirements.lock",
+            "requirements.txt",
             True,
-            ["new .venv", "requirements.lock", "requirements-dev.lock", "."],
+            ["new .venv", "requirements.txt", "requirements-dev.txt", "."],
         ),
         (
-            "requirements-dev.lock",
+            "requirements-dev.txt",
             True,
-            ["new .venv", "requirements.lock", "requirements-dev.lock", "."],
+            ["new .venv", "requirements.txt", "requirements-dev.txt", "."],
         ),
-        ("requirements-dev.lock", False, []),  # the editor's commands do not need it
+        ("requirements-dev.txt", False, []),  # the editor's commands do not need it
         ("pyproject.toml", False, ["."]),
     ],
 )
@@ -194,9 +194,9 @@ def test_an_old_stamp_or_a_missing_python_makes_the_environment_again(
 ) -> None:
     steps(fake)
     (fake.venv / ".installed").write_text("abc123 def456 /x/src\n", encoding="utf-8")  # bash's
-    assert steps(fake) == ["new .venv", "requirements.lock", "."]
+    assert steps(fake) == ["new .venv", "requirements.txt", "."]
     fake.python.unlink()
-    assert steps(fake) == ["new .venv", "requirements.lock", "."]
+    assert steps(fake) == ["new .venv", "requirements.txt", "."]
 
 
 # Chromium for the browser tests --------------------------------------------------------

@@ -17,7 +17,12 @@ the site mishandles on its own, each with the exact message the build gives.
   exact wording for each system is in tests/unit/test_pdf_native.py), the preview runs
   without PDFs and its PDFs page says why, and WeasyPrint's own notice never shows.
   Replicate: PYTHONPATH=tests/e2e/no_pango ./tasks build /tmp/site (that folder's
-  sitecustomize.py makes every library named like Pango fail to load).
+  sitecustomize.py makes every library named like Pango fail to load);
+- Windows, simulated here (issue 21): a message that names a command names the one a
+  Windows user types (``py tasks.py build site``); a build that finds a staging folder asks
+  Windows whether its build still runs, and never ``os.kill(pid, 0)``, which there ends
+  the process; and every module of the core and the commands imports without SIGHUP,
+  SIGKILL, ``os.killpg``, ``os.getuid``, ``os.fork`` or ``fcntl``.
 
 Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 ``python tools/build_site.py <copy>/public --config-file <copy>/mkdocs.yml`` (or
@@ -26,6 +31,8 @@ Replicate: copy tests/fixtures/minimal, make the case's edit, then run
 
 from __future__ import annotations
 
+import ctypes
+import json
 import os
 import platform
 import shutil
@@ -34,6 +41,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -301,7 +310,9 @@ def test_without_pango_the_preview_runs_and_its_pdfs_page_says_why(tmp_path: Pat
             )
             page = BeautifulSoup(server.fetch(f"{prefix}pdfs/"), "html.parser")
             notice = page.select(".site-pdf-list--unavailable")
-            assert [n.get_text() for n in notice] == [label("pdf_list_no_libraries", locale)]
+            assert [n.get_text() for n in notice] == [
+                label("pdf_list_no_libraries", locale).format(build="./tasks build")
+            ]
         assert not any(WEASYPRINTS_OWN_NOTICE in line for line in server.output)
         assert not any("Traceback" in line for line in server.output)
     finally:
@@ -365,3 +376,149 @@ def test_a_command_whose_tool_is_missing_says_so(tmp_path: Path) -> None:
         2,
         "check: tools/check.py is not in this checkout\n",
     )
+
+
+# Windows, simulated ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("system", "command"),
+    [
+        ("linux", "./tasks build site"),
+        ("darwin", "./tasks build site"),
+        ("win32", "py tasks.py build site"),
+    ],
+)
+def test_a_refused_build_names_the_command_of_the_users_system(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    system: str,
+    command: str,
+) -> None:
+    from oncopress.cli import sitebuild
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "platform", system)
+    build = command.rsplit(" ", 1)[0]
+
+    assert sitebuild.main(["build_site.py", " "]) == 2
+    assert sitebuild.main(["build_site.py", "notes"]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"Build refused: no output folder was named; name a new or empty folder, like: {command}",
+        f"Build refused: {tmp_path}/notes/ is not empty and was not made by {build} (it has no "
+        f".oncopress-site file); {build} replaces its output folder with the new site, which "
+        f"would delete what is in it: name a new or empty folder, like: {command}, or delete "
+        "this folder yourself first if it only holds an old site",
+    ]
+    assert (tmp_path / "notes" / "todo.txt").read_text(encoding="utf-8") == "mine"
+
+
+def kernel32(alive: set[int]) -> SimpleNamespace:
+    """What Windows' kernel32 answers about processes: ``alive`` are running, every other
+    process id has ended (exit code 1). Its functions take attributes (``restype``), as
+    ctypes' do."""
+
+    def exit_code(handle: int, code: Any) -> int:
+        code._obj.value = 259 if handle in alive else 1  # STILL_ACTIVE, or ended
+        return 1
+
+    def open_process(access: int, inherit: bool, pid: int) -> int:
+        return pid  # every process id still has its record here
+
+    def close_handle(handle: int) -> int:
+        return 1
+
+    return SimpleNamespace(
+        OpenProcess=open_process, GetExitCodeProcess=exit_code, CloseHandle=close_handle
+    )
+
+
+def test_on_windows_a_staging_folder_is_judged_without_signalling_its_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oncopress.cli import sitebuild
+
+    out = tmp_path / "site"
+    running, ended = tmp_path / ".site-building-4100-a1", tmp_path / ".site-building-4200-b2"
+    for folder in (running, ended):
+        folder.mkdir()
+        (folder / "index.html").write_text("half a site", encoding="utf-8")
+
+    def kill(pid: int, signum: int) -> None:
+        raise AssertionError(f"os.kill({pid}, {signum}): on Windows this ends process {pid}")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "kill", kill)
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, **options: kernel32({4100}), raising=False)
+    monkeypatch.setattr(ctypes, "get_last_error", lambda: 0, raising=False)
+
+    assert sitebuild.remove_stale_staging(out) == [".site-building-4200-b2"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site-building-4100-a1"]
+
+
+# Windows lacks these: the signals, the functions of os, the modules.
+NOT_ON_WINDOWS = {
+    "signal": [
+        "SIGHUP",
+        "SIGKILL",
+        "SIGQUIT",
+        "SIGUSR1",
+        "SIGUSR2",
+        "SIGALRM",
+        "SIGCHLD",
+        "SIGPIPE",
+    ],
+    "os": [
+        "killpg",
+        "getuid",
+        "geteuid",
+        "getgid",
+        "fork",
+        "setsid",
+        "getpgid",
+        "setpgid",
+        "chown",
+    ],
+    "modules": ["fcntl", "pwd", "grp", "termios"],
+}
+IMPORT_EVERY_MODULE = """
+import importlib, json, os, pkgutil, signal, sys
+lacking = json.loads(sys.argv[1])
+for name in lacking["signal"]:
+    delattr(signal, name)
+for name in lacking["os"]:
+    delattr(os, name)
+for name in lacking["modules"]:
+    sys.modules[name] = None  # import fails, as there
+import oncopress
+names, failed = [], []
+for module in pkgutil.walk_packages(oncopress.__path__, "oncopress."):
+    names.append(module.name)
+    try:
+        importlib.import_module(module.name)
+    except Exception as error:
+        failed.append(f"{module.name}: {type(error).__name__}: {error}")
+print(json.dumps({"imported": len(names), "failed": failed}))
+"""
+
+
+def test_every_module_imports_where_windows_lacks_posix_signals_and_calls() -> None:
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", IMPORT_EVERY_MODULE, json.dumps(NOT_ON_WINDOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    # Every module of src/oncopress/ but oncopress/__init__.py, imported before the loop.
+    modules = len(list((ROOT / "src" / "oncopress").rglob("*.py"))) - 1
+    assert found == {"imported": modules, "failed": []}

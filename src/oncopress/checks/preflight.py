@@ -15,6 +15,7 @@ import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import ModuleType
 
 from oncopress.checks.review import ReviewerRegistry, is_medical, missing_review, reviewer_ids
 from oncopress.citations.references import find_citations, malformed_citations
@@ -107,12 +108,17 @@ class Preflight:
 
 
 @functools.lru_cache(maxsize=65536)  # asked for by several hooks for every page
-def source_path(abs_src_path: str | None, src_uri: str, root: str) -> str:
+def source_path(
+    abs_src_path: str | None, src_uri: str, root: str, paths: ModuleType = os.path
+) -> str:
     """A source's path from the project root, links and ``..`` resolved:
-    ``docs_es/care.md`` (``src_uri`` when the file has no path on disk)."""
+    ``docs_es/care.md`` (``src_uri`` when the file has no path on disk). Always with
+    ``/``, on Windows too (``paths`` is ``ntpath`` there): the ledger's keys and the
+    messages are the same on every system."""
     if abs_src_path is None:
         return src_uri
-    return os.path.relpath(os.path.realpath(abs_src_path), root).replace(os.sep, "/")
+    relative: str = paths.relpath(paths.realpath(abs_src_path), root)
+    return relative.replace(paths.sep, "/")
 
 
 def language_of(src_uri: str, locales: Sequence[str], default: str) -> tuple[str, str]:

@@ -49,6 +49,7 @@ from oncopress.settings.language_folders import LanguageSettingsError, shown_fol
 from oncopress.settings.platform import PlatformConfig
 from oncopress.settings.reader import SettingsError
 from oncopress.settings.site import SiteSettings, read_site_settings
+from oncopress.system import tasks_command
 
 FALLBACK = (
     "mkdocs.yml: set 'fallback_to_default: false' for the i18n plugin: a page "
@@ -165,8 +166,8 @@ def _bibliography(
             return frozenset(), options.bib_file, {}
         run.add(
             Severity.ERROR,
-            f"Bibliography '{options.bib_file}' is a web address: ./tasks check reads only "
-            "files; save it next to mkdocs.yml and name that file in 'bib_file'",
+            f"Bibliography '{options.bib_file}' is a web address: {tasks_command('check')} "
+            "reads only files; save it next to mkdocs.yml and name that file in 'bib_file'",
         )
         return None, options.bib_file, {}
     if options.bib_file:
@@ -247,7 +248,7 @@ def _editorial_setup(
         name = state.settings.ledger
         run.add(
             Severity.INFO,
-            f"No sign-off ledger '{name}' yet: no page is signed off (./tasks sign-off)",
+            f"No sign-off ledger '{name}' yet: no page is signed off ({tasks_command('sign-off')})",
         )
     for problem in sample_reviewer_problems(state.registry, site_url_allowed(platform.extra)):
         run.add(Severity.WARNING, problem)

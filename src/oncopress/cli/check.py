@@ -24,6 +24,7 @@ from oncopress.files.cachefile import read_cache, write_cache
 from oncopress.quality.readability_cache import load_readability_cache, scoring_version
 from oncopress.settings.config_file import ConfigFileError, read_config_file
 from oncopress.settings.platform import PlatformConfigError, read_platform_config
+from oncopress.system import tasks_command
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 # The check's own scores: its pages' HTML is not the build's (no footnotes), so sharing
@@ -32,7 +33,9 @@ CACHE_FILE = Path(".cache") / "readability-check.json"
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="./tasks check", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog=tasks_command("check"), description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     config_file: Path = args.config_file.resolve()
@@ -93,7 +96,9 @@ def summary(run: GateRun) -> str:
     each = ", ".join(f"{number} {locale}" for locale, number in run.pages.items())
     checked = f"{_count(pages, 'page')} ({each})" if each else _count(pages, "page")
     if run.fails:
-        return f"Check failed: {checked}, {counts}; ./tasks build would refuse to publish"
+        return (
+            f"Check failed: {checked}, {counts}; {tasks_command('build')} would refuse to publish"
+        )
     return f"Check passed: {checked}, {counts}"
 
 

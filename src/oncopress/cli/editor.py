@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -73,6 +73,7 @@ from oncopress.settings.language_folders import (
     language_folders,
     shown_folders,
 )
+from oncopress.system import stop_signals, tasks_command
 
 # The languages besides the original that may get a change note (--note-es).
 NOTE_LOCALES = tuple(locale for locale in LOCALES if locale != "en")
@@ -237,12 +238,18 @@ def check(project: Project, registry: Any, ledger: Ledger) -> tuple[SiteCheck, d
 def page_path(given: str, project: Project, known: Mapping[str, object]) -> str | None:
     """The source path (from the project root) of a page named on the command line,
     or None when it is not a page of the site."""
-    absolute = (Path.cwd() / given).resolve()
+    relative = ledger_key((Path.cwd() / given).resolve(), project.root.resolve())
+    return relative if relative in known else None
+
+
+def ledger_key(absolute: PurePath, root: PurePath) -> str | None:
+    """The ledger's key of a file: its path from the project's root, with ``/`` on every
+    system (``docs_es/care.md`` for ``C:\\site\\docs_es\\care.md`` on Windows); None
+    outside the project."""
     try:
-        relative = absolute.relative_to(project.root.resolve()).as_posix()
+        return absolute.relative_to(root).as_posix()
     except ValueError:
         return None
-    return relative if relative in known else None
 
 
 def _ids(value: str | None) -> tuple[str, ...]:
@@ -252,13 +259,10 @@ def _ids(value: str | None) -> tuple[str, ...]:
 def sign_off(args: argparse.Namespace) -> int:
     """Sign off, holding the ledger's lock from reading it to writing it: two editors
     signing off at once both get their pages into the ledger, one after the other."""
-    for handled in SIGNALS:  # stop through SystemExit: a temporary file is removed
+    for handled in stop_signals():  # stop through SystemExit: a temporary file is removed
         signal.signal(handled, _stop)
     with exclusive(ledger_file(args.config_file), _waiting):
         return _sign_off(args)
-
-
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -411,7 +415,9 @@ def status(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="./tasks", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog=tasks_command("").rstrip(), description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     commands = parser.add_subparsers(dest="command", required=True)
     signing = commands.add_parser("sign-off", help="record that reviewers approved pages")

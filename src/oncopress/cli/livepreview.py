@@ -50,7 +50,6 @@ from mkdocs.exceptions import ConfigurationError, MkDocsException
 from oncopress.cli import seams
 from oncopress.cli.build_context import source_folders
 from oncopress.cli.incremental import Incremental, Rebuilt, warm_up
-from oncopress.cli.sitebuild import _running as running
 from oncopress.files.conflicts import conflict_message
 from oncopress.glossary.entries import FOLDER as GLOSSARY
 from oncopress.preview.hosts import (
@@ -65,11 +64,11 @@ from oncopress.preview.overlay import (
     render_problem_page,
     render_warning_panel,
 )
+from oncopress.system import is_running, stop_signals
 
 log = logging.getLogger("mkdocs.preview")
 POLLING = 0.2  # seconds between looks at the watched files (MkDocs: 0.5)
 SETTLE = 0.3  # seconds to wait for a save to finish before a full build
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # The built site lives in <temporary folder>/oncopress-preview-<pid>-<random>/, removed
 # when the preview ends; a preview killed outright leaves it for the next one to remove.
 SITE_DIR_PREFIX = "oncopress-preview-"
@@ -265,7 +264,7 @@ def remove_stale_site_dirs(temporary: Path) -> list[str]:
     removed = []
     for folder in sorted(temporary.glob(f"{SITE_DIR_PREFIX}*")):
         owner = folder.name.removeprefix(SITE_DIR_PREFIX).partition("-")[0]
-        if owner.isdigit() and not running(int(owner)) and folder.is_dir():
+        if owner.isdigit() and not is_running(int(owner)) and folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder.name)
     return removed
@@ -422,7 +421,7 @@ def main(argv: list[str]) -> int:
     stream = logging.StreamHandler()
     stream.setFormatter(ColorFormatter())
     logger.addHandler(stream)
-    for handled in SIGNALS:
+    for handled in stop_signals():
         signal.signal(handled, _interrupt)
     temporary = Path(tempfile.gettempdir())
     for name in remove_stale_site_dirs(temporary):
@@ -439,7 +438,7 @@ def main(argv: list[str]) -> int:
         log.info("Shutting down...")
         return 0
     finally:
-        for handled in SIGNALS:  # a second Ctrl+C must not cut the clean-up short
+        for handled in stop_signals():  # a second Ctrl+C must not cut the clean-up short
             signal.signal(handled, signal.SIG_IGN)
         shutil.rmtree(site_dir, ignore_errors=True)
 

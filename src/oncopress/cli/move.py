@@ -26,25 +26,28 @@ from pathlib import Path
 from oncopress.checks.preflight import SourcePage, text_fingerprint
 from oncopress.checks.sourcefiles import source_files
 from oncopress.cli import PROJECT as ROOT
-from oncopress.cli.editor import SIGNALS, SetupError, ledger_file, load_project, source_pages
+from oncopress.cli.editor import SetupError, ledger_file, load_project, source_pages
 from oncopress.files.locking import exclusive
 from oncopress.files.transaction import apply_changes
 from oncopress.ledger.fingerprint import Fingerprint
 from oncopress.ledger.ledgeredit import ledger_text
 from oncopress.pages.moves import MoveError, MovePlan, Site, plan_move
 from oncopress.pages.redirects import RedirectError, read_redirects
+from oncopress.system import stop_signals, tasks_command
 
 NOTHING = "Nothing was changed."
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="./tasks move", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog=tasks_command("move"), description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("old", metavar="OLD", help="the English page's path now")
     parser.add_argument("new", metavar="NEW", help="its new path")
     args = parser.parse_args(argv)
     config = args.config_file.resolve()
-    for handled in SIGNALS:  # stop through SystemExit: the changes are undone
+    for handled in stop_signals():  # stop through SystemExit: the changes are undone
         signal.signal(handled, _stop)
     try:
         with exclusive(ledger_file(config), _waiting):
@@ -139,7 +142,7 @@ def _report(plan: MovePlan, config_name: str, redirects_name: str) -> None:
     for path in plan.resign:
         print(
             f"'{path}' lost its SSH signatures (a signature covers the page's path): sign it "
-            f"off again with ./tasks sign-off {path} --by ... --key ...",
+            f"off again with {tasks_command('sign-off')} {path} --by ... --key ...",
             file=sys.stderr,
         )
 

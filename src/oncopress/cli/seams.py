@@ -2,7 +2,7 @@
 the project touches, in one place.
 
 Each seam says why it is needed and what it relies on. All were checked against the
-versions in ``requirements.lock``: ``CHECKED_AGAINST`` below. ``tests/test_seams.py``
+versions in ``requirements.txt``: ``CHECKED_AGAINST`` below. ``tests/test_seams.py``
 pins each one (signatures, attributes, a small behaviour check): after ``./tasks lock``
 brings another version of one of these packages, a failing test there names the seam
 to look at before the build changes quietly.

@@ -46,8 +46,8 @@ from oncopress.files.outfolder import (
     is_built_site,
 )
 from oncopress.pages.redirects import PUBLISHED_FILE, published_text, published_urls, read_published
+from oncopress.system import group_options, is_running, stop_group, stop_signals, tasks_command
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 10  # how long mkdocs gets to stop on SIGTERM before SIGKILL
 
 
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     except OutputFolderError as error:
         print(error, file=sys.stderr)
         return 2
-    for handled in SIGNALS:
+    for handled in stop_signals():
         signal.signal(handled, _interrupt)
     try:
         run.out.parent.mkdir(parents=True, exist_ok=True)
@@ -114,10 +114,10 @@ def build_and_clean_up(config_file: Path, run: Run) -> int:
     try:
         return build(config_file, run)
     except Interrupted as interruption:
-        for handled in SIGNALS:  # a second Ctrl+C must not cut the clean-up short
+        for handled in stop_signals():  # a second Ctrl+C must not cut the clean-up short
             signal.signal(handled, signal.SIG_IGN)
         if run.child is not None:
-            _stop(run.child)
+            stop_group(run.child, GRACE_SECONDS)
         restore_previous(run.out)
         return _interrupted(run, interruption)
     finally:
@@ -150,7 +150,7 @@ def build(config_file: Path, run: Run) -> int:
     started = time.perf_counter()
     # Its own process group, so that a signal stops mkdocs and its PDF workers together.
     run.child = subprocess.Popen(
-        command, cwd=config_file.parent, start_new_session=True, preexec_fn=_die_with_parent
+        command, cwd=config_file.parent, **group_options(preexec=_die_with_parent)
     )
     returncode = run.child.wait()
     if returncode != 0:
@@ -201,8 +201,8 @@ def restore_previous(out: Path) -> None:
     if not is_built_site(old) or old.is_symlink():
         raise OutputFolderError(
             f"Build refused: {old} is in the way (a build puts the last site there while it "
-            f"replaces {out.name}/) and was not made by ./tasks build: move it or delete it "
-            "yourself"
+            f"replaces {out.name}/) and was not made by {tasks_command('build')}: move it or "
+            "delete it yourself"
         )
     if not out.exists():
         old.rename(out)
@@ -222,42 +222,14 @@ def remove_stale_staging(out: Path) -> list[str]:
     prefix = staging_prefix(out)
     for folder in sorted(out.parent.glob(f"{prefix}*")):
         owner = folder.name.removeprefix(prefix).partition("-")[0]
-        if folder.is_dir() and not (owner.isdigit() and _running(int(owner))):
+        if folder.is_dir() and not (owner.isdigit() and is_running(int(owner))):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder.name)
     return removed
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
-
-
-def _stop(child: subprocess.Popen[bytes]) -> None:
-    """Stop mkdocs and the processes it started: SIGTERM, then SIGKILL if it lingers."""
-    _signal_group(child, signal.SIGTERM)
-    try:
-        child.wait(timeout=GRACE_SECONDS)
-    except subprocess.TimeoutExpired:
-        _signal_group(child, signal.SIGKILL)
-        child.wait()
-    _signal_group(child, signal.SIGKILL)  # any worker that outlived mkdocs
-
-
-def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
-    try:
-        os.killpg(child.pid, signum)
-    except ProcessLookupError:
-        pass  # nothing left in the group
 
 
 def _die_with_parent() -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from oncopress.system import tasks_command
+
 SITE_MARKER = ".oncopress-site"
 MARKER_TEXT = (
     "A site built by ./tasks build (tools/build_site.py): the next build replaces this folder.\n"
@@ -20,9 +22,6 @@ MARKER_TEXT = (
 SOURCE_FOLDERS = ("docs", "docs_es", "hooks", "src", "tests", "overrides", "tools", ".git")
 # What the tools keep beside the sources: the caches, the editorial report, Python.
 WORK_FOLDERS = (".cache", "reports", ".venv")
-_REPLACES = "./tasks build replaces its output folder with the new site"
-_NEW = "a new or empty folder, like: ./tasks build site"
-_CHOOSE = f"name {_NEW}"
 
 
 class OutputFolderError(ValueError):
@@ -34,16 +33,16 @@ def check_output_folder(given: str, cwd: Path, root: Path) -> Path:
     :class:`OutputFolderError` when replacing it could lose anything: ``root`` is the
     project folder. Reads the file system; writes nothing."""
     if not given.strip():
-        raise OutputFolderError(f"Build refused: no output folder was named; {_CHOOSE}")
+        raise OutputFolderError(f"Build refused: no output folder was named; name {_new()}")
     named = Path(os.path.abspath(cwd / given))
     if named.is_symlink():
         raise OutputFolderError(
-            f"Build refused: {named} is a symbolic link (to {os.readlink(named)}); {_REPLACES} "
-            f"and does not follow links: name the folder it points to, or {_NEW}"
+            f"Build refused: {named} is a symbolic link (to {os.readlink(named)}); {_replaces()} "
+            f"and does not follow links: name the folder it points to, or {_new()}"
         )
     out = named.resolve()
     if out.exists() and not out.is_dir():
-        raise OutputFolderError(f"Build refused: {out} is a file, not a folder; {_CHOOSE}")
+        raise OutputFolderError(f"Build refused: {out} is a file, not a folder; name {_new()}")
     project = root.resolve()
     if out == project:
         _refuse(out, "is the project folder")
@@ -65,8 +64,9 @@ def check_output_folder(given: str, cwd: Path, root: Path) -> Path:
         _refuse(out, "is a git repository (it has a .git)")
     if any(out.iterdir()) and not (out / SITE_MARKER).is_file():
         raise OutputFolderError(
-            f"Build refused: {out}/ is not empty and was not made by ./tasks build (it has no "
-            f"{SITE_MARKER} file); {_REPLACES}, which would delete what is in it: {_CHOOSE}, or "
+            f"Build refused: {out}/ is not empty and was not made by {tasks_command('build')} (it "
+            f"has no {SITE_MARKER} file); {_replaces()}, which would delete what is in it: "
+            f"name {_new()}, or "
             "delete this folder yourself first if it only holds an old site"
         )
     return out
@@ -79,5 +79,13 @@ def is_built_site(folder: Path) -> bool:
 
 def _refuse(out: Path, why: str) -> None:
     raise OutputFolderError(
-        f"Build refused: {out}/ {why}; {_REPLACES}, which would delete it: {_CHOOSE}"
+        f"Build refused: {out}/ {why}; {_replaces()}, which would delete it: name {_new()}"
     )
+
+
+def _replaces() -> str:
+    return f"{tasks_command('build')} replaces its output folder with the new site"
+
+
+def _new() -> str:
+    return f"a new or empty folder, like: {tasks_command('build site')}"

@@ -28,6 +28,7 @@ from oncopress.ledger.fingerprint import DIGEST, PARAGRAPH_DIGEST
 from oncopress.ledger.sshsig import BASE64
 from oncopress.pages.dates import ISO_DATE
 from oncopress.pages.frontmatter import describe_yaml_error
+from oncopress.system import tasks_command
 
 LEDGER_FILE = "sign-offs.yml"
 LEDGER_VERSION = 2
@@ -38,7 +39,7 @@ HEADER = (
 )
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 _RESTORE = (
-    "the ledger is written by ./tasks sign-off only: restore it with "
+    "the ledger is written by {sign_off} only: restore it with "
     "'git checkout {source}', then sign the pages off again"
 )
 
@@ -137,7 +138,7 @@ def parse_ledger(text: str, source: str = LEDGER_FILE) -> Ledger:
         raise LedgerError(
             f"Sign-off ledger '{source}' has merge-conflict markers (line {line}: "
             f"'{marker}'): keep one side with 'git checkout --ours {source}' (or --theirs), "
-            "then run ./tasks status and sign off the pages it lists"
+            f"then run {tasks_command('status')} and sign off the pages it lists"
         )
     try:
         root = _compose(text)
@@ -145,7 +146,7 @@ def parse_ledger(text: str, source: str = LEDGER_FILE) -> Ledger:
         where = describe_yaml_error(error, 1, text)
         raise LedgerError(
             f"Sign-off ledger '{source}' is not valid YAML ({where}); "
-            + _RESTORE.format(source=source)
+            + _RESTORE.format(source=source, sign_off=tasks_command("sign-off"))
         ) from None
     if root is None:
         return Ledger(source)
@@ -270,7 +271,7 @@ class _Reader:
     def fail(self, node: yaml.Node, message: str) -> NoReturn:
         raise LedgerError(
             f"Sign-off ledger '{self.source}', line {node.start_mark.line + 1}: {message}; "
-            + _RESTORE.format(source=self.source)
+            + _RESTORE.format(source=self.source, sign_off=tasks_command("sign-off"))
         )
 
     def pairs(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:

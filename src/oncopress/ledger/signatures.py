@@ -19,9 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from oncopress.checks.review import ReviewerRegistry
 from oncopress.ledger.ledgerfile import Ledger, SignOff, signed_message
 from oncopress.ledger.sshsig import SshSigError, Verdict, one_line, read_signature, verify
+from oncopress.system import tasks_command
 
 NAMESPACE = "oncopress-signoff"
-COMMAND = "./tasks sign-off"
 
 # Signs a message with one key: the signature as ``ssh-keygen -Y sign`` writes it.
 Signer = Callable[[bytes], str]
@@ -89,7 +89,7 @@ def signature_problems(ledger: Ledger, registry: ReviewerRegistry) -> dict[str, 
 
 
 def resign_command(entry: SignOff, key: str = "THEIR_KEY") -> str:
-    command = f"{COMMAND} {entry.path} --by {','.join(entry.reviewers)}"
+    command = f"{tasks_command('sign-off')} {entry.path} --by {','.join(entry.reviewers)}"
     if entry.translation_reviewers:
         command += f" --translation-by {','.join(entry.translation_reviewers)}"
     return command + f" --key {key}"

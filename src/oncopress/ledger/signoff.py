@@ -45,8 +45,8 @@ from oncopress.ledger.ledgerfile import (
 from oncopress.ledger.signatures import signature_problems
 from oncopress.pages.dates import format_revised
 from oncopress.problems import Problem
+from oncopress.system import tasks_command
 
-COMMAND = "./tasks sign-off"
 QUOTE_CHARS = 70
 # How the ledger's lines about a page begin, after its name (draft_message,
 # stale_message): a preview may tell them from other problems of the page's text, and
@@ -251,7 +251,8 @@ def _ids(ids: Sequence[str]) -> str:
 
 def suggested_command(record: PageRecord, locale_original: str) -> str:
     """The sign-off command for a page, with the reviewers its front matter names."""
-    command = f"{COMMAND} {record.path} --by {','.join(record.reviewers) or 'REVIEWER'}"
+    reviewers = ",".join(record.reviewers) or "REVIEWER"
+    command = f"{tasks_command('sign-off')} {record.path} --by {reviewers}"
     if record.locale != locale_original and record.medical:
         command += f" --translation-by {','.join(record.translation_reviewers) or 'REVIEWER'}"
     return command
@@ -272,7 +273,7 @@ def draft_message(assessed: PageTrust, record: PageRecord, original_locale: str)
             f"was signed off on {entry.revised.isoformat()} by {_ids(entry.reviewers)} before "
             "sign-offs covered the front matter (sign-off ledger version 1); once its reviewers "
             "have confirmed its front matter, run: "
-            f"{COMMAND} {record.path} --by {','.join(entry.reviewers)}"
+            f"{tasks_command('sign-off')} {record.path} --by {','.join(entry.reviewers)}"
             + (
                 f" --translation-by {','.join(entry.translation_reviewers)}"
                 if entry.translation_reviewers
@@ -292,7 +293,8 @@ def mismatch_message(assessed: PageTrust, record: PageRecord, original_locale: s
     entry = assessed.entry
     if entry is None:
         raise ValueError(f"'{assessed.path}' has no sign-off to disagree with")
-    command = f"{COMMAND} {record.path} --by {_ids(entry.reviewers).replace(', ', ',')}"
+    reviewers = _ids(entry.reviewers).replace(", ", ",")
+    command = f"{tasks_command('sign-off')} {record.path} --by {reviewers}"
     if entry.translation_reviewers:
         command += f" --translation-by {','.join(entry.translation_reviewers)}"
     return (
@@ -341,7 +343,7 @@ def orphan_messages(ledger: Ledger, paths: set[str]) -> list[str]:
     with the site, but the entry can go)."""
     return [
         f"Sign-off ledger '{ledger.source}' (line {entry.line}): '{path}' no longer exists; "
-        f"remove its entry with: {COMMAND} --prune"
+        f"remove its entry with: {tasks_command('sign-off')} --prune"
         for path, entry in sorted(ledger.entries.items())
         if path not in paths
     ]
@@ -503,13 +505,13 @@ def _translated(
     if entry is not None and entry.legacy and path not in signed_now:
         return None, (
             f"its original '{path}' was signed off before sign-offs covered the front matter; "
-            f"sign off the original again first (in the same command, or before): {COMMAND} "
-            f"{path} --by ..."
+            "sign off the original again first (in the same command, or before): "
+            f"{tasks_command('sign-off')} {path} --by ..."
         )
     if entry is None or entry.fingerprint != current.digest:
         return None, (
             f"its original '{path}' has changes nobody signed off; sign off the original "
-            f"first (in the same command, or before): {COMMAND} {path} --by ..."
+            f"first (in the same command, or before): {tasks_command('sign-off')} {path} --by ..."
         )
     if day < entry.revised:
         return None, (

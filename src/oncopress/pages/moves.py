@@ -26,6 +26,7 @@ from datetime import date
 from oncopress.ledger.fingerprint import Fingerprint
 from oncopress.ledger.ledgerfile import Ledger, SignOff, Translated
 from oncopress.pages.redirects import Redirects, page_url
+from oncopress.system import tasks_command
 
 # A link in Markdown: ``[text](target "title")``, ``![alt](target)``, ``[id]: target``.
 _INLINE = re.compile(r"(\]\(\s*)(<[^>\n]*>|[^)\s]+)")
@@ -150,7 +151,7 @@ def _refuse_bad_target(old: str, new: str, site: Site, folder: str) -> None:
         if any(path.startswith(f"{folder}/{old}/") for path in site.texts):
             raise MoveError(
                 f"'{folder}/{old}' is a folder: move its pages one at a time "
-                f"(./tasks move {folder}/{old}/PAGE.md NEW/PAGE.md)"
+                f"({tasks_command('move')} {folder}/{old}/PAGE.md NEW/PAGE.md)"
             )
         raise MoveError(
             f"'{folder}/{old}' is not a page of the site: give a Markdown page in {folder}/"

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from oncopress.i18n.labels import LABELS
+from oncopress.system import tasks_command
 
 REDIRECTS_FILE = "redirects.yml"
 PUBLISHED_FILE = "published-urls.txt"
@@ -83,7 +84,7 @@ class Redirects:
                 raise RedirectError(
                     f"Redirects file {where}: '{entry.source}' is a page again, so the "
                     f"redirect to '{entry.target}' cannot be published: delete line "
-                    f"{entry.line}'s entry, or move the page with ./tasks move"
+                    f"{entry.line}'s entry, or move the page with {tasks_command('move')}"
                 )
             target, seen = entry.target, {entry.source}
             while target not in known and target in by_source and target not in seen:
@@ -237,7 +238,7 @@ def vanished_urls(published: Iterable[str], served: Iterable[str], name: str) ->
     now = set(served)
     return [
         f"Published URL '{url}' ({name}) is no longer served and no redirect leads from it: "
-        "move pages with ./tasks move (it adds the redirect), add a redirect to "
+        f"move pages with {tasks_command('move')} (it adds the redirect), add a redirect to "
         f"{REDIRECTS_FILE}, " + _RETIRE.format(published=name)
         for url in sorted(set(published) - now)
     ]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from oncopress.pdf.fetch import RefusedURLError, site_file
+from oncopress.system import tasks_command
 
 #: The best tagged-PDF variant WeasyPrint 70 supports: PDF/UA-1 (tagged PDF 1.7,
 #: document language, title shown in the window, structure tree).
@@ -117,8 +118,8 @@ def _weasyprint() -> Any:
             import weasyprint
     except ImportError as error:
         raise EngineMissingError(
-            f"WeasyPrint cannot be loaded ({error}): run ./tasks setup to install it, or "
-            "build without PDFs: SITE_PDFS=0"
+            f"WeasyPrint cannot be loaded ({error}): run {tasks_command('setup')} to install "
+            "it, or build without PDFs: SITE_PDFS=0"
         ) from None
     except OSError as error:
         from oncopress.pdf.native import missing_libraries

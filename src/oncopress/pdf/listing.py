@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 from oncopress.i18n.labels import label
 from oncopress.pages.dates import format_revised
 from oncopress.pdf.names import relative_href, url_path
+from oncopress.system import tasks_command
 
 MARKER = "<!-- pdf-list -->"
 
@@ -73,9 +74,8 @@ def render_pdf_list(pdfs: Sequence[ListedPdf], page_url: str, locale: str) -> st
 def render_unavailable(locale: str, no_libraries: bool = False) -> str:
     """What replaces :data:`MARKER` when PDFs are not made (``mkdocs serve``, ``SITE_PDFS=0``);
     ``no_libraries``: this computer lacks the libraries that make them, and the note says so."""
-    text = escape(
-        label("pdf_list_no_libraries" if no_libraries else "pdf_list_unavailable", locale)
-    )
+    key = "pdf_list_no_libraries" if no_libraries else "pdf_list_unavailable"
+    text = escape(label(key, locale).format(build=tasks_command("build")))
     return f'<p class="site-pdf-list site-pdf-list--unavailable">{text}</p>'
 
 

@@ -1,9 +1,11 @@
 """Render many PDFs at once: cache first, then the rest in parallel worker processes.
 
 Worker model: the parent looks every job up in the cache and copies the hits into
-the site. Only if something is left does it load the engine, then fork a
-``ProcessPoolExecutor`` of ``min(workers, jobs)`` processes (the forked workers
-inherit the loaded engine, so none pays for the import again). Jobs go out largest
+the site. Only if something is left does it load the engine, then start a
+``ProcessPoolExecutor`` of ``min(workers, jobs)`` processes: forked on Linux (the
+workers inherit the loaded engine, so none pays for the import again), spawned on macOS
+and Windows (``oncopress.system.worker_context``: each worker imports the engine on its
+first job; everything it is sent is pickled, so it works either way). Jobs go out largest
 first (the booklets), so the pool finishes together. Workers only turn HTML into
 bytes; the parent writes every file, through a temporary file and a rename, so a
 failed or interrupted render never leaves a partial or empty PDF.
@@ -11,13 +13,13 @@ failed or interrupted render never leaves a partial or empty PDF.
 A worker ends when the process that started it dies, even by SIGKILL, which leaves it
 no time to stop its pool: on Linux the kernel sends it SIGKILL then (PR_SET_PDEATHSIG),
 and on every system a thread in the worker watches its parent and ends the worker
-within half a second of the parent's death (``_watch_parent``).
+within half a second of the parent's death (``_watch_parent``; on Windows, where a
+process keeps its dead parent's id, by asking whether that process still runs).
 """
 
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -33,6 +35,7 @@ from pathlib import Path
 from oncopress.pdf.cache import PdfCache, cache_key, copy_atomically
 from oncopress.pdf.engine import PdfEngine, Rendered
 from oncopress.problems import Problem
+from oncopress.system import WINDOWS, is_running, worker_context
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ def _render(
     outcomes: list[tuple[PdfJob, Rendered | str]] = []
     pool = ProcessPoolExecutor(
         max_workers=count,
-        mp_context=_context(),
+        mp_context=worker_context(),
         initializer=_watch_parent,
         initargs=(os.getpid(),),
     )
@@ -230,19 +233,20 @@ def _watch_parent(parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
         except (OSError, AttributeError):
             pass  # no prctl: the thread below still does it
-    if os.getppid() != parent:  # died before the line above took effect
+    if not parent_alive(parent):  # died before the line above took effect
         os._exit(1)
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while parent_alive(parent):
             time.sleep(WATCH_SECONDS)
         os._exit(1)  # an orphan: nobody will collect its PDF
 
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it: workers start at once with the engine loaded."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
+def parent_alive(parent: int, platform: str | None = None) -> bool:
+    """Whether the process that started this worker still runs. On POSIX an orphan gets
+    a new parent id; on Windows it keeps the dead one, so the process itself is asked."""
+    if (platform or sys.platform) == WINDOWS:
+        return is_running(parent, WINDOWS)
+    return os.getppid() == parent

@@ -21,6 +21,7 @@ from oncopress.citations.references import cited_keys
 from oncopress.i18n.plurals import counted, plural
 from oncopress.i18n.translations import Status
 from oncopress.pages.dates import is_overdue, next_review
+from oncopress.system import tasks_command
 
 STATUS_VERSION = 1
 DUE_SOON_DAYS = 60  # a review due within this many days is listed
@@ -144,7 +145,7 @@ def render_status(items: Sequence[Item], today: date, width: int = 100) -> str:
     lines.append(
         f"{counted(len(items), 'item', 'items')} {plural(len(items), 'needs', 'need')} an "
         f"editor; {blocking} {plural(blocking, 'blocks', 'block')} publishing"
-        + (" (./tasks build refuses to publish)." if blocking else ".")
+        + (f" ({tasks_command('build')} refuses to publish)." if blocking else ".")
     )
     return "\n".join(lines)
 

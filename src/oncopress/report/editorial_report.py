@@ -23,6 +23,7 @@ from oncopress.i18n.plurals import counted
 from oncopress.i18n.translations import Translation
 from oncopress.ledger.signoff import PageTrust
 from oncopress.pages.dates import is_overdue, next_review
+from oncopress.system import tasks_command
 
 REPORT_FILE = "editorial-report.json"
 REPORT_HTML = "editorial-report.html"
@@ -140,11 +141,13 @@ def overdue_message(row: Mapping[str, Any], blocks: bool = False) -> str:
         f"{row['last_revised']}, review was due {row['review_due']}"
     )
     if blocks:
-        command = f"./tasks sign-off {row['path']} --by {','.join(row['reviewers']) or 'REVIEWER'}"
+        reviewers = ",".join(row["reviewers"]) or "REVIEWER"
+        command = f"{tasks_command('sign-off')} {row['path']} --by {reviewers}"
         if row["translation_reviewers"]:
             command += f" --translation-by {','.join(row['translation_reviewers'])}"
         message += (
-            "; ./tasks build refuses to publish it (extra.editorial.overdue_reviews: warn) "
+            f"; {tasks_command('build')} refuses to publish it "
+            "(extra.editorial.overdue_reviews: warn) "
             f"until its reviewers have checked it and signed it off again: {command}"
         )
     return message
