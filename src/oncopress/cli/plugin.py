@@ -73,8 +73,8 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     @AFTER_I18N
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         ctx, locale, again = self.ctx, language(config), nested(config)
-        search.configure(ctx, config, locale, again)
-        search.cache_sections(ctx, config, again)
+        search.configure(ctx, config, locale)
+        search.skip_page_indexing(config)
         editorial.copyright_year_of(ctx, config)
         if not again:
             readability.start(ctx, config)
@@ -172,8 +172,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         if nested(config):
             return  # the last language's pass is not the end of the build
         ctx = self.ctx
-        search.split_index(ctx, config)
-        search.save_sections(ctx, config)
+        search.write_index(ctx, config)
         pdfs.make_pdfs(ctx, config)
         readability.report(ctx, config)
         sources.save_policy_cache(ctx)
