@@ -97,6 +97,9 @@ class Visit:
     later_first_s: float
     later_done_s: float
     requests: int
+    first_paint_s: float  # the page's first contentful paint
+    page_bytes: int  # everything fetched until the load event (search included)
+    page_gzip_bytes: int
 
     @property
     def ratio(self) -> float:
@@ -194,9 +197,15 @@ def visit(browser, base_url: str, log: list, language: str) -> dict[str, float]:
     home = "" if language == "en" else f"{language}/"
     page.goto(f"{base_url}{home}{PAGE}", wait_until="load")
     load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
+    paint = page.evaluate(
+        "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime"
+    )
+    page_bytes = sum(entry[1] for entry in log)
+    page_gzip = sum(entry[2] for entry in log)
     box = page.locator("input.md-search__input")
     page.locator("label.md-header__button[for=__search]").click()
     figures: dict[str, float] = {"load_s": load}
+    figures.update(first_paint_s=paint / 1000, page_bytes=page_bytes, page_gzip_bytes=page_gzip)
     for number, query in enumerate(QUERIES[language]):
         if number:
             box.fill("")
@@ -237,8 +246,9 @@ def visit(browser, base_url: str, log: list, language: str) -> dict[str, float]:
 def table(visits: list[Visit], builds: dict[tuple[str, int], dict[str, float]]) -> str:
     lines = [
         "| pages/lang | engine | lang | search KB (gzip) | requests | first results s | "
-        "later query s (first / done) | page load s | first/load | build s (CPU s) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "later query s (first / done) | page load s | first/load | first paint s | "
+        "page KB until load (gzip) | build s (CPU s) | build peak MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for v in visits:
         b = builds[(v.engine, v.size)]
@@ -246,7 +256,8 @@ def table(visits: list[Visit], builds: dict[tuple[str, int], dict[str, float]]) 
             f"| {v.size} | {v.engine} | {v.language} | {v.search_bytes / 1024:.0f} "
             f"({v.search_gzip_bytes / 1024:.0f}) | {v.requests} | {v.first_results_s:.2f} | "
             f"{v.later_first_s:.2f} / {v.later_done_s:.2f} | {v.load_s:.2f} | {v.ratio:.2f} | "
-            f"{b['seconds']:.1f} ({b['cpu_seconds']:.1f}) |"
+            f"{v.first_paint_s:.2f} | {v.page_bytes / 1024:.0f} ({v.page_gzip_bytes / 1024:.0f}) | "
+            f"{b['seconds']:.1f} ({b['cpu_seconds']:.1f}) | {b['max_rss_mb']:.0f} |"
         )
     return "\n".join(lines)
 
