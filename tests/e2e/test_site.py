@@ -268,22 +268,34 @@ def test_no_asset_is_loaded_from_another_host(site: Path, pages: dict[str, Beaut
     assert offenders == []
 
 
-def test_each_language_has_its_own_search_index(site: Path) -> None:
+def test_each_language_has_its_own_search_settings_and_pagefind_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     spanish = json.loads((site / "es/search/search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
     assert spanish["config"]["lang"] == ["es"]
-    for index in (english, spanish):  # the worker override folds and stems with these
-        assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
     assert english["config"]["synonyms"]["relapse"] == ["recurrence"]
     assert spanish["config"]["synonyms"]["recidiva"] == ["recurrencia"]
-    english_pages = {d["location"].split("#")[0] for d in english["docs"]}
-    spanish_pages = {d["location"].split("#")[0] for d in spanish["docs"]}
-    expected = {"", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"}
-    assert english_pages == expected
-    assert spanish_pages == expected  # relative to es/
-    titles = {d["title"] for d in spanish["docs"] if d["location"] == "survivorship/recurrence/"}
-    assert titles == {"Qué es la recurrencia del cáncer"}
+    assert "the" in english["config"]["stopwords"] and "el" in spanish["config"]["stopwords"]
+    assert english["docs"] == spanish["docs"] == []  # the pages are in Pagefind's index
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {lang: index["page_count"] for lang, index in entry["languages"].items()}
+    assert counts == {"en": 5, "es": 5}  # the 404 pages are not indexed
+
+
+@pytest.mark.parametrize(
+    ("relative", "indexed"),
+    [
+        ("index.html", True),
+        ("es/survivorship/recurrence/index.html", True),
+        ("404.html", False),
+        ("es/404.html", False),
+    ],
+)
+def test_only_pages_rendered_from_markdown_are_marked_for_the_index(
+    pages: dict[str, BeautifulSoup], relative: str, indexed: bool
+) -> None:
+    article = pages[relative].find("article")
+    assert article.has_attr("data-pagefind-body") is indexed
 
 
 @pytest.mark.parametrize(
