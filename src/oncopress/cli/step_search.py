@@ -98,7 +98,7 @@ def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
 def pagefind_program() -> Path:
     """The ``pagefind`` program of the ``pagefind-bin`` wheel."""
     try:
-        import pagefind_bin  # type: ignore[import-untyped]
+        import pagefind_bin
 
         return Path(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as error:
