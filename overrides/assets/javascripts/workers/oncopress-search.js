@@ -15,7 +15,10 @@
  *   how many of the words it has, then by Pagefind's score, so a question typed in
  *   full still finds the pages that have most of its words;
  * - stop words (`config.stopwords`) are searched only when the query has nothing else;
- * - only the latest query is answered: a query typed over is dropped.
+ * - one query is searched at a time, and then only the latest one typed: the queries
+ *   typed over meanwhile are dropped;
+ * - Pagefind starts loading as soon as the worker does, for the page's language (`lang`
+ *   in the worker's URL), before Material's first message.
  */
 (function () {
   "use strict";
@@ -24,8 +27,9 @@
   var LIMIT = 10; /* results shown: the best pages */
   var BUNDLE = new URL("../../../pagefind/", self.location.href).href;
 
-  var language = "en", synonyms = new Map(), stopwords = new Set();
-  var loading = null, latest = 0;
+  var language = new URL(self.location.href).searchParams.get("lang") || "en";
+  var synonyms = new Map(), stopwords = new Set();
+  var loading = null, waiting = null, busy = false;
 
   /* Fold accents (á -> a, ü -> u) but keep ñ, as oncopress.search.indexes.fold_accents. */
   function foldAccents(text) {
@@ -77,12 +81,15 @@
     });
   }
 
-  /* Pages found for `words`: per page, Pagefind's result and its best score per word. */
+  /* Pages found for `words`: per page, Pagefind's result and its best score per word
+   * (null as soon as another query waits). */
   async function pagesFor(module, words) {
     var pages = new Map();
-    await Promise.all(words.map(async function (word, position) {
+    for (var position = 0; position < words.length; position++) {
+      var word = words[position];
       var variants = [word].concat(synonyms.get(foldAccents(word)) || []);
       for (var i = 0; i < variants.length; i++) {
+        if (waiting !== null) return null;
         var found = await module.search(variants[i]);
         (found ? found.results : []).forEach(function (result) {
           var page = pages.get(result.id) || { result: result, scores: new Map() };
@@ -90,7 +97,7 @@
           pages.set(result.id, page);
         });
       }
-    }));
+    }
     return Array.from(pages.values()).map(function (page) {
       var total = 0;
       page.scores.forEach(function (score) { total += score });
@@ -116,12 +123,12 @@
     return group;
   }
 
-  async function search(query, id) {
+  async function search(query) {
     var words = queryWords(query);
     if (!words.length) return { items: [] };
     var module = await pagefind();
     var pages = await pagesFor(module, words);
-    if (id !== latest) return null;
+    if (pages === null || waiting !== null) return null;
     var best = pages.slice(0, LIMIT);
     var data = await Promise.all(best.map(function (page) { return page.result.data() }));
     var terms = {};
@@ -137,20 +144,27 @@
     var message = event.data;
     if (message && message.type === SETUP) {
       var config = message.data.config || {};
-      language = (config.lang || ["en"])[0];
       synonyms = synonymTable(config.synonyms);
       stopwords = new Set(config.stopwords || []);
       postMessage({ type: READY });
-      pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
     } else if (message && message.type === QUERY) {
-      var id = ++latest, result;
-      try {
-        result = await search(String(message.data), id);
-      } catch (error) {
-        console.warn("Search failed:", error);
-        result = { items: [] };
+      waiting = String(message.data);
+      if (busy) return;
+      busy = true;
+      while (waiting !== null) {
+        var query = waiting, result;
+        waiting = null;
+        try {
+          result = await search(query);
+        } catch (error) {
+          console.warn("Search failed:", error);
+          result = { items: [] };
+        }
+        if (result && waiting === null) postMessage({ type: RESULT, data: result });
       }
-      if (result && id === latest) postMessage({ type: RESULT, data: result });
+      busy = false;
     }
   });
+
+  pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
 })();
