@@ -1,6 +1,6 @@
 """Robustness cases of the editor's loop (issue 13), each with its exact message:
 a broken mkdocs.yml while the preview runs, damaged caches (readability scores,
-compiled templates, search sections) and caches that cannot be written.
+compiled templates) and caches that cannot be written.
 
 Replicate the first: ./tasks serve, write `name: materiall` under `theme:` in
 mkdocs.yml, open http://127.0.0.1:8000/. The second: put `{` into

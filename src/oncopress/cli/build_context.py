@@ -32,7 +32,6 @@ from oncopress.pdf.pdf_settings import PdfSettings
 from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
-from oncopress.search.section_cache import SearchSectionCache
 from oncopress.settings.platform import Bibliography, Language, PlatformConfig
 from oncopress.settings.site import SiteSettings
 
@@ -104,7 +103,6 @@ class BuildContext:
     readability_targets: ReadabilityTargets = field(default_factory=ReadabilityTargets)
     readability: ReadabilityCache = field(default_factory=lambda: ReadabilityCache(""))
     hard_to_read: list[Problem] = field(default_factory=list)  # every language's
-    search: SearchSectionCache = field(default_factory=lambda: SearchSectionCache(""))
     citations: Citations = field(default_factory=Citations)
     pdfs: Pdfs = field(default_factory=Pdfs)
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> 404 page
