@@ -10,7 +10,12 @@ from oncopress.search.indexes import (
     read_synonyms,
     versioned_worker,
 )
-from oncopress.search.pagefind import STOP_WORDS, language_settings, pagefind_command
+from oncopress.search.pagefind import (
+    STOP_WORDS,
+    article_page,
+    language_settings,
+    pagefind_command,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,16 +46,25 @@ def test_language_settings_carry_synonyms_and_stop_words_and_no_pages() -> None:
     assert settings["config"]["stopwords"] == sorted(STOP_WORDS["es"])
 
 
-def test_pagefind_indexes_the_site_without_what_every_page_repeats(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    command = pagefind_command(tmp_path / "pagefind", tmp_path / "site")
-    assert command[:5] == [
-        str(tmp_path / "pagefind"),
+def test_pagefind_reads_each_article_with_its_language_and_title() -> None:
+    page = article_page("es", "Qué <es>", "<h2 id='a'>A</h2><p>Texto</p>")
+    assert page.startswith('<!doctype html><html lang="es">')
+    assert "<title>Qué &lt;es&gt;</title></head><body><h1>Qué &lt;es&gt;</h1><h2 id='a'>" in page
+    assert "<body><h1>T</h1>" in article_page("en", "Other", "<h1>T</h1>")  # its own h1
+
+
+def test_pagefind_command_indexes_the_articles_into_the_bundle(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    command = pagefind_command(tmp_path / "pf", tmp_path / "in", tmp_path / "out")
+    assert command == [
+        str(tmp_path / "pf"),
         "--site",
-        str(tmp_path / "site"),
-        "--output-subdir",
-        "pagefind",
+        str(tmp_path / "in"),
+        "--output-path",
+        str(tmp_path / "out"),
+        "--silent",
+        "--exclude-selectors",
+        ".headerlink",
     ]
-    assert command[command.index(".page-meta") - 1] == "--exclude-selectors"
 
 
 def test_read_synonyms_folds_and_lowercases_the_typed_word() -> None:

@@ -164,6 +164,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         return search.keep_not_found_pages(self.ctx, output_content, template_name, config, locale)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        search.keep_article(self.ctx, page, config, language(config))
         output = editorial.add_jsonld(self.ctx, output, page, config, language(config))
         return pdfs.collect(self.ctx, output, page, config, language(config))
 

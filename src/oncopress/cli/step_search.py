@@ -9,9 +9,10 @@
   Material's plugin indexes no page (its index only carries the settings);
 - ``keep_not_found_pages``: the English ``404.html`` stays at the root and the Spanish
   one goes to ``es/404.html``;
+- ``keep_article`` (each page written): the page's article, for Pagefind to read;
 - ``write_index`` (once every language is built): each language's search settings
   (``search/search_index.json``, ``es/search/search_index.json``), then Pagefind indexes
-  the built pages into ``pagefind/``.
+  the language's articles into its ``pagefind/``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ from oncopress.search.indexes import (
     read_synonyms,
     versioned_worker,
 )
-from oncopress.search.pagefind import SearchIndexError, language_settings, run_pagefind
+from oncopress.search.pagefind import (
+    SCRATCH,
+    SearchIndexError,
+    article_page,
+    index_language,
+    language_settings,
+)
 
 
 def configure(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:
@@ -74,25 +81,43 @@ def keep_not_found_pages(
     return ctx.not_found_pages.get(ctx.languages.default, output)
 
 
+def keep_article(ctx: BuildContext, page: Page, config: MkDocsConfig, locale: str) -> None:
+    search = page.meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return
+    destination = page.file.dest_uri
+    if locale != ctx.languages.default and destination.startswith(f"{locale}/"):
+        destination = destination[len(locale) + 1 :]
+    target = _language_site(ctx, config, locale) / SCRATCH / destination
+    target.parent.mkdir(parents=True, exist_ok=True)
+    title = str(page.title or config.site_name)
+    target.write_text(article_page(locale, title, page.content or ""), encoding="utf-8")
+
+
 def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     if not merged_path.exists():  # no search plugin: no search box to answer
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    locales, default = list(ctx.languages.build), ctx.languages.default
+    locales = list(ctx.languages.build)
     synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
+    program = pagefind_program()
     for locale in locales:
-        folder = Path(config.site_dir)
-        if locale != default:
-            folder = folder / locale
+        folder = _language_site(ctx, config, locale)
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         settings = language_settings(locale, synonyms[locale], merged.get("config", {}))
         target.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    try:
-        run_pagefind(pagefind_program(), Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from error
+        try:
+            index_language(program, folder)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+
+
+def _language_site(ctx: BuildContext, config: MkDocsConfig, locale: str) -> Path:
+    """The folder of ``locale``'s site: the site's root for the default language."""
+    root = Path(config.site_dir)
+    return root if locale == ctx.languages.default else root / locale
 
 
 def pagefind_program() -> Path:

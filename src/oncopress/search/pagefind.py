@@ -1,41 +1,38 @@
-"""The site's search index: Pagefind, run over the built pages.
+"""The site's search index: Pagefind, run over each language's pages.
 
-Pagefind (https://pagefind.app, the ``pagefind-bin`` wheel) reads the built HTML and
-writes ``pagefind/`` at the site's root: for each language (the page's ``<html
-lang>``), a small table of contents, the words split into chunks, and one fragment per
-page with its title and text. A visitor's browser fetches only the chunks holding the
-words typed and the fragments of the results shown, so a search costs about the same
-whatever the size of the site (Material's lunr search downloads the whole index of the
-language and builds it in the browser before the first answer). Pagefind stems English
-and Spanish with the Snowball stemmers and folds accents, index and query alike.
+Pagefind (https://pagefind.app, the ``pagefind-bin`` wheel) reads HTML pages and writes
+a search bundle: a small table of contents, the words split into chunks, and one
+fragment per page with its title and text. A visitor's browser fetches only the chunks
+holding the words typed and the fragments of the results shown, so a search costs about
+the same whatever the size of the site (Material's lunr search downloads the whole index
+of the language and builds it in the browser before the first answer). Pagefind stems
+English and Spanish with the Snowball stemmers and folds accents, index and query alike.
 
-Indexed: each page whose article carries ``data-pagefind-body`` (``overrides/main.html``
-puts it on pages rendered from Markdown, unless their front matter says ``search:
-exclude: true``), so the 404 pages and any page without it (redirect pages) stay out;
-the text of the page, without what every page repeats (``EXCLUDED``). The worker
+Each language has its own bundle, in its folder (``pagefind/``, ``es/pagefind/``). What
+Pagefind reads is not the built pages but each page's article alone (``article_page``:
+its title and its text as Markdown rendered it, references included), written during
+the build into a folder of the language's site (``SCRATCH``) that indexing removes:
+the built pages repeat the whole navigation, which made Pagefind three times slower.
+Only pages rendered from Markdown are indexed, unless their front matter says
+``search: exclude: true``; the 404 pages and redirect pages never are. The worker
 ``overrides/assets/javascripts/workers/oncopress-search.js`` answers Material's search
-box from this index, with the language's settings (``language_settings``).
+box from the bundle, with the language's settings (``language_settings``).
 """
 
 from __future__ import annotations
 
+import html
 import os
+import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-# What every page repeats, left out of its indexed text: the revision and review stamp,
-# the notices, the safety block, the PDF links, the edit buttons and heading anchors.
-EXCLUDED = (
-    ".page-notices",
-    ".page-meta",
-    ".site-safety",
-    ".site-pdf-links",
-    ".md-content__button",
-    ".headerlink",
-)
+# Left out of the indexed text: the headings' permalink signs.
+EXCLUDED = (".headerlink",)
 OUTPUT = "pagefind"
+SCRATCH = ".search-pages"  # the articles Pagefind reads, removed once indexed
 # Words a query keeps only when it has nothing else: a question typed in full ("who
 # checks the pages") still finds the pages with its other words.
 STOP_WORDS: Mapping[str, frozenset[str]] = {
@@ -54,22 +51,38 @@ class SearchIndexError(ValueError):
     """Pagefind could not index the built site."""
 
 
-def pagefind_command(program: Path, site_dir: Path) -> list[str]:
-    """The command that indexes ``site_dir`` into ``site_dir/pagefind/``."""
-    command = [str(program), "--site", str(site_dir), "--output-subdir", OUTPUT, "--silent"]
+def article_page(language: str, title: str, content: str) -> str:
+    """What Pagefind reads of a page: its article (``content``, the HTML Markdown gave),
+    with its title as a heading if the article has none."""
+    heading = "" if "<h1" in content else f"<h1>{html.escape(title)}</h1>"
+    return (
+        f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body>{heading}{content}</body></html>"
+    )
+
+
+def pagefind_command(program: Path, pages: Path, output: Path) -> list[str]:
+    """The command that indexes the pages in ``pages`` into ``output``."""
+    command = [str(program), "--site", str(pages), "--output-path", str(output), "--silent"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     return command
 
 
-def run_pagefind(program: Path, site_dir: Path) -> None:
-    """Index the built site in ``site_dir`` (the program's own settings files and
-    ``PAGEFIND_*`` variables ignored); raises ``SearchIndexError`` when it fails."""
+def index_language(program: Path, language_site: Path) -> None:
+    """Index the articles written into ``language_site/SCRATCH`` into
+    ``language_site/pagefind/`` (replaced), then remove them; the program's own settings
+    files and ``PAGEFIND_*`` variables are ignored. Raises ``SearchIndexError`` when
+    Pagefind fails."""
+    pages, output = language_site / SCRATCH, language_site / OUTPUT
     env = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
     try:
+        if output.exists():
+            shutil.rmtree(output)
+        pages.mkdir(parents=True, exist_ok=True)  # no page: an empty index
         done = subprocess.run(
-            pagefind_command(program, site_dir),
-            cwd=site_dir,
+            pagefind_command(program, pages, output),
+            cwd=pages,
             env=env,
             capture_output=True,
             text=True,
@@ -80,10 +93,13 @@ def run_pagefind(program: Path, site_dir: Path) -> None:
             f"{program}: the search indexer could not start ({error.strerror}); "
             "run ./tasks setup to install it again"
         ) from error
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise SearchIndexError(
-            f"{site_dir}: the search indexer failed: {detail[-1] if detail else done.returncode}"
+            f"{language_site}: the search indexer failed: "
+            f"{detail[-1] if detail else done.returncode}"
         )
 
 

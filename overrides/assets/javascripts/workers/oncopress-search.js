@@ -6,8 +6,8 @@
  * the language's settings, READY, QUERY with the typed text, RESULT with the items
  * to show); this worker speaks the same messages, so the search box, its dialog, its
  * keyboard use and its wording stay Material's own. The index is Pagefind's
- * (`pagefind/` at the site's root): a query fetches only the chunks holding its words
- * and the fragments of the results shown.
+ * (one bundle per language, `pagefind/` and `es/pagefind/`): a query fetches only the
+ * chunks holding its words and the fragments of the results shown.
  *
  * On top of Pagefind (which stems English and Spanish and folds accents):
  * - each query word is searched on its own, with its synonyms (`config.synonyms`, read
@@ -25,9 +25,14 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; /* Material's SearchMessageType */
   var LIMIT = 10; /* results shown: the best pages */
-  var BUNDLE = new URL("../../../pagefind/", self.location.href).href;
+  /* The page's language and its Pagefind bundle (`pagefind/`, `es/pagefind/`), from
+   * the site's root; the worker is in <root>/assets/javascripts/workers/. */
+  var params = new URL(self.location.href).searchParams;
+  var language = params.get("lang") || "en";
+  var index = params.get("index") || "";
+  if (!/^([a-z]{2,3}(-[a-zA-Z0-9]+)*\/)?pagefind\/$/.test(index)) index = "pagefind/";
+  var BUNDLE = new URL("../../../" + index, self.location.href).href;
 
-  var language = new URL(self.location.href).searchParams.get("lang") || "en";
   var synonyms = new Map(), stopwords = new Set();
   var loading = null, waiting = null, busy = false;
 
@@ -56,8 +61,9 @@
     return kept.length ? kept : typed;
   }
 
-  /* Pagefind, for this language. It picks the index of the page's <html lang>, and a
-   * worker has no page: a stand-in document tells it the language while it starts. */
+  /* Pagefind, for this language. It reads the language from the page's <html lang>
+   * (for its word segmenter), and a worker has no page: a stand-in document tells it
+   * the language while it starts. */
   function pagefind() {
     if (!loading) loading = (async function () {
       self.document = { querySelector: function () {
