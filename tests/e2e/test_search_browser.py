@@ -124,7 +124,8 @@ def test_the_worker_folds_like_the_build_and_drops_stop_words(  # type: ignore[n
     source = ROOT / "overrides/assets/javascripts/workers/oncopress-search.js"
     assert (
         worker.url
-        == f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}&lang=es"
+        == f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}"
+        "&lang=es&index=es/pagefind/"
     )
     folded = worker.evaluate(f"{WORDS!r}.map(self.oncopressSearch.foldAccents)")
     assert folded == [fold_accents(word) for word in WORDS]
