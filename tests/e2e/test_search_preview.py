@@ -52,6 +52,7 @@ def test_search_answers_after_an_edit_and_finds_new_words_after_a_full_build(  #
     assert "section-02/topic-0001/" in _found(browser, server, "tema 1")
     how = edit(server, root, ES, "Venga con un amigo", "Venga con una amiga")
     assert how.startswith("Rebuilt ")  # re-rendered alone: the index is the last build's
+    assert server.get("es/.search-pages/section-02/topic-0001/index.html")[0] == 404
     assert "section-02/topic-0001/" in _found(browser, server, "tema 1")
     how = edit(server, root, ES, "## Lo que debe saber 1", "## Girasoles\n\n## Lo que debe saber 1")
     assert how == "Building documentation..."

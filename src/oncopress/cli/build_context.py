@@ -106,6 +106,9 @@ class BuildContext:
     citations: Citations = field(default_factory=Citations)
     pdfs: Pdfs = field(default_factory=Pdfs)
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> 404 page
+    # Pages' articles kept for the search index: from a build's start until it is indexed
+    # (not for the preview's re-render of one page, which leaves the index as it was).
+    keep_articles: bool = False
 
     @property
     def book(self) -> EditorialBuild:

@@ -73,7 +73,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
     @AFTER_I18N
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         ctx, locale, again = self.ctx, language(config), nested(config)
-        search.configure(ctx, config, locale)
+        search.configure(ctx, config, locale, again)
         search.skip_page_indexing(config)
         editorial.copyright_year_of(ctx, config)
         if not again:

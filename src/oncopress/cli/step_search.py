@@ -42,7 +42,9 @@ from oncopress.search.pagefind import (
 )
 
 
-def configure(ctx: BuildContext, config: MkDocsConfig, locale: str) -> None:
+def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool) -> None:
+    if not nested:
+        ctx.keep_articles = True
     config.extra["search_base"] = "" if locale == ctx.languages.default else f"{locale}/"
     try:
         read_synonyms(config.extra.get("search_synonyms"), list(ctx.languages.build))
@@ -83,7 +85,7 @@ def keep_not_found_pages(
 
 def keep_article(ctx: BuildContext, page: Page, config: MkDocsConfig, locale: str) -> None:
     search = page.meta.get("search")
-    if isinstance(search, dict) and search.get("exclude"):
+    if not ctx.keep_articles or (isinstance(search, dict) and search.get("exclude")):
         return
     destination = page.file.dest_uri
     if locale != ctx.languages.default and destination.startswith(f"{locale}/"):
@@ -95,6 +97,7 @@ def keep_article(ctx: BuildContext, page: Page, config: MkDocsConfig, locale: st
 
 
 def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
+    ctx.keep_articles = False
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     if not merged_path.exists():  # no search plugin: no search box to answer
         return
