@@ -32,14 +32,12 @@ from mkdocs_static_i18n.plugin import I18n
 
 from oncopress.cli import seams
 from oncopress.preview.hosts import preview_url
-from oncopress.search.section_cache import IndexedSection
 
 ROOT = Path(__file__).resolve().parent.parent
 SEAMS = ROOT / "src" / "oncopress" / "cli" / "seams.py"
 THIRD_PARTY = ("mkdocs", "material", "mkdocs_static_i18n", "mkdocs_bibtex", "jinja2")
 # Attributes of third-party objects the seams assign: nobody else may.
 PATCHED = {
-    "reconfigure_search_duplicates",
     "add_entry_from_context",
     "registry",
     "building",
@@ -100,20 +98,6 @@ def test_i18n_language_pass_is_its_current_language_and_building() -> None:
     assert calls(I18n.on_post_build, "self.current_language = ")
 
 
-def test_i18n_search_deduplication_is_replaced() -> None:
-    """The plugin merges the languages' entries, then drops duplicates through
-    ``self.reconfigure_search_duplicates(entries)``: the replacement gets that list."""
-    plugin = I18n()
-    plugin.search_entries = [{"location": "a/", "title": "A", "text": "x"}]
-    plugin.config = SimpleNamespace(reconfigure_search=True)
-    seen: list[list[dict[str, object]]] = []
-    seams.replace_search_deduplication(plugin, seen.append)
-    search = SimpleNamespace(search_index=SearchIndex(), on_post_build=lambda config: None)
-    plugin.reconfigure_search_index(SimpleNamespace(plugins={"material/search": search}))
-    assert seen == [[{"location": "a/", "title": "A", "text": "x"}]]
-    assert seen[0] is search.search_index.entries
-
-
 def test_i18n_keeps_a_language_file_from_its_own_folder_and_copies_it(tmp_path: Path) -> None:
     """A page of docs_es/ handed over at es/ (``language_file``) passes the plugin's test
     of lying under docs_dir and opens the real file; the plugin's copy of it points
@@ -143,47 +127,16 @@ def test_i18n_keeps_a_language_file_from_its_own_folder_and_copies_it(tmp_path: 
     assert (copy.abs_src_path, copy.content_string) == (source, "# Cuidado\n")
 
 
-# --- Material: search sections ----------------------------------------------------------
-
-HTML = (
-    '<h1 id="care">Care</h1><p>After <em>treatment</em>.</p>'
-    '<h2 id="diet">Diet</h2><p>Eat well.</p>'
-    '<h2 id="hidden" data-search-exclude>Hidden</h2><p>Not indexed.</p>'
-)
-
-
-def test_material_parser_splits_a_page_into_sections() -> None:
-    assert seams.parse_search_sections(HTML) == (
-        IndexedSection(None, "Care", "<p>After treatment.</p>"),  # the h1: the page's top
-        IndexedSection("diet", "Diet", "<p>Eat well.</p>"),
-    )
-
-
-def test_cached_sections_index_a_page_as_material_does() -> None:
-    page = SimpleNamespace(meta={}, content=HTML, toc=[], url="care/", title="Care")
-    own, ours = SearchIndex(), SearchIndex()
-    own.add_entry_from_context(page)
-    seams.replace_page_indexing(
-        ours,
-        lambda index, page: seams.index_search_sections(
-            index, page, seams.parse_search_sections(page.content)
-        ),
-    )
-    ours.add_entry_from_context(page)
-    assert ours.entries == own.entries
-    assert [entry["location"] for entry in own.entries] == ["care/", "care/#diet"]
+# --- Material: the search index -------------------------------------------------------
 
 
 def test_material_search_indexes_each_page_through_its_index_object() -> None:
     assert calls(SearchPlugin.on_config, "self.search_index = SearchIndex(")
     assert calls(SearchPlugin.on_page_context, "self.search_index.add_entry_from_context(page)")
-    assert parameters(SearchIndex.create_entry_for_section) == [
-        "self",
-        "section",
-        "toc",
-        "url",
-        "page",
-    ]
+    index, seen = SearchIndex(), []
+    seams.replace_page_indexing(index, lambda index, page: seen.append(page))
+    index.add_entry_from_context("page")
+    assert seen == ["page"] and index.entries == []
     config = SimpleNamespace(plugins={"material/search": SimpleNamespace(search_index=1)})
     assert seams.material_search_index(config) == 1  # type: ignore[arg-type]
 

@@ -1,6 +1,6 @@
 """Robustness cases of the editor's loop (issue 13), each with its exact message:
 a broken mkdocs.yml while the preview runs, damaged caches (readability scores,
-compiled templates, search sections) and caches that cannot be written.
+compiled templates) and caches that cannot be written.
 
 Replicate the first: ./tasks serve, write `name: materiall` under `theme:` in
 mkdocs.yml, open http://127.0.0.1:8000/. The second: put `{` into
@@ -115,30 +115,3 @@ def test_a_cache_folder_that_cannot_be_made_only_costs_the_compiling(tmp_path: P
     built = project.build()
     assert (built.returncode, built.warnings) == (0, []), built.explain()
     assert "Last Revised" in (built.site / "care" / "index.html").read_text("utf-8")
-
-
-def test_a_damaged_search_cache_is_parsed_again(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", "minimal")
-    plain = project.build(env={"SITE_SEARCH_CACHE": "0"})
-    assert plain.returncode == 0, plain.explain()
-    expected = site_files(plain.site)
-    cache = project.root / ".cache" / "search.json"
-    for damaged in ("{", '{"format": 1, "version": 3, "sections": []}'):
-        cache.write_text(damaged, "utf-8")
-        built = project.build()
-        assert (built.returncode, built.warnings) == (0, []), built.explain()
-        assert site_files(built.site) == expected
-        assert len(json.loads(cache.read_text("utf-8"))["sections"]) == 4
-
-
-def test_a_search_cache_that_cannot_be_written_only_costs_the_parsing(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", "minimal")
-    plain = project.build(env={"SITE_SEARCH_CACHE": "0"})
-    expected = site_files(plain.site)
-    cache = project.root / ".cache" / "search.json"
-    cache.mkdir(parents=True)
-    built = project.build()
-    assert (built.returncode, built.warnings) == (0, []), built.explain()
-    assert site_files(built.site) == expected
-    message = f"Search sections not cached in {cache}: Is a directory"
-    assert built.lines("INFO").count(message) == 1, built.explain()

@@ -108,7 +108,7 @@ def test_search_chrome_in_the_page_language(  # type: ignore[no-untyped-def]
 WORDS = ["remisión", "Cáncer", "pingüino", "año", "AÑO", "metastásica", "crème brûlée"]
 
 
-def test_the_worker_override_folds_like_the_build_and_prepares_queries(  # type: ignore[no-untyped-def]
+def test_the_worker_folds_like_the_build_and_drops_stop_words(  # type: ignore[no-untyped-def]
     page, base_url: str
 ) -> None:
     from conftest import ROOT
@@ -122,18 +122,20 @@ def test_the_worker_override_folds_like_the_build_and_prepares_queries(  # type:
     )
     [worker] = page.workers
     source = ROOT / "overrides/assets/javascripts/workers/oncopress-search.js"
-    assert worker.url.startswith(
-        f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}&material=search."
+    assert (
+        worker.url
+        == f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}"
+        "&lang=es&index=es/pagefind/"
     )
     folded = worker.evaluate(f"{WORDS!r}.map(self.oncopressSearch.foldAccents)")
     assert folded == [fold_accents(word) for word in WORDS]
-    prepared = worker.evaluate(
-        "['recurrencias', 'Remisión', 'recidiva', 'cancer de mama'].map(self.oncopressSearch.prepareQuery)"
+    words = worker.evaluate(
+        "['¿Quién revisa las páginas?', 'el', 'Cáncer de mama'].map(self.oncopressSearch.queryWords)"
     )
-    assert prepared == ["recurrent", "remision", "recid recurrent", "canc de mam"]
+    assert words == [["revisa", "páginas"], ["el"], ["cáncer", "mama"]]
 
 
-def test_results_link_to_the_page_with_the_stemmed_word_highlighted(  # type: ignore[no-untyped-def]
+def test_results_link_to_the_page_with_the_typed_word_highlighted(  # type: ignore[no-untyped-def]
     page, base_url: str
 ) -> None:
     page.goto(base_url, wait_until="networkidle")
@@ -141,4 +143,4 @@ def test_results_link_to_the_page_with_the_stemmed_word_highlighted(  # type: ig
     href = page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute(
         "href"
     )
-    assert href.endswith("survivorship/recurrence/?h=recurr")
+    assert href.endswith("survivorship/recurrence/?h=recurrences")

@@ -268,22 +268,20 @@ def test_no_asset_is_loaded_from_another_host(site: Path, pages: dict[str, Beaut
     assert offenders == []
 
 
-def test_each_language_has_its_own_search_index(site: Path) -> None:
+def test_each_language_has_its_own_search_settings_and_pagefind_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     spanish = json.loads((site / "es/search/search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
     assert spanish["config"]["lang"] == ["es"]
-    for index in (english, spanish):  # the worker override folds and stems with these
-        assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
     assert english["config"]["synonyms"]["relapse"] == ["recurrence"]
     assert spanish["config"]["synonyms"]["recidiva"] == ["recurrencia"]
-    english_pages = {d["location"].split("#")[0] for d in english["docs"]}
-    spanish_pages = {d["location"].split("#")[0] for d in spanish["docs"]}
-    expected = {"", "about/", "pdfs/", "survivorship/", "survivorship/recurrence/"}
-    assert english_pages == expected
-    assert spanish_pages == expected  # relative to es/
-    titles = {d["title"] for d in spanish["docs"] if d["location"] == "survivorship/recurrence/"}
-    assert titles == {"Qué es la recurrencia del cáncer"}
+    assert "the" in english["config"]["stopwords"] and "el" in spanish["config"]["stopwords"]
+    assert english["docs"] == spanish["docs"] == []  # the pages are in Pagefind's index
+    for bundle, language in (("pagefind", "en"), ("es/pagefind", "es")):  # one per language
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts = {lang: index["page_count"] for lang, index in entry["languages"].items()}
+        assert counts == {language: 5}  # the 404 page is not indexed
+    assert not list(site.rglob(".search-pages"))  # what Pagefind read is gone
 
 
 @pytest.mark.parametrize(

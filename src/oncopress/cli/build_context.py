@@ -34,7 +34,6 @@ from oncopress.pdf.pdf_settings import PdfSettings
 from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
-from oncopress.search.section_cache import SearchSectionCache
 from oncopress.settings.language_folders import LanguageSettingsError
 from oncopress.settings.platform import Bibliography, Language, PlatformConfig
 from oncopress.settings.site import SiteSettings
@@ -114,7 +113,6 @@ class BuildContext:
     readability_targets: ReadabilityTargets = field(default_factory=ReadabilityTargets)
     readability: ReadabilityCache = field(default_factory=lambda: ReadabilityCache(""))
     hard_to_read: list[Problem] = field(default_factory=list)  # every language's
-    search: SearchSectionCache = field(default_factory=lambda: SearchSectionCache(""))
     citations: Citations = field(default_factory=Citations)
     pdfs: Pdfs = field(default_factory=Pdfs)
     not_found_pages: dict[str, str] = field(default_factory=dict)  # language -> 404 page
@@ -123,6 +121,9 @@ class BuildContext:
     redirects: dict[str, Redirect] = field(default_factory=dict)
     language_pages: dict[str, set[str]] = field(default_factory=dict)
     strict_held: bool = False  # strict mode, held off during the nested language passes
+    # Pages' articles kept for the search index: from a build's start until it is indexed
+    # (not for the preview's re-render of one page, which leaves the index as it was).
+    keep_articles: bool = False
 
     @property
     def book(self) -> EditorialBuild:

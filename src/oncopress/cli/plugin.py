@@ -83,7 +83,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         ctx, locale, again = self.ctx, language(config), nested(config)
         search.configure(ctx, config, locale, again)
         glossary.add_extension(ctx, config, locale)
-        search.cache_sections(ctx, config, again)
+        search.skip_page_indexing(config)
         editorial.copyright_year_of(ctx, config)
         if not again:
             readability.start(ctx, config)
@@ -180,6 +180,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         return search.keep_not_found_pages(self.ctx, output_content, template_name, config, locale)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        search.keep_article(self.ctx, page, config, language(config))
         output = editorial.add_jsonld(self.ctx, output, page, config, language(config))
         return pdfs.collect(self.ctx, output, page, config, language(config))
 
@@ -193,10 +194,9 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
             return  # the last language's pass is not the end of the build
         ctx = self.ctx
         seams.restore_strict(config, ctx.strict_held)  # MkDocs counts every language's warnings
-        search.split_index(ctx, config)
+        search.write_index(ctx, config)
         redirects.write_redirects(ctx, config)  # after the sitemap and search index
         redirects.check_published(ctx, config)
-        search.save_sections(ctx, config)
         pdfs.make_pdfs(ctx, config)
         readability.report(ctx, config)
         sources.save_policy_cache(ctx)

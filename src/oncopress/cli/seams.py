@@ -26,15 +26,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from material.plugins.search.plugin import Parser
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.registry import ReferenceRegistry
-
-from oncopress.search.section_cache import IndexedSection
 
 CHECKED_AGAINST = {
     "mkdocs": "1.6.1",
@@ -110,31 +107,11 @@ def put_back_source(file: File, source: str) -> None:
     file.abs_src_path = source
 
 
-# --- mkdocs-static-i18n: search de-duplication ------------------------------------------
-# Why: the plugin compares every search entry with every other (0.4 s of a 500 + 500-page
-# build); the project's one pass (oncopress.search.indexes.drop_translated_duplicates)
-# drops the same entries, in the same order.
-# Relies on: the plugin calling ``self.reconfigure_search_duplicates(entries)`` (entries:
-# the merged list, changed in place) from reconfigure_search_index, when
-# ``reconfigure_search`` is on.
-
-
-def replace_search_deduplication(
-    i18n: Any, drop: Callable[[list[dict[str, object]]], None]
-) -> None:
-    """Have the i18n plugin drop duplicated search entries with ``drop``."""
-    i18n.reconfigure_search_duplicates = drop
-
-
-# --- Material: the search index reads a page's sections through a cache ----------------
-# Why: parsing each page's HTML for the search index is most of the search plugin's time;
-# oncopress.cli.step_search parses a page only when its HTML changed, and hands the index the
-# same sections its own parser would, so the index is byte for byte the same.
+# --- Material: the search index indexes no page ---------------------------------------
+# Why: Pagefind indexes the built pages (oncopress.cli.step_search); Material's search
+# plugin stays for its search box, and its index keeps only its settings.
 # Relies on: the plugin's ``search_index`` (a SearchIndex, made in its on_config), whose
-# ``add_entry_from_context(page)`` the plugin calls for each page; ``Parser`` (an
-# HTMLParser whose ``data`` lists sections with ``id``, ``title``, ``text`` lists of
-# strings and ``is_excluded()``); ``create_entry_for_section(section, toc, url, page)``,
-# which reads ``id``, ``title`` and ``text`` of the section.
+# ``add_entry_from_context(page)`` the plugin calls for each page.
 
 
 def material_search_index(config: MkDocsConfig) -> Any:
@@ -145,37 +122,6 @@ def material_search_index(config: MkDocsConfig) -> Any:
 def replace_page_indexing(index: Any, add: Callable[[Any, Page], None]) -> None:
     """Have ``index`` index each page with ``add(index, page)``."""
     index.add_entry_from_context = lambda page: add(index, page)
-
-
-def parse_search_sections(content: str) -> tuple[IndexedSection, ...]:
-    """A page's HTML as Material's parser splits it into searchable sections."""
-    parser = Parser()
-    parser.feed(content)
-    parser.close()
-    return tuple(
-        IndexedSection(
-            section.id,
-            "".join(section.title) if section.title else None,
-            "".join(section.text),
-        )
-        for section in parser.data
-        if not section.is_excluded()
-    )
-
-
-class _Section:
-    """What ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
-
-    def __init__(self, section: IndexedSection) -> None:
-        self.id = section.id
-        self.title = [] if section.title is None else [section.title]
-        self.text = [section.text]
-
-
-def index_search_sections(index: Any, page: Page, sections: Iterable[IndexedSection]) -> None:
-    """Add ``page``'s sections to ``index``, as Material adds the ones it parses."""
-    for section in sections:
-        index.create_entry_for_section(_Section(section), page.toc, page.url, page)
 
 
 # --- mkdocs-bibtex: the registry ----------------------------------------------------------

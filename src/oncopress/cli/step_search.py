@@ -1,30 +1,23 @@
-"""Steps: each language its own search index, read from a page's HTML only when it
-changed (over ``oncopress.search``).
+"""Steps: the search, each language on its own, answered from Pagefind's index
+(``oncopress.search.pagefind``).
 
-- ``configure`` (each pass): mkdocs-static-i18n drops duplicate search entries in one
-  pass (``oncopress.search.indexes.drop_translated_duplicates``) instead of comparing
-  every entry with every other (0.4 s of a 500 + 500-page build); the pass's search base,
-  the synonyms (``extra: search_synonyms:``) checked, and pages pointed at the search
-  worker override by a URL that changes with its content;
-- ``cache_sections`` (each pass, after the search plugin made its index): the index
-  reads each page through the section cache (loaded from ``.cache/search.json`` in a
-  build's first pass). A page's sections come from the cache when its HTML is the same
-  as when they were parsed, with the same Material and Python (``html.parser``);
-  otherwise Material's own parser reads it. ``SITE_SEARCH_CACHE=0`` turns it off;
-  ``tests/e2e/test_search_cache.py`` builds sites both ways and compares every file;
+- ``configure`` (each pass): the pass's search base, the synonyms (``extra:
+  search_synonyms:``) checked, and pages pointed at the search worker
+  (``overrides/assets/javascripts/workers/oncopress-search.js``) by a URL that changes
+  with its content;
+- ``skip_page_indexing`` (each pass, after Material's search plugin made its index):
+  Material's plugin indexes no page (its index only carries the settings);
 - ``keep_not_found_pages``: the English ``404.html`` stays at the root and the Spanish
   one goes to ``es/404.html``;
-- ``split_index`` (once every language is built): the merged index split by language,
-  with each language's synonyms; ``save_sections``: the cache saved when it changed.
+- ``keep_article`` (each page written): the page's article, for Pagefind to read;
+- ``write_index`` (once every language is built): each language's search settings
+  (``search/search_index.json``, ``es/search/search_index.json``), then Pagefind indexes
+  the language's articles into its ``pagefind/``.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import os
-import platform
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -33,29 +26,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from oncopress.cli import seams
-from oncopress.cli.build_context import BuildContext, i18n
-from oncopress.files.cachefile import read_cache, write_cache
+from oncopress.cli.build_context import BuildContext
 from oncopress.search.indexes import (
     SEARCH_WORKER,
     SearchSettingsError,
-    drop_translated_duplicates,
     read_synonyms,
-    split_search_index,
     versioned_worker,
 )
-from oncopress.search.section_cache import load_search_cache
-
-log = logging.getLogger("mkdocs.oncopress.search")
-SPANISH_SOURCES = "docs_es"
-CACHE_FILE = Path(".cache") / "search.json"
+from oncopress.search.pagefind import (
+    SCRATCH,
+    SearchIndexError,
+    article_page,
+    index_language,
+    language_settings,
+)
 
 
 def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool) -> None:
-    if not nested:  # its one pass over the search entries, instead of its n x n
-        prefixes = tuple(f"{code}/" for code in ctx.languages.build)
-        seams.replace_search_deduplication(
-            i18n(config), lambda entries: _drop_duplicates(entries, prefixes)
-        )
+    if not nested:
+        ctx.keep_articles = True
     config.extra["search_base"] = "" if locale == ctx.languages.default else f"{locale}/"
     try:
         read_synonyms(config.extra.get("search_synonyms"), list(ctx.languages.build))
@@ -68,26 +57,13 @@ def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool
             break
 
 
-def cache_sections(ctx: BuildContext, config: MkDocsConfig, nested: bool) -> None:
+def skip_page_indexing(config: MkDocsConfig) -> None:
     index = seams.material_search_index(config)
-    if index is None or os.environ.get("SITE_SEARCH_CACHE") == "0":
+    if index is None:
         return
-    if not nested:
-        ctx.search = load_search_cache(read_cache(_cache_file(config)), _parsing_version())
-    cache = ctx.search
 
     def add_entry(index: Any, page: Page) -> None:
-        """``SearchIndex.add_entry_from_context``, with the parsing cached."""
-        search = page.meta.get("search") or {}
-        if search.get("exclude"):
-            return
-        content = page.content or ""
-        key = cache.key(content)
-        sections = cache.lookup(key)
-        if sections is None:
-            sections = seams.parse_search_sections(content)
-            cache.store(key, sections)
-        seams.index_search_sections(index, page, sections)
+        """Pagefind indexes the built pages: Material's index keeps its settings only."""
 
     seams.replace_page_indexing(index, add_entry)
 
@@ -107,41 +83,53 @@ def keep_not_found_pages(
     return ctx.not_found_pages.get(ctx.languages.default, output)
 
 
-def split_index(ctx: BuildContext, config: MkDocsConfig) -> None:
+def keep_article(ctx: BuildContext, page: Page, config: MkDocsConfig, locale: str) -> None:
+    search = page.meta.get("search")
+    if not ctx.keep_articles or (isinstance(search, dict) and search.get("exclude")):
+        return
+    destination = page.file.dest_uri
+    if locale != ctx.languages.default and destination.startswith(f"{locale}/"):
+        destination = destination[len(locale) + 1 :]
+    target = _language_site(ctx, config, locale) / SCRATCH / destination
+    target.parent.mkdir(parents=True, exist_ok=True)
+    title = str(page.title or config.site_name)
+    target.write_text(article_page(locale, title, page.content or ""), encoding="utf-8")
+
+
+def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
+    ctx.keep_articles = False
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not merged_path.exists():
+    if not merged_path.exists():  # no search plugin: no search box to answer
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    locales, default = list(ctx.languages.build), ctx.languages.default
+    locales = list(ctx.languages.build)
     synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
-    for locale, index in split_search_index(merged, locales, default, synonyms).items():
-        folder = Path(config.site_dir)
-        if locale != default:
-            folder = folder / locale
+    program = pagefind_program()
+    for locale in locales:
+        folder = _language_site(ctx, config, locale)
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        settings = language_settings(locale, synonyms[locale], merged.get("config", {}))
+        target.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        try:
+            index_language(program, folder)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
 
-def save_sections(ctx: BuildContext, config: MkDocsConfig) -> None:
-    if not ctx.search.changed:
-        return
-    path = _cache_file(config)
-    problem = write_cache(path, ctx.search.dumps())
-    if problem:  # a read-only checkout: the next build parses again
-        log.info(f"Search sections not cached in {path}: {problem}")
+def _language_site(ctx: BuildContext, config: MkDocsConfig, locale: str) -> Path:
+    """The folder of ``locale``'s site: the site's root for the default language."""
+    root = Path(config.site_dir)
+    return root if locale == ctx.languages.default else root / locale
 
 
-def _drop_duplicates(entries: list[dict[str, object]], prefixes: tuple[str, ...]) -> None:
-    for entry in drop_translated_duplicates(entries, prefixes):
-        log.debug(f"removed duplicated search entry: {entry['title']} {entry['location']}")
+def pagefind_program() -> Path:
+    """The ``pagefind`` program of the ``pagefind-bin`` wheel."""
+    try:
+        import pagefind_bin
 
-
-def _parsing_version() -> str:
-    """What a page's sections depend on besides its HTML: Material's parser and
-    Python's ``html.parser``."""
-    return f"mkdocs-material-{version('mkdocs-material')}-python-{platform.python_version()}"
-
-
-def _cache_file(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / CACHE_FILE
+        return Path(pagefind_bin.get_executable())
+    except (ImportError, FileNotFoundError) as error:
+        raise PluginError(
+            "The search indexer (the pagefind-bin package) is not installed: run ./tasks setup"
+        ) from error

@@ -1,17 +1,10 @@
-"""Per-language search indexes, ready for accent folding and stemming in the browser.
+"""What the search's two sides share: the synonyms of ``extra: search_synonyms:``,
+accent folding and the worker's URL.
 
-mkdocs-static-i18n merges every language into one ``search/search_index.json``,
-so a Spanish search returns English pages too. We split the merged index into one
-index per language, each in its language's folder (``search/search_index.json``
-for the default language, ``es/search/search_index.json`` for Spanish), with
-locations relative to that folder and lunr configured for that language only.
-
-Each index keeps lunr's whole pipeline (trimmer, stop words, the language's
-stemmer) and carries the language's synonyms: the search worker override
-(``overrides/assets/javascripts/workers/oncopress-search.js``) folds accents and
-stems both the index and each query with the same lunr functions, and expands a
-query word with its synonyms. ``fold_accents`` is the Python twin of the worker's
-``foldAccents``; the browser tests check that both agree.
+The search worker (``overrides/assets/javascripts/workers/oncopress-search.js``) reads
+each language's synonyms from that language's ``search/search_index.json``
+(``oncopress.search.pagefind.language_settings``) and folds a query word as
+``fold_accents`` does before looking it up; the browser tests check that both agree.
 """
 
 from __future__ import annotations
@@ -19,14 +12,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from oncopress.settings.reader import SettingsError
 
-# Every lunr pipeline function kept: Material's worker removes the ones not listed.
-SEARCH_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 _TILDE = "\u0303"
-# The worker override, in the theme's assets/javascripts/workers/ (next to Material's).
+# The search worker, in the theme's assets/javascripts/workers/ (next to Material's).
 SEARCH_WORKER = "oncopress-search.js"
 
 
@@ -94,72 +84,3 @@ def versioned_worker(content: bytes) -> str:
     ``assets/javascripts/`` for a year never serve an old worker.
     """
     return f"{SEARCH_WORKER}?v={hashlib.sha256(content).hexdigest()[:10]}"
-
-
-def language_of_location(location: str, locales: Sequence[str], default: str) -> str:
-    """The language whose folder holds ``location`` (``es/about/`` -> ``es``)."""
-    first = location.split("/", 1)[0].split("#", 1)[0]
-    if first in locales and first != default:
-        return first
-    return default
-
-
-def split_search_index(
-    index: Mapping[str, Any],
-    locales: Sequence[str],
-    default: str,
-    synonyms: Mapping[str, Mapping[str, list[str]]] | None = None,
-) -> dict[str, dict[str, Any]]:
-    """One search index per locale from the merged index ``index``.
-
-    Locations of a non-default language lose their ``<locale>/`` prefix, since
-    each language's pages search relative to their own folder.
-    """
-    config = dict(index.get("config", {}))
-    split: dict[str, dict[str, Any]] = {}
-    for locale in locales:
-        settings = {**config, "lang": [locale], "pipeline": list(SEARCH_PIPELINE)}
-        settings["synonyms"] = dict((synonyms or {}).get(locale, {}))
-        split[locale] = {"config": settings, "docs": []}
-    for doc in index.get("docs", []):
-        location = str(doc.get("location", ""))
-        locale = language_of_location(location, locales, default)
-        if locale != default:
-            location = location[len(locale) + 1 :] if location != locale else ""
-        split[locale]["docs"].append({**doc, "location": location})
-    return split
-
-
-def drop_translated_duplicates(
-    entries: list[dict[str, Any]], prefixes: tuple[str, ...]
-) -> list[dict[str, Any]]:
-    """Remove, in place, each entry under a language folder (``prefixes``: ``en/``,
-    ``es/``...) with the same title and text as an entry outside them whose location
-    it ends with; returns the removed entries, in the order they are removed.
-
-    This is mkdocs-static-i18n's ``reconfigure_search_duplicates`` (a page built in
-    the default language both at ``/`` and under its folder is indexed once), which
-    compares every default-language entry with every other one: 6.3 million
-    comparisons and about 0.4 s at 500 + 500 pages. Here each entry is looked at
-    once; ``tests/unit/test_search.py`` checks that both remove the same entries.
-    """
-    under: dict[tuple[Any, Any], list[int]] = {}
-    outside: list[int] = []
-    for position, entry in enumerate(entries):
-        if str(entry["location"]).startswith(prefixes):
-            under.setdefault((entry["title"], entry["text"]), []).append(position)
-        else:
-            outside.append(position)
-    gone: set[int] = set()
-    removed: list[dict[str, Any]] = []
-    for position in outside:
-        entry = entries[position]
-        for candidate in under.get((entry["title"], entry["text"]), []):
-            if candidate not in gone and str(entries[candidate]["location"]).endswith(
-                str(entry["location"])
-            ):
-                gone.add(candidate)
-                removed.append(entries[candidate])
-    if gone:
-        entries[:] = [entry for position, entry in enumerate(entries) if position not in gone]
-    return removed

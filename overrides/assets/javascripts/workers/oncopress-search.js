@@ -1,70 +1,48 @@
 /*
- * Oncopress search worker: Material's own search worker, plus accent folding and
- * stemming that work with Material's type-ahead queries. See README, "Search in
- * each language", for why this override exists and what it changes.
+ * Oncopress search worker: answers Material's search box from Pagefind's index
+ * (guides/developers.md, "Search"; oncopress.search.pagefind builds the index).
  *
- * Material's worker (loaded below, unchanged) builds a lunr index from the page's
- * language index and answers queries. Two things in it defeat stemming:
- * - it removes every lunr pipeline function not named in the index's
- *   `config.pipeline` (ours names all three: trimmer, stopWordFilter, stemmer);
- * - it appends `*` to every query word for type-ahead, and lunr skips its query
- *   pipeline (stemmer included) for any word with a wildcard.
- * So this worker
- * 1. adds `foldAccents` to the index pipeline, just before the language's stemmer;
- * 2. rewrites each query word before Material sees it: lowercase, fold accents,
- *    add the language's synonyms (`config.synonyms` in the index, read into a Map:
- *    no query word may reach what a plain object inherits), stem with the
- *    same lunr stemmer the index used; lunr's own query pipeline is emptied so
- *    nothing is stemmed twice.
- * Loaded as `oncopress-search.js?material=<Material's worker file>` from the same
- * folder as Material's worker (which loads `../lunr/min/lunr.<lang>.min.js`).
+ * Material's page script talks to its search worker with four messages (SETUP with
+ * the language's settings, READY, QUERY with the typed text, RESULT with the items
+ * to show); this worker speaks the same messages, so the search box, its dialog, its
+ * keyboard use and its wording stay Material's own. The index is Pagefind's
+ * (one bundle per language, `pagefind/` and `es/pagefind/`): a query fetches only the
+ * chunks holding its words and the fragments of the results shown.
+ *
+ * On top of Pagefind (which stems English and Spanish and folds accents):
+ * - each query word is searched on its own, with its synonyms (`config.synonyms`, read
+ *   into a Map: no query word may reach what a plain object inherits); a page ranks by
+ *   how many of the words it has, then by Pagefind's score, so a question typed in
+ *   full still finds the pages that have most of its words;
+ * - stop words (`config.stopwords`) are searched only when the query has nothing else;
+ * - one query is searched at a time, and then only the latest one typed: the queries
+ *   typed over meanwhile are dropped;
+ * - Pagefind starts loading as soon as the worker does, for the page's language (`lang`
+ *   in the worker's URL), before Material's first message.
  */
 (function () {
   "use strict";
 
-  var SETUP = 0, QUERY = 2; /* Material's SearchMessageType values */
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; /* Material's SearchMessageType */
+  var LIMIT = 10; /* results shown: the best pages */
+  /* The page's language and its Pagefind bundle (`pagefind/`, `es/pagefind/`), from
+   * the site's root; the worker is in <root>/assets/javascripts/workers/. */
   var params = new URL(self.location.href).searchParams;
+  var language = params.get("lang") || "en";
+  var index = params.get("index") || "";
+  if (!/^([a-z]{2,3}(-[a-zA-Z0-9]+)*\/)?pagefind\/$/.test(index)) index = "pagefind/";
+  var BUNDLE = new URL("../../../" + index, self.location.href).href;
 
-  /* Fold accents (á -> a, ü -> u) but keep ñ: "año" must not become "ano". */
+  var synonyms = new Map(), stopwords = new Set();
+  var loading = null, waiting = null, busy = false;
+
+  /* Fold accents (á -> a, ü -> u) but keep ñ, as oncopress.search.indexes.fold_accents. */
   function foldAccents(text) {
     return text.normalize("NFD")
       .replace(/([nN])\u0303|[\u0300-\u036f]/g, function (_, n) { return n ? n + "\u0303" : "" })
       .normalize("NFC");
   }
 
-  /* Load Material's worker, keeping its message handler to call it ourselves. */
-  var handlers = [];
-  var listen = self.addEventListener;
-  self.addEventListener = function (type, fn, options) {
-    if (type === "message") handlers.push(fn);
-    else listen.call(self, type, fn, options);
-  };
-  var material = params.get("material") || "";
-  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) /* only Material's worker, next to us */
-    throw new Error("oncopress-search: not Material's search worker: " + material);
-  importScripts(material);
-  self.addEventListener = listen;
-  var lunr = self.lunr;
-
-  function foldToken(token) {
-    return token.update(foldAccents);
-  }
-  lunr.Pipeline.registerFunction(foldToken, "oncopress-foldAccents");
-
-  /* Index: fold before the language's stemmer; queries arrive here already stemmed. */
-  var ref = lunr.Builder.prototype.ref;
-  lunr.Builder.prototype.ref = function (name) {
-    var stack = this.pipeline._stack, at = stack.length;
-    for (var i = 0; i < stack.length; i++)
-      if (/^stemmer/.test(stack[i].label || "")) { at = i; break; }
-    stack.splice(at, 0, foldToken);
-    this.searchPipeline.reset();
-    return ref.call(this, name);
-  };
-
-  /* The synonyms as a Map: a plain object would answer a query word such as
-   * "constructor", "__proto__" or "toString" with what every object inherits. */
-  var language = "en", synonyms = new Map();
   function synonymTable(table) {
     var map = new Map();
     if (!table || typeof table !== "object") return map;
@@ -75,34 +53,124 @@
     });
     return map;
   }
-  function stemmer() {
-    var stem = language === "en" ? lunr.stemmer : (lunr[language] || {}).stemmer;
-    return stem || function (token) { return token };
-  }
-  function prepareWord(word) {
-    var folded = foldAccents(word.toLowerCase());
-    var words = [folded].concat(synonyms.get(folded) || []);
-    var stem = stemmer();
-    return words.map(function (w) {
-      return stem(new lunr.Token(foldAccents(w.toLowerCase()), {})).toString();
-    }).join(" ");
-  }
-  /* Each word of the query (field queries such as `title:x` are left alone). */
-  function prepareQuery(query) {
-    return query.split(/(\s+)/).map(function (part) {
-      return part.indexOf(":") >= 0 ? part : part.replace(/[\p{L}\p{M}]+/gu, prepareWord);
-    }).join("");
-  }
-  self.oncopressSearch = { foldAccents: foldAccents, prepareQuery: prepareQuery };
 
-  listen.call(self, "message", function (event) {
+  /* The query's words, lowercase; stop words only if there is nothing else. */
+  function queryWords(query) {
+    var typed = query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [];
+    var kept = typed.filter(function (w) { return !stopwords.has(foldAccents(w)) });
+    return kept.length ? kept : typed;
+  }
+
+  /* Pagefind, for this language. It reads the language from the page's <html lang>
+   * (for its word segmenter), and a worker has no page: a stand-in document tells it
+   * the language while it starts. */
+  function pagefind() {
+    if (!loading) loading = (async function () {
+      self.document = { querySelector: function () {
+        return { getAttribute: function () { return language } };
+      } };
+      try {
+        var module = await import(BUNDLE + "pagefind.js");
+        await module.options({ basePath: BUNDLE });
+        await module.init();
+        return module;
+      } finally {
+        delete self.document;
+      }
+    })();
+    return loading;
+  }
+
+  function escapeHTML(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  /* Pages found for `words`: per page, Pagefind's result and its best score per word
+   * (null as soon as another query waits). */
+  async function pagesFor(module, words) {
+    var pages = new Map();
+    for (var position = 0; position < words.length; position++) {
+      var word = words[position];
+      var variants = [word].concat(synonyms.get(foldAccents(word)) || []);
+      for (var i = 0; i < variants.length; i++) {
+        if (waiting !== null) return null;
+        var found = await module.search(variants[i]);
+        (found ? found.results : []).forEach(function (result) {
+          var page = pages.get(result.id) || { result: result, scores: new Map() };
+          page.scores.set(position, Math.max(page.scores.get(position) || 0, result.score));
+          pages.set(result.id, page);
+        });
+      }
+    }
+    return Array.from(pages.values()).map(function (page) {
+      var total = 0;
+      page.scores.forEach(function (score) { total += score });
+      return { result: page.result, found: page.scores.size, score: total };
+    }).sort(function (a, b) { return b.found - a.found || b.score - a.score });
+  }
+
+  /* One result in Material's form: the page, then its sections (those with all of the
+   * page's matches shown first, the others under "more on this page"). */
+  function item(data, score, terms) {
+    var matches = (data.locations || []).length || 1;
+    var group = [{
+      location: data.url, title: escapeHTML(data.meta.title || data.url),
+      text: data.excerpt, score: score, terms: terms
+    }];
+    (data.sub_results || []).forEach(function (section) {
+      if (section.url === data.url) return;
+      group.push({
+        location: section.url, title: escapeHTML(section.title), text: section.excerpt,
+        score: score * (section.locations || []).length / matches, terms: terms
+      });
+    });
+    return group;
+  }
+
+  async function search(query) {
+    var words = queryWords(query);
+    if (!words.length) return { items: [] };
+    var module = await pagefind();
+    var pages = await pagesFor(module, words);
+    if (pages === null || waiting !== null) return null;
+    var best = pages.slice(0, LIMIT);
+    var data = await Promise.all(best.map(function (page) { return page.result.data() }));
+    var terms = {};
+    words.forEach(function (word) { terms[foldAccents(word)] = true });
+    return {
+      items: data.map(function (d, i) { return item(d, best[i].score || 1, terms) })
+    };
+  }
+
+  self.oncopressSearch = { foldAccents: foldAccents, queryWords: queryWords };
+
+  addEventListener("message", async function (event) {
     var message = event.data;
     if (message && message.type === SETUP) {
-      language = message.data.config.lang[0];
-      synonyms = synonymTable(message.data.config.synonyms);
+      var config = message.data.config || {};
+      synonyms = synonymTable(config.synonyms);
+      stopwords = new Set(config.stopwords || []);
+      postMessage({ type: READY });
     } else if (message && message.type === QUERY) {
-      message = { type: QUERY, data: prepareQuery(message.data) };
+      waiting = String(message.data);
+      if (busy) return;
+      busy = true;
+      while (waiting !== null) {
+        var query = waiting, result;
+        waiting = null;
+        try {
+          result = await search(query);
+        } catch (error) {
+          console.warn("Search failed:", error);
+          result = { items: [] };
+        }
+        if (result && waiting === null) postMessage({ type: RESULT, data: result });
+      }
+      busy = false;
     }
-    for (var i = 0; i < handlers.length; i++) handlers[i]({ data: message });
   });
+
+  pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
 })();
