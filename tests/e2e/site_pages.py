@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -82,3 +84,16 @@ def material_labels(language: str) -> dict[str, str]:
 
     partial = Path(material.__file__).parent / "templates/partials/languages" / f"{language}.html"
     return dict(re.findall(r'"([\w.]+)": "([^"]*)"', partial.read_text(encoding="utf-8")))
+
+
+def pagefind_pages(language_site: Path) -> dict[str, str]:
+    """What a language's Pagefind bundle (``pagefind/`` of ``language_site``) holds:
+    each indexed page's URL and its indexed text (a fragment is gzip'd JSON after a
+    12-byte ``pagefind_dcd`` signature)."""
+    pages = {}
+    for fragment in sorted((language_site / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data[:12] == b"pagefind_dcd", fragment
+        record = json.loads(data[12:])
+        pages[str(record["url"])] = str(record["content"])
+    return pages

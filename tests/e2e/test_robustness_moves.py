@@ -13,7 +13,6 @@ Replicate a case: copy the site (or tests/fixtures/minimal), then run
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Project, make_project, sign_everything
+from site_pages import pagefind_pages
 from test_check_command import check
 from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks
 
@@ -102,8 +102,8 @@ def redirect_of(site: Path, url: str) -> dict[str, str]:
 
 
 def search_locations(site: Path) -> list[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    return [str(doc["location"]) for doc in index["docs"]]
+    """The addresses a language's search finds (its Pagefind bundle), site-relative."""
+    return [url.lstrip("/") for url in pagefind_pages(site)]
 
 
 def test_a_page_pair_moves_with_its_sign_offs_links_and_old_address(tmp_path: Path) -> None:

@@ -64,6 +64,8 @@ def test_pagefind_command_indexes_the_articles_into_the_bundle(tmp_path) -> None
         "--silent",
         "--exclude-selectors",
         ".headerlink",
+        "--exclude-selectors",
+        "[data-search-exclude]",
     ]
 
 

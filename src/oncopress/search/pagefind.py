@@ -29,8 +29,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-# Left out of the indexed text: the headings' permalink signs.
-EXCLUDED = (".headerlink",)
+# Left out of the indexed text: the headings' permalink signs, and what the page marks
+# as no search text (a glossary term's definition: oncopress.glossary.glossary_markdown).
+EXCLUDED = (".headerlink", "[data-search-exclude]")
 OUTPUT = "pagefind"
 SCRATCH = ".search-pages"  # the articles Pagefind reads, removed once indexed
 # Words a query keeps only when it has nothing else: a question typed in full ("who
