@@ -18,7 +18,9 @@ and ``oncopress.pages.link_metadata``).
   ``extra.alternate``; the header's language link keeps its relative ``href``), and the
   Open Graph / Twitter tags ``overrides/main.html`` writes into the head;
 - ``template_link_meta``: the same for the 404 pages (served at any URL: they link to
-  each language's home), and absolute alternates for ``overrides/sitemap.xml``.
+  each language's home), and absolute alternates for ``overrides/sitemap.xml``;
+- ``language_suggestion``: the bars offering the page's counterparts
+  (``partials/language-suggestion.html``), none to or from a pending translation.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from oncopress.cli.build_context import BuildContext
+from oncopress.pages.language_suggestion import language_suggestions
 from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
@@ -95,6 +98,21 @@ def page_link_meta(
     title = unescape(str(page.meta.get("title") or page.title or ""))
     description = unescape(str(page.meta.get("description") or config.site_description or ""))
     _link_meta(ctx, context, config, locale, urls, title, description, page.url)
+
+
+def language_suggestion(
+    ctx: BuildContext, context: dict[str, Any], page: Page, locale: str
+) -> None:
+    alternates = {code: file for code, file in cast(Any, page.file).alternates.items()}
+    alternates[locale] = page.file
+    counterparts = {
+        code: str(file.url)
+        for code, file in alternates.items()
+        if ctx.language_of(file) == code  # not a fallback to another language's file
+    }
+    records = {code: ctx.book.records.get(ctx.path(file)) for code, file in alternates.items()}
+    pending = [code for code, record in records.items() if record and record.translation_pending]
+    context["language_suggestions"] = language_suggestions(locale, counterparts, pending)
 
 
 def template_link_meta(

@@ -49,6 +49,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "This translation may not have those changes yet."
         ),
         "read_original": "Read this page in {language}",
+        # The language suggestion (oncopress.pages.language_suggestion): in the language
+        # it offers, for a visitor whose browser prefers that language.
+        "suggestion_name": "Language suggestion",
+        "suggestion_text": "This page is also in English.",
+        "suggestion_dismiss": "No, thanks",
         "draft_changed_title": "Draft: changed since it was signed off",
         "draft_changed": (
             "This text has changes its reviewers have not approved yet. "
@@ -118,6 +123,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "Es posible que esta traducción todavía no tenga esos cambios."
         ),
         "read_original": "Lea esta página en {language}",
+        "suggestion_name": "Sugerencia de idioma",
+        "suggestion_text": "Esta página también está en español.",
+        "suggestion_dismiss": "No, gracias",
         "draft_changed_title": "Borrador: cambió después de su aprobación",
         "draft_changed": (
             "Este texto tiene cambios que sus revisores todavía no han aprobado. "
