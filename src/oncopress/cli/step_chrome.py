@@ -6,7 +6,8 @@ and ``oncopress.pages.link_metadata``).
 - ``reprint_contact``: the About page's ``<!-- reprint-contact -->`` becomes the way to
   ask for a reprint (``extra.contact.email``), or nothing when it is not set;
 - ``prepare_templates``: gives the templates the safety block and the sample notice
-  (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``); lets our theme
+  (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``) and the logo's
+  size (``logo_size``: its ``width`` and ``height``, None when the file gives none); lets our theme
   language overrides (``overrides/partials/languages/es.html``) import Material's own
   table as ``material-theme/partials/...`` and change only the labels we word
   differently ("Ir al contenido"); and keeps the templates compiled in
@@ -40,6 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from oncopress.cli.build_context import BuildContext
+from oncopress.pages.image_size import image_size
 from oncopress.pages.language_suggestion import language_suggestions
 from oncopress.pages.link_metadata import (
     LinkMetaError,
@@ -79,6 +81,7 @@ def reprint_contact(html: str, config: MkDocsConfig, locale: str) -> str:
 def prepare_templates(env: Any, config: MkDocsConfig) -> Any:
     env.globals["safety_block"] = lambda extra, locale: Markup(safety_block(extra, locale))
     env.globals["sample_notice"] = sample_notice
+    env.globals["logo_size"] = _logo_size(config)
     templates = Path(material.__file__).parent / "templates"
     material_loader = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(templates))})
     env.loader = ChoiceLoader([env.loader, material_loader])
@@ -160,6 +163,22 @@ def _link_meta(
     home = is_language_home(url, locale, default)
     page = SocialPage(title, description, url, home, locale)
     context["social_tags"] = _guard(social_tags, page, config.site_name, config.site_url, locales)
+
+
+def _logo_size(config: MkDocsConfig) -> tuple[int, int] | None:
+    """The size of ``theme.logo``, found where MkDocs finds it: in the pages' folder,
+    then in the theme's."""
+    logo = config.theme.get("logo")
+    if not logo:
+        return None
+    for folder in (config.docs_dir, *config.theme.dirs):
+        path = Path(folder) / str(logo)
+        if path.is_file():
+            try:
+                return image_size(path.read_bytes(), path.name)
+            except OSError:
+                return None
+    return None
 
 
 def _guard(function: Callable[..., T], *args: Any) -> T:
