@@ -138,20 +138,37 @@ def audit(cli: Path, url: str) -> dict[str, Any]:
     return dict(json.loads(result.stdout))
 
 
-def failed(report: dict[str, Any]) -> list[str]:
-    """The audits of the four categories that did not pass: ``id (score): title``."""
-    ids = {ref["id"] for name in CATEGORIES for ref in report["categories"][name]["auditRefs"]}
+def failed(report: dict[str, Any]) -> dict[str, tuple[str, float, str]]:
+    """The audits of the four categories that did not pass, by id: title, score and the
+    value Lighthouse shows; ``(diagnostic)`` marks one that weighs nothing in a score."""
+    weights: dict[str, float] = {}
+    for name in CATEGORIES:
+        for ref in report["categories"][name]["auditRefs"]:
+            weights[ref["id"]] = weights.get(ref["id"], 0) + ref.get("weight", 0)
+    found = {}
+    for audit_id, weight in weights.items():
+        audit = report["audits"][audit_id]
+        mode, score = audit.get("scoreDisplayMode"), audit.get("score")
+        if mode not in ("binary", "numeric", "metricSavings") or score is None:
+            continue
+        if score < (1 if mode == "binary" else 0.9):
+            title = audit["title"] + ("" if weight else " (diagnostic)")
+            found[audit_id] = (title, float(score), str(audit.get("displayValue") or ""))
+    return found
+
+
+def summary(reports: list[dict[str, Any]]) -> list[str]:
+    """One line per audit that failed in any run: its score (and value) in each run that
+    failed it."""
+    runs = [failed(report) for report in reports]
     lines = []
-    for audit_id in sorted(ids):
-        found = report["audits"][audit_id]
-        score = found.get("score")
-        if found.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings") and (
-            score is not None and score < (1 if found["scoreDisplayMode"] == "binary" else 0.9)
-        ):
-            value = found.get("displayValue")
-            lines.append(
-                f"{audit_id} ({score:.2f}{', ' + value if value else ''}): {found['title']}"
-            )
+    for audit_id in sorted({key for run in runs for key in run}):
+        seen = [run[audit_id] for run in runs if audit_id in run]
+        values = "; ".join(
+            f"{score:.2f}" + (f" {value}" if value else "") for _, score, value in seen
+        )
+        counted = f", {len(seen)} of {len(runs)} runs" if len(runs) > 1 else ""
+        lines.append(f"{audit_id} ({values}{counted}): {seen[0][0]}")
     return lines
 
 
@@ -179,7 +196,7 @@ def main() -> None:
                     )
                     for name in CATEGORIES
                 }
-                problems = sorted({line for r in reports for line in failed(r)})
+                problems = summary(reports)
                 results["/" + page] = {"scores": scores, "failed": problems}
                 shown = " ".join(f"{name} {score:g}" for name, score in scores.items())
                 print(f"/{page}: {shown}")
