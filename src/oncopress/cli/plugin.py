@@ -164,6 +164,7 @@ class OncopressPlugin(BasePlugin[OncopressConfig]):  # type: ignore[no-untyped-c
         editorial.page_context(ctx, values, page, config, locale)
         pdfs.page_context(ctx, values, page, locale)
         chrome.page_link_meta(ctx, values, page, config, locale)
+        chrome.language_suggestion(ctx, values, page, locale)
         return context
 
     def on_template_context(

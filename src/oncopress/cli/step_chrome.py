@@ -6,7 +6,8 @@ and ``oncopress.pages.link_metadata``).
 - ``reprint_contact``: the About page's ``<!-- reprint-contact -->`` becomes the way to
   ask for a reprint (``extra.contact.email``), or nothing when it is not set;
 - ``prepare_templates``: gives the templates the safety block and the sample notice
-  (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``); lets our theme
+  (``safety_block(extra, locale)``, ``sample_notice(extra, locale)``) and the logo's
+  size (``logo_size``: its ``width`` and ``height``, None when the file gives none); lets our theme
   language overrides (``overrides/partials/languages/es.html``) import Material's own
   table as ``material-theme/partials/...`` and change only the labels we word
   differently ("Ir al contenido"), and a labels file's ``theme:`` strings the same way
@@ -19,7 +20,9 @@ and ``oncopress.pages.link_metadata``).
   ``extra.alternate``; the header's language link keeps its relative ``href``), and the
   Open Graph / Twitter tags ``overrides/main.html`` writes into the head;
 - ``template_link_meta``: the same for the 404 pages (served at any URL: they link to
-  each language's home), and absolute alternates for ``overrides/sitemap.xml``.
+  each language's home), and absolute alternates for ``overrides/sitemap.xml``;
+- ``language_suggestion``: the bars offering the page's counterparts
+  (``partials/language-suggestion.html``), none to or from a pending translation.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ from mkdocs.structure.pages import Page
 
 from oncopress.cli.build_context import BuildContext
 from oncopress.i18n.labels import language_labels
+from oncopress.pages.image_size import image_size
+from oncopress.pages.language_suggestion import language_suggestions
 from oncopress.pages.link_metadata import (
     LinkMetaError,
     SocialPage,
@@ -85,6 +90,7 @@ def reprint_contact(html: str, config: MkDocsConfig, locale: str) -> str:
 def prepare_templates(env: Any, config: MkDocsConfig, locale: str) -> Any:
     env.globals["safety_block"] = lambda extra, locale: Markup(safety_block(extra, locale))
     env.globals["sample_notice"] = sample_notice
+    env.globals["logo_size"] = _logo_size(config)
     templates = Path(material.__file__).parent / "templates"
     material_loader = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(templates))})
     env.loader = ChoiceLoader([*_theme_strings(locale), env.loader, material_loader])
@@ -104,6 +110,21 @@ def page_link_meta(
     title = unescape(str(page.meta.get("title") or page.title or ""))
     description = unescape(str(page.meta.get("description") or config.site_description or ""))
     _link_meta(ctx, context, config, locale, urls, title, description, page.url)
+
+
+def language_suggestion(
+    ctx: BuildContext, context: dict[str, Any], page: Page, locale: str
+) -> None:
+    alternates = {code: file for code, file in cast(Any, page.file).alternates.items()}
+    alternates[locale] = page.file
+    counterparts = {
+        code: str(file.url)
+        for code, file in alternates.items()
+        if ctx.language_of(file) == code  # not a fallback to another language's file
+    }
+    records = {code: ctx.book.records.get(ctx.path(file)) for code, file in alternates.items()}
+    pending = [code for code, record in records.items() if record and record.translation_pending]
+    context["language_suggestions"] = language_suggestions(locale, counterparts, pending)
 
 
 def template_link_meta(
@@ -151,6 +172,22 @@ def _link_meta(
     home = is_language_home(url, locale, default)
     page = SocialPage(title, description, url, home, locale)
     context["social_tags"] = _guard(social_tags, page, config.site_name, config.site_url, locales)
+
+
+def _logo_size(config: MkDocsConfig) -> tuple[int, int] | None:
+    """The size of ``theme.logo``, found where MkDocs finds it: in the pages' folder,
+    then in the theme's."""
+    logo = config.theme.get("logo")
+    if not logo:
+        return None
+    for folder in (config.docs_dir, *config.theme.dirs):
+        path = Path(folder) / str(logo)
+        if path.is_file():
+            try:
+                return image_size(path.read_bytes(), path.name)
+            except OSError:
+                return None
+    return None
 
 
 def _guard(function: Callable[..., T], *args: Any) -> T:
