@@ -144,3 +144,85 @@ def test_results_link_to_the_page_with_the_typed_word_highlighted(  # type: igno
         "href"
     )
     assert href.endswith("survivorship/recurrence/?h=recurrences")
+
+
+def _local(requested: list[str], base_url: str) -> list[str]:
+    """The local server's paths in ``requested``, Material's and Pagefind's content
+    hashes and Pagefind's time stamp replaced by ``#``."""
+    import re
+
+    return [
+        re.sub(r"(?<=[._=])[0-9a-f]{8,}(?=[._&]|$)|(?<=ts=)\d+", "#", url[len(base_url) - 1 :])
+        for url in requested
+        if url.startswith(base_url)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "open_search"),
+    [("en", "tap the toggle"), ("es", "focus the box")],
+)
+def test_pagefind_loads_when_the_search_is_opened_not_with_the_page(  # type: ignore[no-untyped-def]
+    browser, base_url: str, language: str, open_search: str
+) -> None:
+    home = "" if language == "en" else "es/"
+    width = 390 if open_search == "tap the toggle" else 1280
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}{home}survivorship/", wait_until="networkidle")
+    page.wait_for_timeout(1500)
+    assert _local(requested, base_url) == [
+        f"/{home}survivorship/",
+        "/assets/stylesheets/main.#.min.css",
+        "/assets/stylesheets/palette.#.min.css",
+        "/assets/site.css",
+        "/assets/logo.svg",
+        "/assets/javascripts/bundle.#.min.js",
+        f"/assets/javascripts/workers/oncopress-search.js?v=#&lang={language}"
+        f"&index={home}pagefind/",
+        f"/{home}search/search_index.json",
+        "/assets/favicon.svg",
+    ]
+    del requested[:]
+    if open_search == "tap the toggle":
+        page.locator("label.md-header__button[for=__search]").click()
+    else:
+        page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(1500)
+    assert _local(requested, base_url) == [
+        f"/{home}pagefind/pagefind.js",
+        f"/{home}pagefind/pagefind-entry.json?ts=#",
+        f"/{home}pagefind/pagefind.{language}_#.pf_meta",
+        f"/{home}pagefind/wasm.{language}.pagefind",
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "ready", "word", "some"),
+    [
+        ("en", "Type to start searching", "cancer", "matching documents"),
+        ("es", "Escriba lo que busca", "cáncer", "resultados"),
+    ],
+)
+def test_one_character_is_not_searched(  # type: ignore[no-untyped-def]
+    page, base_url: str, language: str, ready: str, word: str, some: str
+) -> None:
+    page.goto(f"{base_url}{'' if language == 'en' else 'es/'}", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    box.press_sequentially("c", delay=80)
+    page.wait_for_timeout(1000)
+    assert meta.inner_text().strip() == ready
+    assert page.locator(".md-search-result__item").count() == 0
+    # The worker leaves out one-letter words beside longer ones.
+    [worker] = page.workers
+    words = worker.evaluate(
+        "['c', 'cancer y', 'cancer 1', '1 2'].map(self.oncopressSearch.queryWords)"
+    )
+    assert words == [["c"], ["cancer"], ["cancer"], ["1", "2"]]
+    found = search(page, base_url, Case(language, word, ""))
+    assert found.meta == f"{len(found.ranked)} {some}"

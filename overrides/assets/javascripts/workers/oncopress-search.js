@@ -15,16 +15,27 @@
  *   how many of the words it has, then by Pagefind's score, so a question typed in
  *   full still finds the pages that have most of its words;
  * - stop words (`config.stopwords`) are searched only when the query has nothing else;
- * - one query is searched at a time, and then only the latest one typed: the queries
- *   typed over meanwhile are dropped;
- * - Pagefind starts loading as soon as the worker does, for the page's language (`lang`
- *   in the worker's URL), before Material's first message.
+ * - a query is searched once no key has come for DEBOUNCE ms, one at a time, and then
+ *   only the latest one typed: a query typed over stops between its words' searches;
+ * - a query of one character is not searched (every word with that letter would be)
+ *   and gets no answer: the dialog keeps "Type to start searching" (or the results
+ *   of the longer query the letter began); a one-letter word beside longer ones is
+ *   left out;
+ * - each word's search is kept (Pagefind keeps the chunks and fragments it fetched),
+ *   so a query that adds a word or a letter searches only what is new;
+ * - Pagefind (its script, WebAssembly and the language's index entry) loads for the
+ *   page's language (`lang` in the worker's URL) on WARM, which the page sends when
+ *   the visitor opens or focuses the search (overrides/main.html), or on the first
+ *   query: a visitor who never searches fetches nothing of it.
  */
 (function () {
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; /* Material's SearchMessageType */
+  var WARM = "oncopress-warm"; /* ours, from overrides/main.html: load Pagefind now */
   var LIMIT = 10; /* results shown: the best pages */
+  var DEBOUNCE = 50; /* ms without a key before a query is searched */
+  var KEPT = 200; /* words whose search is kept */
   /* The page's language and its Pagefind bundle (`pagefind/`, `es/pagefind/`), from
    * the site's root; the worker is in <root>/assets/javascripts/workers/. */
   var params = new URL(self.location.href).searchParams;
@@ -34,7 +45,8 @@
   var BUNDLE = new URL("../../../" + index, self.location.href).href;
 
   var synonyms = new Map(), stopwords = new Set();
-  var loading = null, waiting = null, busy = false;
+  var loading = null, waiting = null, busy = false, typed = 0;
+  var searched = new Map(); /* word -> Pagefind's results for it, the latest last */
 
   /* Fold accents (á -> a, ü -> u) but keep ñ, as oncopress.search.indexes.fold_accents. */
   function foldAccents(text) {
@@ -54,11 +66,28 @@
     return map;
   }
 
-  /* The query's words, lowercase; stop words only if there is nothing else. */
+  /* The query's words, lowercase; stop words only if there is nothing else; words of
+   * one character only if there is nothing else (then the query is not searched). */
   function queryWords(query) {
-    var typed = query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [];
-    var kept = typed.filter(function (w) { return !stopwords.has(foldAccents(w)) });
-    return kept.length ? kept : typed;
+    var words = query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [];
+    var kept = words.filter(function (w) { return !stopwords.has(foldAccents(w)) });
+    words = kept.length ? kept : words;
+    var long = words.filter(function (w) { return Array.from(w).length > 1 });
+    return long.length ? long : words;
+  }
+
+  /* Pagefind's results for one word, kept for the next queries. */
+  async function searchWord(module, word) {
+    var found = searched.get(word);
+    if (found === undefined) {
+      var answer = await module.search(word);
+      found = answer ? answer.results : [];
+      if (searched.size >= KEPT) searched.delete(searched.keys().next().value);
+    } else {
+      searched.delete(word);
+    }
+    searched.set(word, found);
+    return found;
   }
 
   /* Pagefind, for this language. It reads the language from the page's <html lang>
@@ -96,8 +125,7 @@
       var variants = [word].concat(synonyms.get(foldAccents(word)) || []);
       for (var i = 0; i < variants.length; i++) {
         if (waiting !== null) return null;
-        var found = await module.search(variants[i]);
-        (found ? found.results : []).forEach(function (result) {
+        (await searchWord(module, variants[i])).forEach(function (result) {
           var page = pages.get(result.id) || { result: result, scores: new Map() };
           page.scores.set(position, Math.max(page.scores.get(position) || 0, result.score));
           pages.set(result.id, page);
@@ -129,9 +157,12 @@
     return group;
   }
 
+  /* The answer to `query`: Material's RESULT data, or null for no answer (a query of
+   * one character, or one typed over). */
   async function search(query) {
     var words = queryWords(query);
     if (!words.length) return { items: [] };
+    if (words.every(function (w) { return Array.from(w).length < 2 })) return null;
     var module = await pagefind();
     var pages = await pagesFor(module, words);
     if (pages === null || waiting !== null) return null;
@@ -144,6 +175,8 @@
     };
   }
 
+  function sleep(ms) { return new Promise(function (done) { setTimeout(done, ms) }) }
+
   self.oncopressSearch = { foldAccents: foldAccents, queryWords: queryWords };
 
   addEventListener("message", async function (event) {
@@ -153,11 +186,15 @@
       synonyms = synonymTable(config.synonyms);
       stopwords = new Set(config.stopwords || []);
       postMessage({ type: READY });
+    } else if (message && message.type === WARM) {
+      pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
     } else if (message && message.type === QUERY) {
       waiting = String(message.data);
+      typed = Date.now();
       if (busy) return;
       busy = true;
       while (waiting !== null) {
+        while (waiting && Date.now() - typed < DEBOUNCE) await sleep(DEBOUNCE - (Date.now() - typed));
         var query = waiting, result;
         waiting = null;
         try {
@@ -171,6 +208,4 @@
       busy = false;
     }
   });
-
-  pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
 })();
