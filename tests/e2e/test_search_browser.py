@@ -180,6 +180,7 @@ def test_pagefind_loads_when_the_search_is_opened_not_with_the_page(  # type: ig
         "/assets/site.css",
         "/assets/logo.svg",
         "/assets/javascripts/bundle.#.min.js",
+        "/assets/javascripts/glossary.js",
         f"/assets/javascripts/workers/oncopress-search.js?v=#&lang={language}"
         f"&index={home}pagefind/",
         f"/{home}search/search_index.json",

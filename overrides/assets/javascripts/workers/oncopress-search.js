@@ -76,6 +76,12 @@
     return long.length ? long : words;
   }
 
+  /* A query word and its synonyms (a Map: a word such as "constructor" or "__proto__"
+   * is an ordinary word, never a key an object inherits). */
+  function variantsOf(word) {
+    return [word].concat(synonyms.get(foldAccents(word)) || []);
+  }
+
   /* Pagefind's results for one word, kept for the next queries. */
   async function searchWord(module, word) {
     var found = searched.get(word);
@@ -122,7 +128,7 @@
     var pages = new Map();
     for (var position = 0; position < words.length; position++) {
       var word = words[position];
-      var variants = [word].concat(synonyms.get(foldAccents(word)) || []);
+      var variants = variantsOf(word);
       for (var i = 0; i < variants.length; i++) {
         if (waiting !== null) return null;
         (await searchWord(module, variants[i])).forEach(function (result) {
@@ -177,7 +183,7 @@
 
   function sleep(ms) { return new Promise(function (done) { setTimeout(done, ms) }) }
 
-  self.oncopressSearch = { foldAccents: foldAccents, queryWords: queryWords };
+  self.oncopressSearch = { foldAccents: foldAccents, queryWords: queryWords, variantsOf: variantsOf };
 
   addEventListener("message", async function (event) {
     var message = event.data;
