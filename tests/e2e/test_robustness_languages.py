@@ -9,6 +9,7 @@ then ``SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict -f <copy>/mkdocs.yml``
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -363,3 +364,86 @@ def test_a_language_babel_does_not_know(tmp_path: Path) -> None:
     assert error_blocks(result) == [message], result.explain()
     ran = check(project)
     assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()
+
+
+# A language Material has no strings for: its labels file's theme: gives them --------------
+
+
+def as_breton(project: Project) -> None:
+    """The three-language site with its third language Breton ('br'): Babel knows it,
+    Material 9 has no partials/languages/br.html (the French pages stand in for it)."""
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][-1].update(locale="br", name="Brezhoneg")
+    project.set_config(config)
+    (project.root / "docs_fr").rename(project.root / "docs_br")
+    (project.root / "labels" / "fr.yml").rename(project.root / "labels" / "br.yml")
+    path = project.root / "reviewers.yml"
+    text = path.read_text(encoding="utf-8").replace("  fr: ", "  br: ")
+    path.write_text(text, encoding="utf-8")
+
+
+def material_strings(locale: str) -> dict[str, str]:
+    """Material's table for ``locale``, without its settings (language, search.config),
+    with the two strings Material's French lacks (it falls back to English for them)."""
+    from oncopress.i18n.theme_strings import SETTINGS, material_languages
+
+    text = (material_languages() / f"{locale}.html").read_text(encoding="utf-8")
+    table = dict(re.findall(r'^\s*"([^"]+)": "(.*)",?$', text, re.MULTILINE))
+    table = {"direction": "ltr", "blog.authors": "Auteurs", **table}
+    return {key: value for key, value in table.items() if key not in SETTINGS}
+
+
+def give_theme(project: Project, theme: dict[str, str]) -> None:
+    path = project.root / "labels" / "br.yml"
+    labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+    labels["theme"] = theme
+    path.write_text(yaml.safe_dump(labels, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_a_language_material_lacks_builds_with_its_theme_strings(tmp_path: Path) -> None:
+    """Before: jinja2's TemplateNotFound (partials/languages/br.html), a traceback."""
+    project = three_languages(tmp_path, sign=False)
+    as_breton(project)
+    give_theme(project, {**material_strings("fr"), "search.placeholder": "Klask"})
+    sign_everything(project.root)
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "br" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert page.html is not None and page.html.get("lang") == "br"
+    assert texts(page, ".md-skip") == ["Aller au contenu"]
+    search = page.select_one("input.md-search__input")
+    assert search is not None and search.get("placeholder") == "Klask"
+    assert texts(page, ".page-meta__revised") == ["Dernière mise à jour: 28 Eost 2023"]
+    english = BeautifulSoup((result.site / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(english, ".md-skip") == ["Skip to content"]
+
+
+MISSING_BRETON = (
+    "Labels file 'labels/br.yml' (br): 3 labels of the site missing in Breton; add each, as "
+    "the English ones in src/oncopress/i18n/labels/en.yml (Material has no strings in "
+    "Breton: the theme ones as in its partials/languages/en.html) (guides/publishers.md, "
+    '"Adding a language"):\n'
+    "  labels.references\n"
+    "  theme.search.placeholder\n"
+    "  theme.toc"
+)
+
+
+def test_a_language_material_lacks_needs_every_theme_string(tmp_path: Path) -> None:
+    """Before: jinja2's TemplateNotFound (partials/languages/br.html), a traceback."""
+    project = three_languages(tmp_path, sign=False)
+    as_breton(project)
+    theme = material_strings("fr")
+    del theme["search.placeholder"], theme["toc"]
+    give_theme(project, theme)
+    path = project.root / "labels" / "br.yml"
+    path.write_text(path.read_text("utf-8").replace("  references: Références\n", ""), "utf-8")
+    sign_everything(project.root)
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [MISSING_BRETON], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {MISSING_BRETON}\n{STOPPED}\n"), (
+        ran.explain()
+    )

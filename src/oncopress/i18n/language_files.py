@@ -147,11 +147,16 @@ def combined(first: LanguageLabels, then: LanguageLabels) -> LanguageLabels:
 
 
 def missing_labels(
-    language: LanguageLabels, required: Sequence[str], extra: Mapping[str, Any], default: str
+    language: LanguageLabels,
+    required: Sequence[str],
+    extra: Mapping[str, Any],
+    default: str,
+    theme: Sequence[str] = (),
 ) -> list[str]:
     """Every key ``language`` lacks: a label of ``required`` (the default language's),
-    the Open Graph locale, the readability formula, and each text of the chrome the
-    default language shows (in ``extra``) that neither mkdocs.yml nor the file gives."""
+    the Open Graph locale, the readability formula, each text of the chrome the
+    default language shows (in ``extra``) that neither mkdocs.yml nor the file gives,
+    and each of Material's strings in ``theme`` (for a language Material lacks)."""
     missing = [f"labels.{key}" for key in required if key not in language.labels]
     if not language.open_graph_locale:
         missing.insert(0, "open_graph_locale")
@@ -173,6 +178,7 @@ def missing_labels(
                 if number < len(given) and key in given[number]:
                     continue
                 missing.append(f"chrome.{SAFETY_ITEMS}[{number}].{key}")
+    missing.extend(f"theme.{key}" for key in theme if key not in language.theme)
     return missing
 
 
@@ -210,10 +216,16 @@ def missing_message(language: LanguageLabels, missing: Sequence[str], name: str)
     """One message listing every key ``language`` lacks."""
     noun = "label" if len(missing) == 1 else "labels"
     where = f"Labels file '{language.source}'" if language.source else "No labels file"
+    english = "src/oncopress/i18n/labels/en.yml"
+    if any(key.startswith("theme.") for key in missing):
+        english += (
+            f" (Material has no strings in {name}: the theme ones as in its "
+            "partials/languages/en.html)"
+        )
     return "\n".join(
         [
             f"{where} ({language.locale}): {len(missing)} {noun} of the site missing in "
-            f"{name}; add each, as the English ones in src/oncopress/i18n/labels/en.yml "
+            f"{name}; add each, as the English ones in {english} "
             '(guides/publishers.md, "Adding a language"):'
         ]
         + [f"  {key}" for key in missing]
