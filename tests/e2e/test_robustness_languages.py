@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Project, make_project, sign_everything
 from test_check_command import check
-from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks, run
 
 STOPPED = "Check stopped before reading the pages: 1 error, 0 warnings, 0 notes"
 
@@ -447,3 +447,46 @@ def test_a_language_material_lacks_needs_every_theme_string(tmp_path: Path) -> N
     assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {MISSING_BRETON}\n{STOPPED}\n"), (
         ran.explain()
     )
+
+
+# PDFs in three languages: each page links its PDF in every other language ----------------
+
+
+def test_each_page_links_its_pdf_in_every_other_language(tmp_path: Path) -> None:
+    """Before: one link, to the first other language's PDF (an English page: "PDF in
+    Spanish" alone; a French page: "PDF en anglais" alone). The PDFs page lists every
+    language already, each in the page's language."""
+    project = three_languages(tmp_path, sign=False)
+    for folder in ("docs", "docs_es", "docs_fr"):
+        source = ROOT / ("docs" if folder == "docs" else "docs_es") / "pdfs.md"
+        shutil.copy(source, project.root / folder / "pdfs.md")
+    sign_everything(project.root)
+    result = project.build(env={**TODAY, "SITE_PDFS": "1"})
+    assert result.returncode == 0, result.explain()
+
+    def links(page: str) -> list[tuple[str | None, str | None, str]]:
+        soup = BeautifulSoup((result.site / page).read_text("utf-8"), "lxml")
+        return [
+            (str(a.get("href")), str(a.get("hreflang")), a.get_text(strip=True))
+            for a in soup.select(".site-pdf-links__other")
+        ]
+
+    assert links("care/index.html") == [
+        ("../es/pdf/care.pdf", "es", "PDF in Spanish"),
+        ("../fr/pdf/care.pdf", "fr", "PDF in French"),
+    ]
+    assert links("es/care/index.html") == [
+        ("../../pdf/care.pdf", "en", "PDF en inglés"),
+        ("../../fr/pdf/care.pdf", "fr", "PDF en francés"),
+    ]
+    assert links("fr/care/index.html") == [
+        ("../../pdf/care.pdf", "en", "PDF en anglais"),
+        ("../../es/pdf/care.pdf", "es", "PDF en espagnol"),
+    ]
+    for page, headings in [
+        ("pdfs/index.html", ["PDFs in English", "PDFs in Spanish", "PDFs in French"]),
+        ("fr/pdfs/index.html", ["PDF en français", "PDF en anglais", "PDF en espagnol"]),
+    ]:
+        soup = BeautifulSoup((result.site / page).read_text("utf-8"), "lxml")
+        assert texts(soup, ".site-pdf-list h2") == headings
+        assert len(soup.select(".site-pdf-list td a")) == 9  # per language: 2 pages, 1 booklet
