@@ -19,6 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Project, make_project, sign_everything
 from test_check_command import check
+from test_ledger import ENV as LEDGER_ENV
+from test_ledger import command as ledger_command
 from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks, run
 
 STOPPED = "Check stopped before reading the pages: 1 error, 0 warnings, 0 notes"
@@ -490,3 +492,85 @@ def test_each_page_links_its_pdf_in_every_other_language(tmp_path: Path) -> None
         soup = BeautifulSoup((result.site / page).read_text("utf-8"), "lxml")
         assert texts(soup, ".site-pdf-list h2") == headings
         assert len(soup.select(".site-pdf-list td a")) == 9  # per language: 2 pages, 1 booklet
+
+
+# Change notes in every language: --note-LOCALE -------------------------------------------
+
+CARE = {
+    "docs/care.md": ("Cancer can come back", "Cancer may come back"),
+    "docs_es/care.md": ("El cáncer puede regresar", "El cáncer podría regresar"),
+    "docs_fr/care.md": ("Le cancer peut revenir", "Le cancer pourrait revenir"),
+}
+NOTES = [
+    "--note", "Added what to do if a symptom comes back.",
+    "--note-es", "Añadimos qué hacer si un síntoma regresa.",
+    "--note-fr", "Nous avons ajouté quoi faire si un symptôme revient.",
+]  # fmt: skip
+
+
+def changed_care(tmp_path: Path) -> Project:
+    """The three-language site, signed off, then its care page changed in each language."""
+    project = three_languages(tmp_path)
+    for path, (old, new) in CARE.items():
+        page = project.root / path
+        page.write_text(page.read_text("utf-8").replace(old, new, 1), "utf-8")
+    return project
+
+
+def test_a_change_note_for_each_language_of_the_site(tmp_path: Path) -> None:
+    """Before: "editor_commands.py: error: unrecognized arguments: --note-fr ...", exit 2,
+    while the sign-off's own message, when the French note is missing, asks for it:
+    "--note-fr: the French pages of this command need their note too, in their language
+    (each page shows the note in its own language)"."""
+    project = changed_care(tmp_path)
+    ran = ledger_command(
+        project, "sign-off", *CARE, "--by", "content-team",
+        "--translation-by", "translation-team", *NOTES,
+    )  # fmt: skip
+    assert (ran.returncode, ran.stderr) == (0, ""), ran.stderr
+    assert ran.stdout == (
+        "Signed off 'docs/care.md' on 2026-12-04 by content-team; note: \"Added what to do "
+        'if a symptom comes back."\n'
+        "Signed off 'docs_es/care.md' on 2026-12-04 by content-team; translation by "
+        'translation-team; note: "Añadimos qué hacer si un síntoma regresa."\n'
+        "Signed off 'docs_fr/care.md' on 2026-12-04 by content-team; translation by "
+        'translation-team; note: "Nous avons ajouté quoi faire si un symptôme revient."\n'
+    )
+    result = project.build(env=LEDGER_ENV)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "fr" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(page, ".page-meta__changes li") == [
+        "4 décembre 2026 : Nous avons ajouté quoi faire si un symptôme revient."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        (
+            [*NOTES, "--note-de", "Wir haben ergänzt."],
+            "sign-off: --note-de: the site has no language 'de' (its languages: en, es, fr)\n",
+        ),
+        (
+            [*NOTES, "--note-en", "Added."],
+            "sign-off: --note-en: the English pages' change note is --note\n",
+        ),
+        (
+            [*NOTES, "--note-fr"],
+            'sign-off: --note-fr needs the note\'s text, like --note-fr "..."\n',
+        ),
+    ],
+)
+def test_a_wrong_change_note_option(tmp_path: Path, notes: list[str], message: str) -> None:
+    project = changed_care(tmp_path)
+    ledger = (project.root / "sign-offs.yml").read_bytes()
+    ran = ledger_command(
+        project, "sign-off", *CARE, "--by", "content-team",
+        "--translation-by", "translation-team", *notes,
+    )  # fmt: skip
+    assert (ran.returncode, ran.stdout, ran.stderr) == (
+        1 if "refused" in message else 2,
+        "",
+        message,
+    )
+    assert (project.root / "sign-offs.yml").read_bytes() == ledger
