@@ -209,6 +209,15 @@ def three_languages(tmp_path: Path, sign: bool = True) -> Project:
     return project
 
 
+def assert_stops(project: Project, message: str) -> None:
+    """The build and ./tasks check both stop with ``message`` alone, before any page."""
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {message}\n{STOPPED}\n"), ran.explain()
+
+
 def edit_labels(project: Project, old: str, new: str) -> None:
     path = project.root / "labels" / "fr.yml"
     text = path.read_text(encoding="utf-8")
@@ -442,13 +451,7 @@ def test_a_language_material_lacks_needs_every_theme_string(tmp_path: Path) -> N
     path = project.root / "labels" / "br.yml"
     path.write_text(path.read_text("utf-8").replace("  references: Références\n", ""), "utf-8")
     sign_everything(project.root)
-    result = run(project)
-    assert_failed_cleanly(result, PLUGIN_ERROR)
-    assert error_blocks(result) == [MISSING_BRETON], result.explain()
-    ran = check(project)
-    assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {MISSING_BRETON}\n{STOPPED}\n"), (
-        ran.explain()
-    )
+    assert_stops(project, MISSING_BRETON)
 
 
 # PDFs in three languages: each page links its PDF in every other language ----------------
@@ -574,3 +577,20 @@ def test_a_wrong_change_note_option(tmp_path: Path, notes: list[str], message: s
         message,
     )
     assert (project.root / "sign-offs.yml").read_bytes() == ledger
+
+
+WRONG_PLACEHOLDERS = (
+    "Labels file 'labels/fr.yml' (fr): 2 labels with other {placeholders} than the English "
+    "ones; write each as in src/oncopress/i18n/labels/en.yml:\n"
+    "  labels.pdf_other_language: {language} (found none)\n"
+    "  labels.page_of: {page}, {pages} (found {page}, {total})"
+)
+
+
+def test_a_label_with_other_placeholders_than_english(tmp_path: Path) -> None:
+    """Before: the build passed, every French page naming one language for each of its
+    other PDFs ("PDF en anglais"), and each French PDF's footer printing "{total}"."""
+    project = three_languages(tmp_path)
+    edit_labels(project, "PDF en {language}", "PDF en anglais")
+    edit_labels(project, "Page {page} sur {pages}", "Page {page} sur {total}")
+    assert_stops(project, WRONG_PLACEHOLDERS)

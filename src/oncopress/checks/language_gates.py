@@ -23,6 +23,8 @@ from oncopress.i18n.language_files import (
     extra_with_labels,
     missing_labels,
     missing_message,
+    placeholder_message,
+    placeholder_problems,
     read_labels,
     unknown_message,
 )
@@ -62,6 +64,10 @@ def language_gate(platform: PlatformConfig, run: GateRun) -> PlatformConfig | No
         missing = missing_labels(language, required, extra, default, theme)
         if missing:
             run.add(Severity.ERROR, missing_message(language, missing, name))
+            failed = True
+        wrong = placeholder_problems(language, SHIPPED_LABELS["en"].labels)
+        if wrong:
+            run.add(Severity.ERROR, placeholder_message(language, wrong))
             failed = True
     if failed:
         return None

@@ -25,6 +25,7 @@ exist in every language: what is missing is listed in one message.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,32 @@ def missing_labels(
     return missing
 
 
+def placeholder_problems(language: LanguageLabels, english: Mapping[str, str]) -> list[str]:
+    """Each label of ``language`` whose ``{name}`` placeholders differ from the English
+    one's (the build fills them in: an unknown one would show as written or stop it, a
+    missing one leave a word out, like the language of "PDF in {language}")."""
+    problems = []
+    for key, text in english.items():
+        found = _placeholders(language.labels.get(key))
+        if found is not None and found != _placeholders(text):
+            wanted = _listed(_placeholders(text))
+            problems.append(f"labels.{key}: {wanted} (found {_listed(found)})")
+    return problems
+
+
+def placeholder_message(language: LanguageLabels, problems: Sequence[str]) -> str:
+    """One message listing every label whose placeholders are not the English ones."""
+    noun = "label" if len(problems) == 1 else "labels"
+    return "\n".join(
+        [
+            f"Labels file '{language.source}' ({language.locale}): {len(problems)} {noun} "
+            "with other {placeholders} than the English ones; write each as in "
+            "src/oncopress/i18n/labels/en.yml:"
+        ]
+        + [f"  {problem}" for problem in problems]
+    )
+
+
 def extra_with_labels(
     extra: Mapping[str, Any], languages: Sequence[LanguageLabels], default: str
 ) -> dict[str, Any]:
@@ -307,6 +334,14 @@ def _text(value: object, shown: str, key: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise LabelsError(f"Labels file '{shown}', {key}: must be text (found {value!r})")
+
+
+def _placeholders(text: str | None) -> set[str] | None:
+    return None if text is None else set(re.findall(r"\{(\w*)\}", text))
+
+
+def _listed(names: set[str] | None) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names or ())) or "none"
 
 
 def _section(extra: Mapping[str, Any], path: str) -> object:
