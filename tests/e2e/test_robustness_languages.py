@@ -9,6 +9,7 @@ then ``SOURCE_DATE_EPOCH=1795651200 mkdocs build --strict -f <copy>/mkdocs.yml``
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +19,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Project, make_project, sign_everything
 from test_check_command import check
-from test_robustness import PLUGIN_ERROR, assert_failed_cleanly, error_blocks, run
+from test_ledger import ENV as LEDGER_ENV
+from test_ledger import command as ledger_command
+from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks, run
 
 STOPPED = "Check stopped before reading the pages: 1 error, 0 warnings, 0 notes"
 
@@ -206,6 +209,15 @@ def three_languages(tmp_path: Path, sign: bool = True) -> Project:
     return project
 
 
+def assert_stops(project: Project, message: str) -> None:
+    """The build and ./tasks check both stop with ``message`` alone, before any page."""
+    result = run(project)
+    assert_failed_cleanly(result, PLUGIN_ERROR)
+    assert error_blocks(result) == [message], result.explain()
+    ran = check(project)
+    assert (ran.returncode, ran.stdout) == (1, f"ERROR   -  {message}\n{STOPPED}\n"), ran.explain()
+
+
 def edit_labels(project: Project, old: str, new: str) -> None:
     path = project.root / "labels" / "fr.yml"
     text = path.read_text(encoding="utf-8")
@@ -363,3 +375,222 @@ def test_a_language_babel_does_not_know(tmp_path: Path) -> None:
     assert error_blocks(result) == [message], result.explain()
     ran = check(project)
     assert (ran.returncode, ran.lines[0]) == (1, f"ERROR   -  {message}"), ran.explain()
+
+
+# A language Material has no strings for: its labels file's theme: gives them --------------
+
+
+def as_breton(project: Project) -> None:
+    """The three-language site with its third language Breton ('br'): Babel knows it,
+    Material 9 has no partials/languages/br.html (the French pages stand in for it)."""
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][-1].update(locale="br", name="Brezhoneg")
+    project.set_config(config)
+    (project.root / "docs_fr").rename(project.root / "docs_br")
+    (project.root / "labels" / "fr.yml").rename(project.root / "labels" / "br.yml")
+    path = project.root / "reviewers.yml"
+    text = path.read_text(encoding="utf-8").replace("  fr: ", "  br: ")
+    path.write_text(text, encoding="utf-8")
+
+
+def material_strings(locale: str) -> dict[str, str]:
+    """Material's table for ``locale``, without its settings (language, search.config),
+    with the two strings Material's French lacks (it falls back to English for them)."""
+    from oncopress.i18n.theme_strings import SETTINGS, material_languages
+
+    text = (material_languages() / f"{locale}.html").read_text(encoding="utf-8")
+    table = dict(re.findall(r'^\s*"([^"]+)": "(.*)",?$', text, re.MULTILINE))
+    table = {"direction": "ltr", "blog.authors": "Auteurs", **table}
+    return {key: value for key, value in table.items() if key not in SETTINGS}
+
+
+def give_theme(project: Project, theme: dict[str, str]) -> None:
+    path = project.root / "labels" / "br.yml"
+    labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+    labels["theme"] = theme
+    path.write_text(yaml.safe_dump(labels, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_a_language_material_lacks_builds_with_its_theme_strings(tmp_path: Path) -> None:
+    """Before: jinja2's TemplateNotFound (partials/languages/br.html), a traceback."""
+    project = three_languages(tmp_path, sign=False)
+    as_breton(project)
+    give_theme(project, {**material_strings("fr"), "search.placeholder": "Klask"})
+    sign_everything(project.root)
+    result = run(project)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "br" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert page.html is not None and page.html.get("lang") == "br"
+    assert texts(page, ".md-skip") == ["Aller au contenu"]
+    search = page.select_one("input.md-search__input")
+    assert search is not None and search.get("placeholder") == "Klask"
+    assert texts(page, ".page-meta__revised") == ["Dernière mise à jour: 28 Eost 2023"]
+    english = BeautifulSoup((result.site / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(english, ".md-skip") == ["Skip to content"]
+
+
+MISSING_BRETON = (
+    "Labels file 'labels/br.yml' (br): 3 labels of the site missing in Breton; add each, as "
+    "the English ones in src/oncopress/i18n/labels/en.yml (Material has no strings in "
+    "Breton: the theme ones as in its partials/languages/en.html) (guides/publishers.md, "
+    '"Adding a language"):\n'
+    "  labels.references\n"
+    "  theme.search.placeholder\n"
+    "  theme.toc"
+)
+
+
+def test_a_language_material_lacks_needs_every_theme_string(tmp_path: Path) -> None:
+    """Before: jinja2's TemplateNotFound (partials/languages/br.html), a traceback."""
+    project = three_languages(tmp_path, sign=False)
+    as_breton(project)
+    theme = material_strings("fr")
+    del theme["search.placeholder"], theme["toc"]
+    give_theme(project, theme)
+    path = project.root / "labels" / "br.yml"
+    path.write_text(path.read_text("utf-8").replace("  references: Références\n", ""), "utf-8")
+    sign_everything(project.root)
+    assert_stops(project, MISSING_BRETON)
+
+
+# PDFs in three languages: each page links its PDF in every other language ----------------
+
+
+def test_each_page_links_its_pdf_in_every_other_language(tmp_path: Path) -> None:
+    """Before: one link, to the first other language's PDF (an English page: "PDF in
+    Spanish" alone; a French page: "PDF en anglais" alone). The PDFs page lists every
+    language already, each in the page's language."""
+    project = three_languages(tmp_path, sign=False)
+    for folder in ("docs", "docs_es", "docs_fr"):
+        source = ROOT / ("docs" if folder == "docs" else "docs_es") / "pdfs.md"
+        shutil.copy(source, project.root / folder / "pdfs.md")
+    sign_everything(project.root)
+    result = project.build(env={**TODAY, "SITE_PDFS": "1"})
+    assert result.returncode == 0, result.explain()
+
+    def links(page: str) -> list[tuple[str | None, str | None, str]]:
+        soup = BeautifulSoup((result.site / page).read_text("utf-8"), "lxml")
+        return [
+            (str(a.get("href")), str(a.get("hreflang")), a.get_text(strip=True))
+            for a in soup.select(".site-pdf-links__other")
+        ]
+
+    assert links("care/index.html") == [
+        ("../es/pdf/care.pdf", "es", "PDF in Spanish"),
+        ("../fr/pdf/care.pdf", "fr", "PDF in French"),
+    ]
+    assert links("es/care/index.html") == [
+        ("../../pdf/care.pdf", "en", "PDF en inglés"),
+        ("../../fr/pdf/care.pdf", "fr", "PDF en francés"),
+    ]
+    assert links("fr/care/index.html") == [
+        ("../../pdf/care.pdf", "en", "PDF en anglais"),
+        ("../../es/pdf/care.pdf", "es", "PDF en espagnol"),
+    ]
+    for page, headings in [
+        ("pdfs/index.html", ["PDFs in English", "PDFs in Spanish", "PDFs in French"]),
+        ("fr/pdfs/index.html", ["PDF en français", "PDF en anglais", "PDF en espagnol"]),
+    ]:
+        soup = BeautifulSoup((result.site / page).read_text("utf-8"), "lxml")
+        assert texts(soup, ".site-pdf-list h2") == headings
+        assert len(soup.select(".site-pdf-list td a")) == 9  # per language: 2 pages, 1 booklet
+
+
+# Change notes in every language: --note-LOCALE -------------------------------------------
+
+CARE = {
+    "docs/care.md": ("Cancer can come back", "Cancer may come back"),
+    "docs_es/care.md": ("El cáncer puede regresar", "El cáncer podría regresar"),
+    "docs_fr/care.md": ("Le cancer peut revenir", "Le cancer pourrait revenir"),
+}
+NOTES = [
+    "--note", "Added what to do if a symptom comes back.",
+    "--note-es", "Añadimos qué hacer si un síntoma regresa.",
+    "--note-fr", "Nous avons ajouté quoi faire si un symptôme revient.",
+]  # fmt: skip
+
+
+def changed_care(tmp_path: Path) -> Project:
+    """The three-language site, signed off, then its care page changed in each language."""
+    project = three_languages(tmp_path)
+    for path, (old, new) in CARE.items():
+        page = project.root / path
+        page.write_text(page.read_text("utf-8").replace(old, new, 1), "utf-8")
+    return project
+
+
+def test_a_change_note_for_each_language_of_the_site(tmp_path: Path) -> None:
+    """Before: "editor_commands.py: error: unrecognized arguments: --note-fr ...", exit 2,
+    while the sign-off's own message, when the French note is missing, asks for it:
+    "--note-fr: the French pages of this command need their note too, in their language
+    (each page shows the note in its own language)"."""
+    project = changed_care(tmp_path)
+    ran = ledger_command(
+        project, "sign-off", *CARE, "--by", "content-team",
+        "--translation-by", "translation-team", *NOTES,
+    )  # fmt: skip
+    assert (ran.returncode, ran.stderr) == (0, ""), ran.stderr
+    assert ran.stdout == (
+        "Signed off 'docs/care.md' on 2026-12-04 by content-team; note: \"Added what to do "
+        'if a symptom comes back."\n'
+        "Signed off 'docs_es/care.md' on 2026-12-04 by content-team; translation by "
+        'translation-team; note: "Añadimos qué hacer si un síntoma regresa."\n'
+        "Signed off 'docs_fr/care.md' on 2026-12-04 by content-team; translation by "
+        'translation-team; note: "Nous avons ajouté quoi faire si un symptôme revient."\n'
+    )
+    result = project.build(env=LEDGER_ENV)
+    assert result.returncode == 0, result.explain()
+    page = BeautifulSoup((result.site / "fr" / "care" / "index.html").read_text("utf-8"), "lxml")
+    assert texts(page, ".page-meta__changes li") == [
+        "4 décembre 2026 : Nous avons ajouté quoi faire si un symptôme revient."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        (
+            [*NOTES, "--note-de", "Wir haben ergänzt."],
+            "sign-off: --note-de: the site has no language 'de' (its languages: en, es, fr)\n",
+        ),
+        (
+            [*NOTES, "--note-en", "Added."],
+            "sign-off: --note-en: the English pages' change note is --note\n",
+        ),
+        (
+            [*NOTES, "--note-fr"],
+            'sign-off: --note-fr needs the note\'s text, like --note-fr "..."\n',
+        ),
+    ],
+)
+def test_a_wrong_change_note_option(tmp_path: Path, notes: list[str], message: str) -> None:
+    project = changed_care(tmp_path)
+    ledger = (project.root / "sign-offs.yml").read_bytes()
+    ran = ledger_command(
+        project, "sign-off", *CARE, "--by", "content-team",
+        "--translation-by", "translation-team", *notes,
+    )  # fmt: skip
+    assert (ran.returncode, ran.stdout, ran.stderr) == (
+        1 if "refused" in message else 2,
+        "",
+        message,
+    )
+    assert (project.root / "sign-offs.yml").read_bytes() == ledger
+
+
+WRONG_PLACEHOLDERS = (
+    "Labels file 'labels/fr.yml' (fr): 2 labels with other {placeholders} than the English "
+    "ones; write each as in src/oncopress/i18n/labels/en.yml:\n"
+    "  labels.pdf_other_language: {language} (found none)\n"
+    "  labels.page_of: {page}, {pages} (found {page}, {total})"
+)
+
+
+def test_a_label_with_other_placeholders_than_english(tmp_path: Path) -> None:
+    """Before: the build passed, every French page naming one language for each of its
+    other PDFs ("PDF en anglais"), and each French PDF's footer printing "{total}"."""
+    project = three_languages(tmp_path)
+    edit_labels(project, "PDF en {language}", "PDF en anglais")
+    edit_labels(project, "Page {page} sur {pages}", "Page {page} sur {total}")
+    assert_stops(project, WRONG_PLACEHOLDERS)

@@ -79,23 +79,38 @@ def test_relative_href(from_url: str, to_path: str, expected: str) -> None:
 )
 def test_page_links_in_the_page_language(locale: str, label: str, other_label: str) -> None:
     other = "es" if locale == "en" else "en"
-    links = page_links(locale, f"{locale}/pdf/a.pdf", "Año nuevo", (other, "pdf/a.pdf", "New year"))
+    links = page_links(
+        locale, f"{locale}/pdf/a.pdf", "Año nuevo", [(other, "pdf/a.pdf", "New year")]
+    )
     assert links == {
         "href": f"{locale}/pdf/a.pdf",
         "lang": locale,
         "label": label,
         "filename": "ano-nuevo.pdf",
-        "other": {
-            "href": "pdf/a.pdf",
-            "lang": other,
-            "label": other_label,
-            "filename": "new-year.pdf",
-        },
+        "others": [
+            {
+                "href": "pdf/a.pdf",
+                "lang": other,
+                "label": other_label,
+                "filename": "new-year.pdf",
+            }
+        ],
     }
 
 
 def test_page_links_without_the_other_language() -> None:
-    assert page_links("en", "pdf/a.pdf", "A", None)["other"] is None
+    assert page_links("en", "pdf/a.pdf", "A", [])["others"] == []
+
+
+def test_page_links_name_each_other_language_in_the_page_language() -> None:
+    """A site in three languages: one link per other language (before: only the first,
+    named "PDF in Spanish" whatever its language)."""
+    others = [("es", "es/pdf/a.pdf", "Año"), ("fr", "fr/pdf/a.pdf", "An")]
+    links = page_links("en", "pdf/a.pdf", "Year", others)["others"]
+    assert [link["label"] for link in links] == ["PDF in Spanish", "PDF in French"]  # type: ignore[attr-defined]
+    others = [("en", "pdf/a.pdf", "Year"), ("fr", "fr/pdf/a.pdf", "An")]
+    links = page_links("es", "es/pdf/a.pdf", "Año", others)["others"]
+    assert [link["label"] for link in links] == ["PDF en inglés", "PDF en francés"]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -110,6 +125,6 @@ def test_page_links_without_the_other_language() -> None:
 def test_page_links_are_percent_encoded(name: str, href: str) -> None:
     """A file name cannot end the link or the attribute (the source check refuses such
     names first: this is the second line of defence)."""
-    links = page_links("en", name, "A", ("es", name, "B"))
+    links = page_links("en", name, "A", [("es", name, "B")])
     assert links["href"] == href
-    assert links["other"]["href"] == href  # type: ignore[index]
+    assert links["others"][0]["href"] == href  # type: ignore[index]

@@ -40,6 +40,8 @@ class Page:
         ("en", "en", "English"),
         ("en", "es", "inglés"),
         ("es", "es", "español"),
+        ("pt-BR", "en", "Portuguese"),  # before: Babel's ValueError (it writes pt_BR)
+        ("fr", "pt-BR", "francês"),
     ],
 )
 def test_language_name(locale: str, in_locale: str, name: str) -> None:

@@ -23,9 +23,12 @@ from oncopress.i18n.language_files import (
     extra_with_labels,
     missing_labels,
     missing_message,
+    placeholder_message,
+    placeholder_problems,
     read_labels,
     unknown_message,
 )
+from oncopress.i18n.theme_strings import required_keys
 from oncopress.settings.language_folders import LanguageSettingsError, labels_file
 from oncopress.settings.platform import PlatformConfig
 
@@ -57,9 +60,14 @@ def language_gate(platform: PlatformConfig, run: GateRun) -> PlatformConfig | No
     extra = extra_with_labels(platform.extra, [language for language, _ in languages], default)
     required = list(SHIPPED_LABELS["en"].labels)
     for language, name in languages:
-        missing = missing_labels(language, required, extra, default)
+        theme = required_keys(language.locale)
+        missing = missing_labels(language, required, extra, default, theme)
         if missing:
             run.add(Severity.ERROR, missing_message(language, missing, name))
+            failed = True
+        wrong = placeholder_problems(language, SHIPPED_LABELS["en"].labels)
+        if wrong:
+            run.add(Severity.ERROR, placeholder_message(language, wrong))
             failed = True
     if failed:
         return None

@@ -2,12 +2,13 @@
 ``./tasks status``).
 
   sign-off PATH... --by ID[,ID] [--translation-by ID[,ID]] [--date YYYY-MM-DD]
-           [--note TEXT] [--note-es TEXT] [--key KEY]...
+           [--note TEXT] [--note-LOCALE TEXT]... [--key KEY]...
       Record that reviewers approved the pages' current text: writes the ledger
       (sign-offs.yml) and each page's last_revised (and translation_of), nothing else.
       English pages and their translations may be signed in one command: --by for the
       English pages, --translation-by for who reviewed the translations. --note is a
-      change note for readers of the English pages, --note-es of the Spanish ones.
+      change note for readers of the English pages, --note-es of the Spanish ones, and
+      --note-LOCALE of the pages in each other language of the site (--note-fr).
       --key signs the entries with an SSH key, for the reviewers whose key it is in
       reviewers.yml (signing_keys); their entries must carry their signature.
   sign-off --prune
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -75,8 +77,10 @@ from oncopress.settings.language_folders import (
 )
 from oncopress.system import stop_signals, tasks_command
 
-# The languages besides the original that may get a change note (--note-es).
+# The languages besides the original that may get a change note (--note-es), named in
+# the help; any other language of the site takes --note-LOCALE too (--note-fr).
 NOTE_LOCALES = tuple(locale for locale in LOCALES if locale != "en")
+NOTE_OPTION = re.compile(r"--note-([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:=(.*))?", re.DOTALL)
 
 
 class SetupError(ValueError):
@@ -297,11 +301,7 @@ def _sign_off(args: argparse.Namespace) -> int:
         return 2
     known = {**dict.fromkeys(texts), **dict.fromkeys(site.preflight.records)}
     known.update(dict.fromkeys(p.path for p in site.preflight.problems))
-    notes = {
-        locale: text
-        for locale, text in _notes(args, project.original).items()
-        if locale in project.locales and text is not None
-    }
+    notes = _notes(args, project)
     request = Request(
         pages=tuple((given, page_path(given, project, known)) for given in args.pages),
         by=_ids(args.by),
@@ -388,13 +388,52 @@ def ssh_keygen_signer(key: Path) -> Signer:
     return sign
 
 
-def _notes(args: argparse.Namespace, original: str) -> dict[str, str | None]:
-    """The change note given for each language (``--note``: the original language's)."""
-    notes: dict[str, str | None] = {original: args.note}
+def _notes(args: argparse.Namespace, project: Project) -> dict[str, str]:
+    """The change note given for each language (``--note``: the original language's);
+    ``SetupError`` for a note in a language the site does not have."""
+    original = project.original
+    given: dict[str, str | None] = {original: args.note}
     for locale in NOTE_LOCALES:
         if locale != original:
-            notes[locale] = getattr(args, f"note_{locale}")
-    return notes
+            given[locale] = getattr(args, f"note_{locale}")
+    for locale, text in args.locale_notes.items():
+        if locale == original:
+            raise SetupError(
+                f"--note-{locale}: the {language_name(locale)} pages' change note is --note"
+            )
+        if locale not in project.locales:
+            raise SetupError(
+                f"--note-{locale}: the site has no language '{locale}' (its languages: "
+                f"{', '.join(project.locales)})"
+            )
+        given[locale] = text
+    return {
+        locale: text
+        for locale, text in given.items()
+        if locale in project.locales and text is not None
+    }
+
+
+def _locale_notes(argv: Sequence[str]) -> tuple[list[str], dict[str, str], str]:
+    """``argv`` without its ``--note-LOCALE TEXT`` options for the languages the parser
+    does not declare, those notes by locale, and a problem with one ("" when none)."""
+    rest: list[str] = []
+    notes: dict[str, str] = {}
+    words = iter(argv)
+    for word in words:
+        match = NOTE_OPTION.fullmatch(word)
+        if word == "--":
+            rest += [word, *words]
+        elif match is None or match.group(1) in NOTE_LOCALES:
+            rest.append(word)
+        elif match.group(2) is not None:
+            notes[match.group(1)] = match.group(2)
+        else:
+            text = next(words, None)
+            if text is None or text.startswith("-"):
+                return rest, notes, f'{word} needs the note\'s text, like {word} "..."'
+            notes[match.group(1)] = text
+    return rest, notes, ""
 
 
 def status(args: argparse.Namespace) -> int:
@@ -431,7 +470,11 @@ def main(argv: Sequence[str]) -> int:
         metavar="KEY",
         help="sign with this SSH key (a private key, or a .pub in ssh-agent); repeatable",
     )
-    signing.add_argument("--note", help="a change note for readers of the English pages")
+    signing.add_argument(
+        "--note",
+        help="a change note for readers of the English pages; --note-LOCALE TEXT gives "
+        "one for the pages in each other language of the site (--note-fr)",
+    )
     for locale in NOTE_LOCALES:
         signing.add_argument(
             f"--note-{locale}",
@@ -441,8 +484,13 @@ def main(argv: Sequence[str]) -> int:
     signing.add_argument("--prune", action="store_true", help="drop entries of deleted pages")
     listing = commands.add_parser("status", help="everything that needs an editor")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    argv, notes, problem = _locale_notes(argv)
     args = parser.parse_args(argv)
     args.config_file = args.config_file.resolve()
+    args.locale_notes = notes
+    if problem or (notes and args.command != "sign-off"):
+        print(f"{args.command}: {problem or 'change notes are for sign-off'}", file=sys.stderr)
+        return 2
     try:
         return sign_off(args) if args.command == "sign-off" else status(args)
     except SetupError as error:

@@ -50,6 +50,7 @@ from mkdocs.structure.pages import Page
 
 from oncopress.cli.build_context import BuildContext
 from oncopress.i18n.labels import language_labels
+from oncopress.i18n.theme_strings import full_table, material_has
 from oncopress.pages.image_size import image_size
 from oncopress.pages.language_suggestion import language_suggestions
 from oncopress.pages.link_metadata import (
@@ -199,8 +200,13 @@ def _guard(function: Callable[..., T], *args: Any) -> T:
 
 def _theme_strings(locale: str) -> list[DictLoader]:
     """Material's strings for ``locale`` with those its labels file words differently
-    (``theme:``), as ``overrides/partials/languages/es.html`` does for Spanish."""
+    (``theme:``), as ``overrides/partials/languages/es.html`` does for Spanish; all of
+    them from the labels file for a language Material lacks."""
     theme = language_labels(locale).theme
+    if not material_has(locale):  # the language gate saw that theme: gives every string
+        table = json.dumps(full_table(locale, theme), ensure_ascii=False)
+        source = f"{{% macro t(key) %}}{{{{ {table}[key] }}}}{{% endmacro %}}"
+        return [DictLoader({f"partials/languages/{locale}.html": source})]
     if not theme:
         return []
     table = json.dumps(theme, ensure_ascii=False)

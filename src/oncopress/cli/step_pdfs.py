@@ -61,7 +61,7 @@ def page_context(ctx: BuildContext, context: dict[str, Any], page: Page, locale:
             locale,
             pdf_path(page.file.src_uri, locale, default),
             html.unescape(page.title or ""),  # step_sources.escape_meta escaped it
-            _other(ctx, page, locale),
+            _others(ctx, page, locale),
         )
 
 
@@ -155,20 +155,18 @@ def _collect(ctx: BuildContext, output: str, page: Page, config: MkDocsConfig, l
     )
 
 
-def _other(ctx: BuildContext, page: Page, locale: str) -> tuple[str, str, str] | None:
-    """The other language's version of ``page`` and its PDF, if it has one (from its
-    record: the editorial check read every page once)."""
+def _others(ctx: BuildContext, page: Page, locale: str) -> list[tuple[str, str, str]]:
+    """The page's PDF in each other language that has one (from its record: the
+    editorial check read every page once), in the site's order of languages."""
+    others = []
     for other_locale, other in getattr(page.file, "alternates", {}).items():
         if other_locale == locale or getattr(other, "locale", None) != other_locale:
             continue
         record = ctx.book.records.get(ctx.path(other))
         if record is not None and record.pdf:
-            return (
-                other_locale,
-                pdf_path(other.src_uri, other_locale, ctx.languages.default),
-                record.title or "",
-            )
-    return None
+            path = pdf_path(other.src_uri, other_locale, ctx.languages.default)
+            others.append((other_locale, path, record.title or ""))
+    return others
 
 
 def _wants_pdf(meta: Mapping[str, Any]) -> bool:

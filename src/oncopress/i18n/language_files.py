@@ -25,6 +25,7 @@ exist in every language: what is missing is listed in one message.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,11 +148,16 @@ def combined(first: LanguageLabels, then: LanguageLabels) -> LanguageLabels:
 
 
 def missing_labels(
-    language: LanguageLabels, required: Sequence[str], extra: Mapping[str, Any], default: str
+    language: LanguageLabels,
+    required: Sequence[str],
+    extra: Mapping[str, Any],
+    default: str,
+    theme: Sequence[str] = (),
 ) -> list[str]:
     """Every key ``language`` lacks: a label of ``required`` (the default language's),
-    the Open Graph locale, the readability formula, and each text of the chrome the
-    default language shows (in ``extra``) that neither mkdocs.yml nor the file gives."""
+    the Open Graph locale, the readability formula, each text of the chrome the
+    default language shows (in ``extra``) that neither mkdocs.yml nor the file gives,
+    and each of Material's strings in ``theme`` (for a language Material lacks)."""
     missing = [f"labels.{key}" for key in required if key not in language.labels]
     if not language.open_graph_locale:
         missing.insert(0, "open_graph_locale")
@@ -173,7 +179,34 @@ def missing_labels(
                 if number < len(given) and key in given[number]:
                     continue
                 missing.append(f"chrome.{SAFETY_ITEMS}[{number}].{key}")
+    missing.extend(f"theme.{key}" for key in theme if key not in language.theme)
     return missing
+
+
+def placeholder_problems(language: LanguageLabels, english: Mapping[str, str]) -> list[str]:
+    """Each label of ``language`` whose ``{name}`` placeholders differ from the English
+    one's (the build fills them in: an unknown one would show as written or stop it, a
+    missing one leave a word out, like the language of "PDF in {language}")."""
+    problems = []
+    for key, text in english.items():
+        found = _placeholders(language.labels.get(key))
+        if found is not None and found != _placeholders(text):
+            wanted = _listed(_placeholders(text))
+            problems.append(f"labels.{key}: {wanted} (found {_listed(found)})")
+    return problems
+
+
+def placeholder_message(language: LanguageLabels, problems: Sequence[str]) -> str:
+    """One message listing every label whose placeholders are not the English ones."""
+    noun = "label" if len(problems) == 1 else "labels"
+    return "\n".join(
+        [
+            f"Labels file '{language.source}' ({language.locale}): {len(problems)} {noun} "
+            "with other {placeholders} than the English ones; write each as in "
+            "src/oncopress/i18n/labels/en.yml:"
+        ]
+        + [f"  {problem}" for problem in problems]
+    )
 
 
 def extra_with_labels(
@@ -210,10 +243,16 @@ def missing_message(language: LanguageLabels, missing: Sequence[str], name: str)
     """One message listing every key ``language`` lacks."""
     noun = "label" if len(missing) == 1 else "labels"
     where = f"Labels file '{language.source}'" if language.source else "No labels file"
+    english = "src/oncopress/i18n/labels/en.yml"
+    if any(key.startswith("theme.") for key in missing):
+        english += (
+            f" (Material has no strings in {name}: the theme ones as in its "
+            "partials/languages/en.html)"
+        )
     return "\n".join(
         [
             f"{where} ({language.locale}): {len(missing)} {noun} of the site missing in "
-            f"{name}; add each, as the English ones in src/oncopress/i18n/labels/en.yml "
+            f"{name}; add each, as the English ones in {english} "
             '(guides/publishers.md, "Adding a language"):'
         ]
         + [f"  {key}" for key in missing]
@@ -295,6 +334,14 @@ def _text(value: object, shown: str, key: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise LabelsError(f"Labels file '{shown}', {key}: must be text (found {value!r})")
+
+
+def _placeholders(text: str | None) -> set[str] | None:
+    return None if text is None else set(re.findall(r"\{(\w*)\}", text))
+
+
+def _listed(names: set[str] | None) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names or ())) or "none"
 
 
 def _section(extra: Mapping[str, Any], path: str) -> object:

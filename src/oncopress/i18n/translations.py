@@ -92,7 +92,8 @@ class Translation:
 
 def language_name(locale: str, in_locale: str = "en") -> str:
     """``language_name("es") == "Spanish"``, ``language_name("en", "es") == "inglés"``."""
-    return Locale.parse(locale).get_language_name(in_locale) or locale
+    names = Locale.parse(locale.replace("-", "_"))  # Babel writes pt_BR for pt-BR
+    return names.get_language_name(in_locale.replace("-", "_")) or locale
 
 
 def counterpart(path: str, locale: str, other: str, folders: Mapping[str, str]) -> str:

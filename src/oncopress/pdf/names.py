@@ -18,9 +18,11 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from oncopress.i18n.labels import label
+from oncopress.i18n.translations import language_name
 
 PDF_FOLDER = "pdf"
 BOOKLET_NAME = "booklet"
@@ -80,28 +82,30 @@ def page_links(
     locale: str,
     pdf: str,
     title: str,
-    other: tuple[str, str, str] | None,
+    others: Sequence[tuple[str, str, str]],
 ) -> dict[str, object]:
     """Template data for ``overrides/partials/pdf-links.html``.
 
-    ``pdf`` is the site-relative path of this page's PDF, ``other`` the
-    ``(locale, pdf path, title)`` of the other language's PDF of the page, if any.
+    ``pdf`` is the site-relative path of this page's PDF, ``others`` the
+    ``(locale, pdf path, title)`` of the page's PDF in each other language that has one,
+    each link named by its language in the page's ("PDF in Spanish", "PDF in French").
     Paths stay site-relative (the template's ``url`` filter makes them relative) and
     are percent-encoded (``url_path``): the filter does not escape them.
     """
-    links: dict[str, object] = {
+    return {
         "href": url_path(pdf),
         "lang": locale,
         "label": label("download_pdf", locale),
         "filename": download_name(title, pdf),
-        "other": None,
+        "others": [
+            {
+                "href": url_path(other_pdf),
+                "lang": other_locale,
+                "label": label("pdf_other_language", locale).format(
+                    language=language_name(other_locale, locale)
+                ),
+                "filename": download_name(other_title, other_pdf),
+            }
+            for other_locale, other_pdf, other_title in others
+        ],
     }
-    if other is not None:
-        other_locale, other_pdf, other_title = other
-        links["other"] = {
-            "href": url_path(other_pdf),
-            "lang": other_locale,
-            "label": label("pdf_other_language", locale),
-            "filename": download_name(other_title, other_pdf),
-        }
-    return links
