@@ -217,10 +217,13 @@ def test_searching_for_names_every_object_inherits_is_an_ordinary_search(
             "cancer": CANCER[language],
         },
     )
-    assert prepared == {
-        "en": ["relapse", "recurrence", "constructor"],
-        "es": ["recidiva", "recurrencia", "constructor"],
-    }[language]
+    assert (
+        prepared
+        == {
+            "en": ["relapse", "recurrence", "constructor"],
+            "es": ["recidiva", "recurrencia", "constructor"],
+        }[language]
+    )
 
 
 # Merge-conflict markers: refused in every file an editor saves ----------------------------
