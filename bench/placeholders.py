@@ -1,4 +1,4 @@
-"""Cost per page of the placeholder gate (hooks/placeholders.py, issue 10).
+"""Cost per page of the placeholder gate (src/oncopress/cli/step_gates.py, issue 10).
 
 Usage: .venv/bin/python bench/placeholders.py [SITE_DIR]   (default: a fresh build in a
 temporary folder). Times ``placeholder_urls`` on every built article of the site: the

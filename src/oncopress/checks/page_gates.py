@@ -36,7 +36,7 @@ from oncopress.settings.site import SiteSettings
 
 
 def source_check(pages: list[SourcePage], settings: SiteSettings, run: GateRun) -> set[str]:
-    """hooks/safeguards.py's ``on_files``: the pages safe to render."""
+    """cli/step_sources.py's ``on_files``: the pages safe to render."""
     safe, problems = set(), []
     for page in pages:
         content = page.content if isinstance(page.content, bytes) else page.content.encode()
@@ -53,7 +53,7 @@ def source_check(pages: list[SourcePage], settings: SiteSettings, run: GateRun) 
 
 
 def style_sheets(platform: PlatformConfig, files: list[SourceFile], run: GateRun) -> None:
-    """hooks/privacy_gate.py's ``on_files``: style sheets of the sources and the theme
+    """cli/step_gates.py's ``on_files``: style sheets of the sources and the theme
     folder (Material's own are not checked here)."""
     host = urlsplit(platform.site_url).hostname
     sheets = [file.absolute for file in files if file.src_uri.endswith(".css")]
@@ -76,7 +76,7 @@ def style_sheets(platform: PlatformConfig, files: list[SourceFile], run: GateRun
 def editorial_check(
     platform: PlatformConfig, pages: list[SourcePage], setup: Setup, run: GateRun
 ) -> tuple[set[str], bool]:
-    """hooks/editorial.py's ``on_files``: the pages whose front matter reads (the others
+    """cli/step_editorial.py's ``on_files``: the pages whose front matter reads (the others
     are not rendered), and False when a page has a problem."""
     # each language's folder from the project folder (docs, docs_es)
     folders = shown_folders(platform.language_folders(), platform.root)
@@ -162,7 +162,7 @@ def html_gates(
 def about_pages(
     platform: PlatformConfig, files: list[SourceFile], settings: SiteSettings, run: GateRun
 ) -> None:
-    """hooks/editorial.py's ``on_env``: each language's About page, which the stamps
+    """cli/step_editorial.py's ``on_env``: each language's About page, which the stamps
     link reviewers to."""
     about = settings.editorial.about_page
     for locale in platform.build_locales:

@@ -4,7 +4,7 @@ extension for a page that cites ``[@key]``.
 Today that text is written by two hands, and ``write_footnotes`` writes it alone, to the
 character (``tests/e2e/test_citation_extension.py``):
 
-- ``hooks/bibliography.py`` puts a ``## References`` heading (in the page's language)
+- ``cli/step_citations.py`` puts a ``## References`` heading (in the page's language)
   and the footnotes' place marker before the reference list's command
   (``\\bibliography``), or at the end with the command, when the page cites anything;
 - mkdocs-bibtex finds each ``[...]`` block with a citation (its own pattern), whose keys
