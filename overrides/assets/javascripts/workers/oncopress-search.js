@@ -15,8 +15,9 @@
  *   how many of the words it has, then by Pagefind's score, so a question typed in
  *   full still finds the pages that have most of its words;
  * - stop words (`config.stopwords`) are searched only when the query has nothing else;
- * - a query is searched once no key has come for DEBOUNCE ms, one at a time, and then
- *   only the latest one typed: a query typed over stops between its words' searches;
+ * - a query is searched at once when no other is running or waiting; one typed while
+ *   another runs waits until no key has come for DEBOUNCE ms, and only the latest one
+ *   typed is searched and answered: a query typed over stops between its words' searches;
  * - a query of one character is not searched (every word with that letter would be)
  *   and gets no answer: the dialog keeps "Type to start searching" (or the results
  *   of the longer query the letter began); a one-letter word beside longer ones is
@@ -34,7 +35,7 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; /* Material's SearchMessageType */
   var WARM = "oncopress-warm"; /* ours, from overrides/main.html: load Pagefind now */
   var LIMIT = 10; /* results shown: the best pages */
-  var DEBOUNCE = 50; /* ms without a key before a query is searched */
+  var DEBOUNCE = 50; /* ms without a key before a query typed during another is searched */
   var KEPT = 200; /* words whose search is kept */
   /* The page's language and its Pagefind bundle (`pagefind/`, `es/pagefind/`), from
    * the site's root; the worker is in <root>/assets/javascripts/workers/. */
@@ -199,8 +200,9 @@
       typed = Date.now();
       if (busy) return;
       busy = true;
-      while (waiting !== null) {
-        while (waiting && Date.now() - typed < DEBOUNCE) await sleep(DEBOUNCE - (Date.now() - typed));
+      for (var first = true; waiting !== null; first = false) {
+        while (!first && waiting && Date.now() - typed < DEBOUNCE)
+          await sleep(DEBOUNCE - (Date.now() - typed));
         var query = waiting, result;
         waiting = null;
         try {
