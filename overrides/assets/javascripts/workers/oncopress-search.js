@@ -15,8 +15,9 @@
  *   how many of the words it has, then by Pagefind's score, so a question typed in
  *   full still finds the pages that have most of its words;
  * - stop words (`config.stopwords`) are searched only when the query has nothing else;
- * - a query is searched once no key has come for DEBOUNCE ms, one at a time, and then
- *   only the latest one typed: a query typed over stops between its words' searches;
+ * - a query is searched at once when no other is running or waiting; one typed while
+ *   another runs waits until no key has come for DEBOUNCE ms, and only the latest one
+ *   typed is searched and answered: a query typed over stops between its words' searches;
  * - a query of one character is not searched (every word with that letter would be)
  *   and gets no answer: the dialog keeps "Type to start searching" (or the results
  *   of the longer query the letter began); a one-letter word beside longer ones is
@@ -26,7 +27,10 @@
  * - Pagefind (its script, WebAssembly and the language's index entry) loads for the
  *   page's language (`lang` in the worker's URL) on WARM, which the page sends when
  *   the visitor opens or focuses the search (overrides/main.html), or on the first
- *   query: a visitor who never searches fetches nothing of it.
+ *   query: a visitor who never searches fetches nothing of it. On WARM, a throwaway
+ *   search for a word past the index's last one (WARMUP: it fetches only the index's
+ *   last chunk, a few hundred bytes, and finds nothing) pays Pagefind's first-search
+ *   costs (its word segmenter, the WebAssembly's first search) before the first key.
  */
 (function () {
   "use strict";
@@ -34,7 +38,8 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; /* Material's SearchMessageType */
   var WARM = "oncopress-warm"; /* ours, from overrides/main.html: load Pagefind now */
   var LIMIT = 10; /* results shown: the best pages */
-  var DEBOUNCE = 50; /* ms without a key before a query is searched */
+  var DEBOUNCE = 50; /* ms without a key before a query typed during another is searched */
+  var WARMUP = "zzzzzz"; /* a word after every word of the index: see WARM */
   var KEPT = 200; /* words whose search is kept */
   /* The page's language and its Pagefind bundle (`pagefind/`, `es/pagefind/`), from
    * the site's root; the worker is in <root>/assets/javascripts/workers/. */
@@ -193,14 +198,16 @@
       stopwords = new Set(config.stopwords || []);
       postMessage({ type: READY });
     } else if (message && message.type === WARM) {
-      pagefind().catch(function (error) { console.warn("Search index not loaded:", error) });
+      pagefind().then(function (module) { return module.search(WARMUP) })
+        .catch(function (error) { console.warn("Search index not loaded:", error) });
     } else if (message && message.type === QUERY) {
       waiting = String(message.data);
       typed = Date.now();
       if (busy) return;
       busy = true;
-      while (waiting !== null) {
-        while (waiting && Date.now() - typed < DEBOUNCE) await sleep(DEBOUNCE - (Date.now() - typed));
+      for (var first = true; waiting !== null; first = false) {
+        while (!first && waiting && Date.now() - typed < DEBOUNCE)
+          await sleep(DEBOUNCE - (Date.now() - typed));
         var query = waiting, result;
         waiting = null;
         try {
