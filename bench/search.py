@@ -6,7 +6,8 @@ For each N (pages per language) it generates the bilingual benchmark site
 - ``lunr``: the project as of ``--baseline`` (a commit, by default the last one with
   Material's lunr search), taken with ``git archive`` into a temporary folder, its
   generator and core on ``PYTHONPATH``;
-- ``pagefind``: the project as it is in this checkout.
+- ``pagefind``: the project as of ``PAGEFIND``, the last commit searching with Pagefind;
+- ``shards``: the project as it is in this checkout (the site's own sharded index).
 
 Each site is served on 127.0.0.1 by a server that counts every byte it sends. For each
 language, a fresh Chromium tab (Debian's, ``$CHROMIUM`` to change it) with a 390 px wide
@@ -54,8 +55,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-# The last commit whose site searched with Material's lunr index (issue 24's "before").
+# The last commit whose site searched with Material's lunr index (issue 24's "before"),
+# and the last that searched with Pagefind's.
 BASELINE = "50da0f8"
+PAGEFIND = "c05ec3d"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 THROTTLE = 4
@@ -286,7 +289,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="100,500,1000,2000", help="pages per language")
     parser.add_argument("--baseline", default=BASELINE, help="commit of today's search")
-    parser.add_argument("--engines", default="lunr,pagefind", help="which of the two")
+    parser.add_argument("--engines", default="lunr,shards", help="of lunr, pagefind, shards")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -296,7 +299,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
         tmp = args.keep or Path(scratch)
         tmp.mkdir(parents=True, exist_ok=True)
-        trees = {"lunr": baseline_tree(args.baseline, tmp), "pagefind": None}
+        trees = {
+            "lunr": baseline_tree(args.baseline, tmp) if "lunr" in engines else None,
+            "pagefind": baseline_tree(PAGEFIND, tmp) if "pagefind" in engines else None,
+            "shards": None,
+        }
         visits: list[Visit] = []
         builds: dict[tuple[str, int], dict[str, float]] = {}
         with sync_playwright() as playwright:

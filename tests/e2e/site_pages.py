@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import posixpath
 import re
@@ -86,14 +85,13 @@ def material_labels(language: str) -> dict[str, str]:
     return dict(re.findall(r'"([\w.]+)": "([^"]*)"', partial.read_text(encoding="utf-8")))
 
 
-def pagefind_pages(language_site: Path) -> dict[str, str]:
-    """What a language's Pagefind bundle (``pagefind/`` of ``language_site``) holds:
-    each indexed page's URL and its indexed text (a fragment is gzip'd JSON after a
-    12-byte ``pagefind_dcd`` signature)."""
+def indexed_pages(language_site: Path) -> dict[str, str]:
+    """What a language's search index (``search/pages/`` of ``language_site``) holds:
+    each indexed page's address (``/about/``) and its title, headings and the start of
+    each section's text (oncopress.search.shards.EXCERPT characters)."""
     pages = {}
-    for fragment in sorted((language_site / "pagefind" / "fragment").iterdir()):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data[:12] == b"pagefind_dcd", fragment
-        record = json.loads(data[12:])
-        pages[str(record["url"])] = str(record["content"])
+    for path in sorted((language_site / "search" / "pages").iterdir()):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        text = " ".join(part for section in record["s"] for part in (section[0], section[2]))
+        pages["/" + str(record["l"])] = f"{record['t']} {text}".strip()
     return pages

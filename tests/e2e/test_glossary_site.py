@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, Build
-from site_pages import pagefind_pages
+from site_pages import indexed_pages
 from test_pdfs import squeeze
 
 TERMS = {  # the first marked word on the recurrence page, in order, per language
@@ -57,7 +57,7 @@ def test_the_recurrence_page_marks_each_term_once(real_site: Build, locale: str)
 
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_the_search_index_holds_no_definition(real_site: Build, locale: str) -> None:
-    pages = pagefind_pages(real_site.site / prefix(locale))
+    pages = indexed_pages(real_site.site / prefix(locale))
     assert "/survivorship/recurrence/" in " ".join(pages)  # the page with every term
     text = " ".join(pages.values())
     for ident in IDS:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, Project, make_project, sign_everything
-from site_pages import pagefind_pages
+from site_pages import indexed_pages
 from test_check_command import check
 from test_robustness import PLUGIN_ERROR, TODAY, assert_failed_cleanly, error_blocks
 
@@ -102,8 +102,8 @@ def redirect_of(site: Path, url: str) -> dict[str, str]:
 
 
 def search_locations(site: Path) -> list[str]:
-    """The addresses a language's search finds (its Pagefind bundle), site-relative."""
-    return [url.lstrip("/") for url in pagefind_pages(site)]
+    """The addresses a language's search finds (its index), site-relative."""
+    return [url.lstrip("/") for url in indexed_pages(site)]
 
 
 def test_a_page_pair_moves_with_its_sign_offs_links_and_old_address(tmp_path: Path) -> None:

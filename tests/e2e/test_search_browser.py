@@ -105,6 +105,17 @@ def test_search_chrome_in_the_page_language(  # type: ignore[no-untyped-def]
     assert found.meta == f"{len(found.ranked)} {some}"
 
 
+def _search_worker(page, url: str):  # type: ignore[no-untyped-def]
+    """The search worker of the page at ``url``, once the search box has been opened."""
+    page.goto(url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+    )
+    [worker] = page.workers
+    return worker
+
+
 WORDS = ["remisión", "Cáncer", "pingüino", "año", "AÑO", "metastásica", "crème brûlée"]
 
 
@@ -114,25 +125,69 @@ def test_the_worker_folds_like_the_build_and_drops_stop_words(  # type: ignore[n
     from conftest import ROOT
 
     from oncopress.search.indexes import fold_accents, versioned_worker
+    from oncopress.search.shards import encode_postings, shard_file, shard_key
 
-    page.goto(f"{base_url}es/", wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim()"
-    )
-    [worker] = page.workers
+    worker = _search_worker(page, f"{base_url}es/")
     source = ROOT / "overrides/assets/javascripts/workers/oncopress-search.js"
     assert (
         worker.url
         == f"{base_url}assets/javascripts/workers/{versioned_worker(source.read_bytes())}"
-        "&lang=es&index=es/pagefind/"
+        "&lang=es&index=es/search/"
     )
     folded = worker.evaluate(f"{WORDS!r}.map(self.oncopressSearch.foldAccents)")
     assert folded == [fold_accents(word) for word in WORDS]
+    splits = [
+        ("remision", []),
+        ("año", []),
+        ("remision", ["re"]),
+        ("re", ["re"]),
+        ("recurrencia", ["re", "rec"]),
+        ("añoranza", ["añ"]),
+    ]
+    keys = worker.evaluate(
+        f"{[list(case) for case in splits]!r}.map(([word, split]) =>"
+        " [self.oncopressSearch.keyOf(word, new Set(split)),"
+        " self.oncopressSearch.hex(self.oncopressSearch.keyOf(word, new Set(split)))])"
+    )
+    assert keys == [
+        [shard_key(word, frozenset(split)), shard_file(shard_key(word, frozenset(split)))[7:-5]]
+        for word, split in splits
+    ]
+    assert keys[-1] == ["año", "61c3b16f"]
+    entries = [[0, 5], [3, 1000, 0, 33], [40, 1, 2], [1_000_000, 70000, 1, 2, 3, 4]]
+    decoded = worker.evaluate(f"self.oncopressSearch.decodePostings({encode_postings(entries)!r})")
+    assert decoded == entries
     words = worker.evaluate(
         "['¿Quién revisa las páginas?', 'el', 'Cáncer de mama'].map(self.oncopressSearch.queryWords)"
     )
     assert words == [["revisa", "páginas"], ["el"], ["cáncer", "mama"]]
+
+
+# Words whose stems the build and the worker must agree on: the relevance suite's, and
+# the endings each Snowball algorithm strips.
+STEMMED = {
+    "en": "recurrences recurrence recurrent remissions remission questions treatment "
+    "treatments metastatic metastasis lymph nodes prognosis checks pages reprint "
+    "generously happily relational conditional sensibility running cries skies dying",
+    "es": "recurrencias recurrencia remisiones remision metastasis recidiva regreso "
+    "tumores estables progresion pronostico ganglios linfaticos enfermeras enfermeria "
+    "revisa paginas reimprimir descargar despues tratamiento tratamientos supervivencia "
+    "canciones felizmente corriendo habladoras comeríamos",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_worker_stems_as_the_build_does(  # type: ignore[no-untyped-def]
+    page, base_url: str, language: str
+) -> None:
+    from oncopress.search.shards import Words
+
+    worker = _search_worker(page, f"{base_url}{'' if language == 'en' else 'es/'}")
+    words = Words(language)
+    folded = [words.split(word)[0] for word in STEMMED[language].split()]
+    stems = worker.evaluate(f"Promise.all({folded!r}.map(self.oncopressSearch.stem))")
+    assert stems == [words.stem(word) for word in folded]
+    assert len(set(stems)) < len(stems)  # some words share a stem
 
 
 def test_results_link_to_the_page_with_the_typed_word_highlighted(  # type: ignore[no-untyped-def]
@@ -147,12 +202,12 @@ def test_results_link_to_the_page_with_the_typed_word_highlighted(  # type: igno
 
 
 def _local(requested: list[str], base_url: str) -> list[str]:
-    """The local server's paths in ``requested``, Material's and Pagefind's content
-    hashes and Pagefind's time stamp replaced by ``#``."""
+    """The local server's paths in ``requested``, content hashes and versions replaced
+    by ``#``."""
     import re
 
     return [
-        re.sub(r"(?<=[._=])[0-9a-f]{7,}(?=[._&]|$)|(?<=ts=)\d+", "#", url[len(base_url) - 1 :])
+        re.sub(r"(?<=[._=])[0-9a-f]{7,}(?=[._&]|$)", "#", url[len(base_url) - 1 :])
         for url in requested
         if url.startswith(base_url)
     ]
@@ -162,7 +217,7 @@ def _local(requested: list[str], base_url: str) -> list[str]:
     ("language", "open_search"),
     [("en", "tap the toggle"), ("es", "focus the box")],
 )
-def test_pagefind_loads_when_the_search_is_opened_not_with_the_page(  # type: ignore[no-untyped-def]
+def test_the_index_loads_when_the_search_is_opened_and_a_query_fetches_its_shards(  # type: ignore[no-untyped-def]
     browser, base_url: str, language: str, open_search: str
 ) -> None:
     home = "" if language == "en" else "es/"
@@ -181,8 +236,7 @@ def test_pagefind_loads_when_the_search_is_opened_not_with_the_page(  # type: ig
         "/assets/logo.svg",
         "/assets/javascripts/bundle.#.min.js",
         "/assets/javascripts/glossary.js",
-        f"/assets/javascripts/workers/oncopress-search.js?v=#&lang={language}"
-        f"&index={home}pagefind/",
+        f"/assets/javascripts/workers/oncopress-search.js?v=#&lang={language}&index={home}search/",
         f"/{home}search/search_index.json",
         "/assets/favicon.svg",
     ]
@@ -192,15 +246,28 @@ def test_pagefind_loads_when_the_search_is_opened_not_with_the_page(  # type: ig
     else:
         page.locator("input.md-search__input").focus()
     page.wait_for_timeout(1500)
+    stemmer = {"en": "english", "es": "spanish"}[language]
     assert _local(requested, base_url) == [
-        f"/{home}pagefind/pagefind.js",
-        f"/{home}pagefind/pagefind-entry.json?ts=#",
-        f"/{home}pagefind/pagefind.{language}_#.pf_meta",
-        f"/{home}pagefind/wasm.{language}.pagefind",
-        # The throwaway search that pays the first search's costs: the last chunk.
-        f"/{home}pagefind/index/{language}_#.pf_index",
+        f"/assets/javascripts/workers/stemmers/{stemmer}.js?v=#",
+        "/assets/javascripts/workers/stemmers/base-stemmer.js",
+    ]
+    del requested[:]
+    query = {"en": "remission", "es": "remisión"}[language]
+    page.locator("input.md-search__input").fill(query)
+    page.locator("input.md-search__input").press("End")  # Material reads the box on keyup
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(500)
+    # One shard (the words in "re"), then the page files of the results, best first.
+    assert _local(requested, base_url) == [
+        f"/{home}search/shards/7265.json?v=#",
+        f"/{home}search/pages/{shard_page('recurrence', language)}.json?v=#",
     ]
     context.close()
+
+
+def shard_page(name: str, language: str) -> int:
+    """The number of the page file of ``name`` in the built site's ``language`` index."""
+    return {"recurrence": {"en": 4, "es": 4}}[name][language]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """The preview's search keeps answering after an edit (issue 24): a page re-rendered
-alone leaves Pagefind's index as the last full build wrote it, and a full build indexes
+alone leaves the search index as the last full build wrote it, and a full build indexes
 the new text.
 
 Replicate: python bench/sitegen.py /tmp/site 4; python tools/serve.py -f
@@ -48,11 +48,12 @@ def test_search_answers_after_an_edit_and_finds_new_words_after_a_full_build(  #
     browser, preview: tuple[Path, Server]
 ) -> None:
     root, server = preview
-    assert server.get("pagefind/pagefind-entry.json")[0] == 200  # the preview serves the index
+    status, settings = server.get("es/search/search_index.json")
+    assert status == 200  # the preview serves the index
     assert "section-02/topic-0001/" in _found(browser, server, "tema 1")
     how = edit(server, root, ES, "Venga con un amigo", "Venga con una amiga")
     assert how.startswith("Rebuilt ")  # re-rendered alone: the index is the last build's
-    assert server.get("es/.search-pages/section-02/topic-0001/index.html")[0] == 404
+    assert server.get("es/search/search_index.json") == (200, settings)
     assert "section-02/topic-0001/" in _found(browser, server, "tema 1")
     how = edit(server, root, ES, "## Lo que debe saber 1", "## Girasoles\n\n## Lo que debe saber 1")
     assert how == "Building documentation..."

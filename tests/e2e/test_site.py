@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, Build
 from site_pages import (
     counterpart_of,
+    indexed_pages,
     language_of,
     material_labels,
     page_paths,
@@ -268,7 +269,7 @@ def test_no_asset_is_loaded_from_another_host(site: Path, pages: dict[str, Beaut
     assert offenders == []
 
 
-def test_each_language_has_its_own_search_settings_and_pagefind_index(site: Path) -> None:
+def test_each_language_has_its_own_search_settings_and_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     spanish = json.loads((site / "es/search/search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
@@ -276,12 +277,17 @@ def test_each_language_has_its_own_search_settings_and_pagefind_index(site: Path
     assert english["config"]["synonyms"]["relapse"] == ["recurrence"]
     assert spanish["config"]["synonyms"]["recidiva"] == ["recurrencia"]
     assert "the" in english["config"]["stopwords"] and "el" in spanish["config"]["stopwords"]
-    assert english["docs"] == spanish["docs"] == []  # the pages are in Pagefind's index
-    for bundle, language in (("pagefind", "en"), ("es/pagefind", "es")):  # one per language
-        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        counts = {lang: index["page_count"] for lang, index in entry["languages"].items()}
-        assert counts == {language: 5}  # the 404 page is not indexed
-    assert not list(site.rglob(".search-pages"))  # what Pagefind read is gone
+    assert english["docs"] == spanish["docs"] == []  # the pages are in the shards
+    assert english["config"]["shards"]["stemmer"] == "english"
+    assert spanish["config"]["shards"]["stemmer"] == "spanish"
+    for folder in ("search", "es/search"):  # one index per language
+        pages = sorted(path.name for path in (site / folder / "pages").iterdir())
+        assert pages == [f"{n}.json" for n in range(5)]  # the 404 page is not indexed
+    addresses = ["/", "/about/", "/pdfs/", "/survivorship/", "/survivorship/recurrence/"]
+    assert sorted(indexed_pages(site)) == sorted(indexed_pages(site / "es")) == addresses
+    assert indexed_pages(site / "es")["/survivorship/recurrence/"].startswith(
+        "Qué es la recurrencia"
+    )
 
 
 @pytest.mark.parametrize(

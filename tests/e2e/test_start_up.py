@@ -66,7 +66,7 @@ def test_tasks_build_keeps_the_plugins_bytecode_in_the_cache(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     tag = sys.implementation.cache_tag
     assert (mirror / "src" / "oncopress" / "cli" / f"plugin.{tag}.pyc").is_file()
-    assert (mirror / "src" / "oncopress" / "search" / f"pagefind.{tag}.pyc").is_file()
+    assert (mirror / "src" / "oncopress" / "search" / f"shards.{tag}.pyc").is_file()
     assert (
         sorted([*(ROOT / "hooks").rglob("__pycache__"), *(ROOT / "src").rglob("__pycache__")])
         == beside

@@ -10,11 +10,16 @@ from oncopress.search.indexes import (
     read_synonyms,
     versioned_worker,
 )
-from oncopress.search.pagefind import (
+from oncopress.search.sections import Section, page_sections
+from oncopress.search.shards import (
     STOP_WORDS,
-    article_page,
+    IndexedPage,
+    Words,
+    build_index,
+    encode_postings,
     language_settings,
-    pagefind_command,
+    shard_file,
+    shard_key,
 )
 
 
@@ -36,37 +41,121 @@ def test_fold_accents_keeps_enye(text: str, folded: str) -> None:
     assert fold_accents(text) == folded
 
 
-def test_language_settings_carry_synonyms_and_stop_words_and_no_pages() -> None:
+def test_language_settings_carry_synonyms_stop_words_and_shards_and_no_pages() -> None:
     config = {"lang": ["en", "es"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
-    settings = language_settings("es", {"recidiva": ["recurrencia"]}, config)
+    shards = {"split": ["re"], "stemmer": "spanish", "version": "0123456789ab"}
+    settings = language_settings("es", {"recidiva": ["recurrencia"]}, config, shards)
     assert settings["docs"] == []
     assert settings["config"]["lang"] == ["es"]
     assert settings["config"]["separator"] == "[\\s\\-]+"
     assert settings["config"]["synonyms"] == {"recidiva": ["recurrencia"]}
     assert settings["config"]["stopwords"] == sorted(STOP_WORDS["es"])
+    assert settings["config"]["shards"] == shards
 
 
-def test_pagefind_reads_each_article_with_its_language_and_title() -> None:
-    page = article_page("es", "Qué <es>", "<h2 id='a'>A</h2><p>Texto</p>")
-    assert page.startswith('<!doctype html><html lang="es">')
-    assert "<title>Qué &lt;es&gt;</title></head><body><h1>Qué &lt;es&gt;</h1><h2 id='a'>" in page
-    assert "<body><h1>T</h1>" in article_page("en", "Other", "<h1>T</h1>")  # its own h1
-
-
-def test_pagefind_command_indexes_the_articles_into_the_bundle(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    command = pagefind_command(tmp_path / "pf", tmp_path / "in", tmp_path / "out")
-    assert command == [
-        str(tmp_path / "pf"),
-        "--site",
-        str(tmp_path / "in"),
-        "--output-path",
-        str(tmp_path / "out"),
-        "--silent",
-        "--exclude-selectors",
-        ".headerlink",
-        "--exclude-selectors",
-        "[data-search-exclude]",
+def test_a_page_splits_at_its_headings_without_title_permalinks_or_definitions() -> None:
+    html = (
+        '<h1 id="t">Title</h1><p>Intro <b>bold</b>text.</p><ul><li>one</li><li>two</li></ul>'
+        '<h2 id="after">After <a class="headerlink" href="#after">¶</a></h2>'
+        '<p>A <span class="glossary">term<span data-search-exclude="">its definition</span>'
+        "</span> here.</p><script>var x;</script><h3>No id</h3><p>Still after.</p>"
+        '<h3 id="last">Last &amp; least</h3>'
+    )
+    assert page_sections(html) == [
+        Section("", "", "Intro boldtext. one two"),
+        Section("After", "after", "A term here. No id Still after."),
+        Section("Last & least", "last", ""),
     ]
+    assert page_sections("") == [Section("", "", "")]
+    assert page_sections('<h2 id="x">Open') == [Section("", "", ""), Section("Open", "x", "")]
+
+
+def test_words_are_folded_and_stemmed_as_the_worker_does() -> None:
+    spanish = Words("es")
+    assert spanish.split("¿Remisión, REMISIONES o año_2026?") == [
+        "remision",
+        "remisiones",
+        "o",
+        "año",
+        "2026",
+    ]
+    assert [spanish.stem(w) for w in ("remision", "remisiones", "enfermeras")] == [
+        "remision",
+        "remision",
+        "enfermer",
+    ]
+    assert Words("en").stem("recurrences") == Words("en").stem("recurrent") == "recurr"
+    assert Words("xx").stem("words") == "words"  # no stemmer: whole words
+
+
+def test_shard_keys_take_one_more_character_per_split_prefix() -> None:
+    assert [shard_key(w, frozenset()) for w in ("remision", "a", "año")] == ["re", "a", "añ"]
+    split = frozenset({"re", "rec"})
+    assert [shard_key(w, split) for w in ("remision", "recurr", "re", "rec")] == [
+        "rem",
+        "recu",
+        "re",
+        "rec",
+    ]
+    assert shard_file("qu") == "shards/7175.json"
+    assert shard_file("añ") == "shards/61c3b1.json"
+
+
+def _page(location: str, title: str, *sections: tuple[str, str, str]) -> IndexedPage:
+    return IndexedPage(location, title, [Section(*section) for section in sections])
+
+
+def test_the_index_holds_each_stem_with_its_pages_scores_and_sections() -> None:
+    index = build_index(
+        [
+            _page("a/", "Recurrence", ("", "", "Cancer can come back."), ("Signs", "signs", "")),
+            _page("b/", "Remission", ("", "", "No cancer."), ("Recurrences", "r", "Rare.")),
+        ],
+        "en",
+    )
+    assert sorted(index.files) == [
+        "pages/0.json",
+        "pages/1.json",
+        "shards/6261.json",  # ba
+        "shards/6361.json",  # ca
+        "shards/636f.json",  # co
+        "shards/6e6f.json",  # no
+        "shards/7261.json",  # ra
+        "shards/7265.json",  # re
+        "shards/7369.json",  # si
+    ]
+    assert index.files["pages/1.json"] == (
+        '{"l":"b/","t":"Remission","s":[["","","No cancer."],["Recurrences","r","Rare."]]}'
+    )
+    # "recurrence" (page 0's title, 5 times a word) and "recurrences" (page 1's heading,
+    # 3 times) share a stem; page 1 has it in its section 1.
+    assert index.files["shards/7265.json"] == (
+        '{"w":{"recurrence":"recurr","recurrences":"recurr","remission":"remiss"},'
+        '"p":{"recurr":"0A101t11","remiss":"1~30"}}'
+    )
+    assert index.shards == {"split": [], "stemmer": "english", "version": index.shards["version"]}
+    assert len(index.shards["version"]) == 12
+
+
+def test_postings_are_written_as_distances_and_five_bit_digits() -> None:
+    assert encode_postings([[2, 1, 4], [3, 1, 4]]) == "2114" + "1114"
+    # 1000 = 8 + 31 x 32: "I" (8, more to come), "v" (31, the last digit)
+    assert encode_postings([[0, 1000, 0, 33]]) == "0" + "Iv" + "2" + "0" + "B1"
+    assert encode_postings([]) == ""
+
+
+def test_a_large_shard_is_split_by_the_next_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    import oncopress.search.shards as shards
+
+    monkeypatch.setattr(shards, "SHARD_BYTES", 100)
+    words = " ".join(f"re{chr(97 + n)}{chr(97 + m)}x" for n in range(6) for m in range(6))
+    index = build_index([_page("a/", "T", ("", "", words)), _page("b/", "U", ("", "", "re"))], "xx")
+    assert index.shards["split"] == ["re", "rea", "reb", "rec", "red", "ree", "ref"]
+    # "re" itself stays in its prefix's shard, with the best pages of the words after it.
+    assert (
+        index.files["shards/7265.json"] == '{"w":{"re":"re"},"p":{"re":"1O310"},"x":"0T1101O310"}'
+    )
+    assert index.files[shard_file("reaa")] == '{"w":{"reaax":"reaax"},"p":{"reaax":"0T110"}}'
 
 
 def test_read_synonyms_folds_and_lowercases_the_typed_word() -> None:

@@ -34,6 +34,7 @@ from oncopress.pdf.pdf_settings import PdfSettings
 from oncopress.problems import Problem
 from oncopress.quality.readability import ReadabilityTargets
 from oncopress.quality.readability_cache import ReadabilityCache
+from oncopress.search.shards import IndexedPage
 from oncopress.settings.language_folders import LanguageSettingsError
 from oncopress.settings.platform import Bibliography, Language, PlatformConfig
 from oncopress.settings.site import SiteSettings
@@ -122,8 +123,10 @@ class BuildContext:
     language_pages: dict[str, set[str]] = field(default_factory=dict)
     strict_held: bool = False  # strict mode, held off during the nested language passes
     # Pages' articles kept for the search index: from a build's start until it is indexed
-    # (not for the preview's re-render of one page, which leaves the index as it was).
+    # (not for the preview's re-render of one page, which leaves the index as it was);
+    # each language's pages read for it (oncopress.search.sections).
     keep_articles: bool = False
+    search_pages: dict[str, list[IndexedPage]] = field(default_factory=dict)
 
     @property
     def book(self) -> EditorialBuild:

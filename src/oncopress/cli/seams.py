@@ -108,7 +108,7 @@ def put_back_source(file: File, source: str) -> None:
 
 
 # --- Material: the search index indexes no page ---------------------------------------
-# Why: Pagefind indexes the built pages (oncopress.cli.step_search); Material's search
+# Why: the site's own index has the pages (oncopress.cli.step_search); Material's search
 # plugin stays for its search box, and its index keeps only its settings.
 # Relies on: the plugin's ``search_index`` (a SearchIndex, made in its on_config), whose
 # ``add_entry_from_context(page)`` the plugin calls for each page.

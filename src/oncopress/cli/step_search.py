@@ -1,5 +1,5 @@
-"""Steps: the search, each language on its own, answered from Pagefind's index
-(``oncopress.search.pagefind``).
+"""Steps: the search, each language on its own, answered from the site's own index, split
+into shards (``oncopress.search.shards``).
 
 - ``configure`` (each pass): the pass's search base, the synonyms (``extra:
   search_synonyms:``) checked, and pages pointed at the search worker
@@ -9,15 +9,17 @@
   Material's plugin indexes no page (its index only carries the settings);
 - ``keep_not_found_pages``: the English ``404.html`` stays at the root and the Spanish
   one goes to ``es/404.html``;
-- ``keep_article`` (each page written): the page's article, for Pagefind to read;
-- ``write_index`` (once every language is built): each language's search settings
-  (``search/search_index.json``, ``es/search/search_index.json``), then Pagefind indexes
-  the language's articles into its ``pagefind/``.
+- ``keep_article`` (each page written): the page's article, read into sections
+  (``oncopress.search.sections``) for the index;
+- ``write_index`` (once every language is built): each language's index
+  (``search/shards/``, ``search/pages/``) and its settings (``search/search_index.json``,
+  ``es/search/search_index.json``), written in place of the last build's.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +35,8 @@ from oncopress.search.indexes import (
     read_synonyms,
     versioned_worker,
 )
-from oncopress.search.pagefind import (
-    SCRATCH,
-    SearchIndexError,
-    article_page,
-    index_language,
-    language_settings,
-)
+from oncopress.search.sections import page_sections
+from oncopress.search.shards import FOLDER, IndexedPage, build_index, language_settings
 
 
 def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool) -> None:
@@ -63,7 +60,7 @@ def skip_page_indexing(config: MkDocsConfig) -> None:
         return
 
     def add_entry(index: Any, page: Page) -> None:
-        """Pagefind indexes the built pages: Material's index keeps its settings only."""
+        """The site's own index has the pages: Material's keeps its settings only."""
 
     seams.replace_page_indexing(index, add_entry)
 
@@ -87,49 +84,47 @@ def keep_article(ctx: BuildContext, page: Page, config: MkDocsConfig, locale: st
     search = page.meta.get("search")
     if not ctx.keep_articles or (isinstance(search, dict) and search.get("exclude")):
         return
-    destination = page.file.dest_uri
-    if locale != ctx.languages.default and destination.startswith(f"{locale}/"):
-        destination = destination[len(locale) + 1 :]
-    target = _language_site(ctx, config, locale) / SCRATCH / destination
-    target.parent.mkdir(parents=True, exist_ok=True)
-    title = str(page.title or config.site_name)
-    target.write_text(article_page(locale, title, page.content or ""), encoding="utf-8")
+    location = page.url
+    if locale != ctx.languages.default and location.startswith(f"{locale}/"):
+        location = location[len(locale) + 1 :]
+    boost = search.get("boost", 1) if isinstance(search, dict) else 1
+    ctx.search_pages.setdefault(locale, []).append(
+        IndexedPage(
+            location=location,
+            title=str(page.title or config.site_name),
+            sections=page_sections(page.content or ""),
+            boost=float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0,
+        )
+    )
 
 
 def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
     ctx.keep_articles = False
+    pages, ctx.search_pages = ctx.search_pages, {}
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     if not merged_path.exists():  # no search plugin: no search box to answer
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     locales = list(ctx.languages.build)
     synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
-    program = pagefind_program()
     for locale in locales:
-        folder = _language_site(ctx, config, locale)
-        target = folder / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        settings = language_settings(locale, synonyms[locale], merged.get("config", {}))
+        folder = _language_site(ctx, config, locale) / FOLDER
+        index = build_index(pages.get(locale, []), locale)
+        for name in ("shards", "pages"):  # the last build's, which this one replaces
+            if (folder / name).is_dir():
+                shutil.rmtree(folder / name)
+        for path, text in index.files.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        settings = language_settings(
+            locale, synonyms[locale], merged.get("config", {}), index.shards
+        )
+        target = folder / "search_index.json"
         target.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        try:
-            index_language(program, folder)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
 
 
 def _language_site(ctx: BuildContext, config: MkDocsConfig, locale: str) -> Path:
     """The folder of ``locale``'s site: the site's root for the default language."""
     root = Path(config.site_dir)
     return root if locale == ctx.languages.default else root / locale
-
-
-def pagefind_program() -> Path:
-    """The ``pagefind`` program of the ``pagefind-bin`` wheel."""
-    try:
-        import pagefind_bin
-
-        return Path(pagefind_bin.get_executable())
-    except (ImportError, FileNotFoundError) as error:
-        raise PluginError(
-            "The search indexer (the pagefind-bin package) is not installed: run ./tasks setup"
-        ) from error

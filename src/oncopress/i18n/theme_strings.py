@@ -13,7 +13,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 # Material's settings, not words: the page's language code, and the settings of its lunr
-# search, which this site's Pagefind search does not use (they follow English).
+# search, which this site's own search does not use (they follow English).
 SETTINGS = ("language", "search.config.lang", "search.config.pipeline", "search.config.separator")
 _ENTRY = re.compile(r'^\s*"([^"]+)": ("(?:[^"\\]|\\.)*"),?$', re.MULTILINE)
 

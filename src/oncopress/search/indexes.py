@@ -3,7 +3,7 @@ accent folding and the worker's URL.
 
 The search worker (``overrides/assets/javascripts/workers/oncopress-search.js``) reads
 each language's synonyms from that language's ``search/search_index.json``
-(``oncopress.search.pagefind.language_settings``) and folds a query word as
+(``oncopress.search.shards.language_settings``) and folds a query word as
 ``fold_accents`` does before looking it up; the browser tests check that both agree.
 """
 
