@@ -205,3 +205,16 @@ def test_read_synonyms_refuses_bad_settings(raw: object, message: str) -> None:
 def test_worker_url_changes_with_its_content() -> None:
     assert versioned_worker(b"a") == "oncopress-search.js?v=ca978112ca"
     assert versioned_worker(b"b") == "oncopress-search.js?v=3e23e81600"
+
+
+def test_an_index_that_cannot_be_written_names_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs.exceptions import PluginError
+
+    from oncopress.cli.step_search import _write_index
+
+    (tmp_path / "shards").write_text("a file where the shards' folder goes", encoding="utf-8")
+    with pytest.raises(PluginError) as raised:
+        _write_index(tmp_path, {"shards/7175.json": "{}"})
+    assert str(raised.value) == (
+        f"{tmp_path / 'shards' / '7175.json'}: the search index could not be written (File exists)"
+    )

@@ -110,18 +110,31 @@ def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
     for locale in locales:
         folder = _language_site(ctx, config, locale) / FOLDER
         index = build_index(pages.get(locale, []), locale)
-        for name in ("shards", "pages"):  # the last build's, which this one replaces
-            if (folder / name).is_dir():
-                shutil.rmtree(folder / name)
-        for path, text in index.files.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
         settings = language_settings(
             locale, synonyms[locale], merged.get("config", {}), index.shards
         )
-        target = folder / "search_index.json"
-        target.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        files = {
+            **index.files,
+            "search_index.json": json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
+        }
+        _write_index(folder, files)
+
+
+def _write_index(folder: Path, files: dict[str, str]) -> None:
+    """``files`` (path -> text) written under ``folder``, in place of the last build's."""
+    target = folder
+    try:
+        for name in ("shards", "pages"):
+            if (folder / name).is_dir():
+                shutil.rmtree(folder / name)
+        for path, text in files.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PluginError(
+            f"{target}: the search index could not be written ({error.strerror or error})"
+        ) from error
 
 
 def _language_site(ctx: BuildContext, config: MkDocsConfig, locale: str) -> Path:

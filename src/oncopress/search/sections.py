@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Elements whose start and end separate words (a list item from the next, a cell...).
@@ -47,16 +47,45 @@ class Section:
 
 def page_sections(html: str) -> list[Section]:
     """The sections of ``html`` (see the module's documentation); the page's own section
-    comes first even when empty."""
-    parser = _SectionParser()
-    parser.feed(html)
-    parser.close()
-    return parser.finish()
+    comes first even when empty.
+
+    The HTML is Markdown's, read tag by tag with regular expressions (``html.parser``
+    took twice the time, for the same sections on 2000 pages): comments, scripts,
+    styles and templates go first, whole; an element whose end tag is missing ends with
+    its parent's."""
+    reader = _Reader()
+    for match in _TOKEN.finditer(_UNREAD.sub(" ", html)):
+        name = match.group(2)
+        if name is None:
+            reader.data(unescape(match.group(0)))
+        elif match.group(1):
+            reader.end(name.lower())
+        else:
+            attributes = match.group(3)
+            reader.start(name.lower(), attributes)
+            if attributes.endswith("/") or name.lower() in _VOID:
+                reader.end(name.lower())
+    return reader.finish()
 
 
-class _SectionParser(HTMLParser):
+# A comment, or an element read whole and left out (its content is not HTML to read).
+_UNREAD = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I
+)
+# A start or end tag (group 1: "/" for an end; 2: the name; 3: the attributes), or text.
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        match.group(1).lower(): unescape(match.group(2) or match.group(3) or match.group(4) or "")
+        for match in _ATTRIBUTE.finditer(text)
+    }
+
+
+class _Reader:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections: list[Section] = []
         self.title, self.anchor = "", ""
         self.text: list[str] = []
@@ -65,29 +94,29 @@ class _SectionParser(HTMLParser):
         self.heading_id = ""
         self.skipping: list[str] = []  # the open elements whose content is left out
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, raw: str) -> None:
         if self.skipping:
             if tag not in _VOID:
                 self.skipping.append(tag)
             return
-        names = dict(attrs)
-        classes = (names.get("class") or "").split()
+        if tag in _BLOCKS:
+            self._put(" ")
+        if tag in _SKIPPED:
+            self.skipping.append(tag)
+            return
+        if not ("headerlink" in raw or "data-search-exclude" in raw or tag in HEADINGS):
+            return  # nothing in its attributes that matters here
+        names = _attributes(raw)
+        classes = names.get("class", "").split()
         if tag in _SKIPPED or "headerlink" in classes or "data-search-exclude" in names:
             if tag not in _VOID:
                 self.skipping.append(tag)
             return
         if tag in HEADINGS and names.get("id") and self.heading is None:
             self._close_section()
-            self.heading, self.heading_tag, self.heading_id = [], tag, names["id"] or ""
-            return
-        if tag in _BLOCKS:
-            self._put(" ")
+            self.heading, self.heading_tag, self.heading_id = [], tag, names["id"]
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.skipping and tag in _BLOCKS:
-            self._put(" ")
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
@@ -100,9 +129,9 @@ class _SectionParser(HTMLParser):
         if tag in _BLOCKS:
             self._put(" ")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, text: str) -> None:
         if not self.skipping:
-            self._put(data)
+            self._put(text)
 
     def _put(self, text: str) -> None:
         (self.heading if self.heading is not None else self.text).append(text)

@@ -35,7 +35,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,6 +109,8 @@ class Words:
             self._stemmer = snowballstemmer.stemmer(self.algorithm)
         self._folded: dict[str, str] = {}
         self._stems: dict[str, str] = {}
+        self._word_stems: dict[str, str] = {}  # a word as written (lowercase) -> its stem
+        self.folded_words: dict[str, str] = {}  # each folded word seen by stems() -> its stem
 
     def split(self, text: str) -> list[str]:
         """The folded words of ``text``, in order (``Remisión, 2`` -> ``remision``, ``2``)."""
@@ -120,6 +122,21 @@ class Words:
                 found = folded[word] = fold_accents(word)
             words.append(found)
         return words
+
+    def stems(self, text: str) -> tuple[dict[str, int], int]:
+        """How many times each stem stands in ``text``, and how many words it has; each
+        distinct word of the text folded and stemmed once."""
+        raw = Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+        found: dict[str, int] = {}
+        known = self._word_stems
+        for word, times in raw.items():
+            stem = known.get(word)
+            if stem is None:
+                folded = fold_accents(word)
+                stem = known[word] = self.stem(folded)
+                self.folded_words[folded] = stem
+            found[stem] = found.get(stem, 0) + times
+        return found, sum(raw.values())
 
     def stem(self, word: str) -> str:
         """The stem of the folded ``word`` (the word itself without a stemmer)."""
@@ -149,7 +166,6 @@ def shard_file(key: str) -> str:
 def build_index(pages: Sequence[IndexedPage], locale: str) -> SearchIndex:
     """The index of ``pages``, all of language ``locale`` (see the module)."""
     words = Words(locale)
-    stems_of: dict[str, str] = {}  # folded word -> stem
     frequencies: list[dict[str, float]] = []  # per page: stem -> weighted count
     sections_of: list[dict[str, list[int]]] = []  # per page: stem -> its sections
     lengths: list[int] = []
@@ -158,37 +174,32 @@ def build_index(pages: Sequence[IndexedPage], locale: str) -> SearchIndex:
         counts: dict[str, float] = defaultdict(float)
         where: dict[str, list[int]] = {}
         length = 0
-        title_words = words.split(page.title)
         for position, section in enumerate(page.sections):
             for weight, text in ((HEADING_WEIGHT, section.title), (1, section.text)):
-                found = words.split(text)
-                length += len(found)
-                for word in found:
-                    stem = stems_of.get(word)
-                    if stem is None:
-                        stem = stems_of[word] = words.stem(word)
-                    counts[stem] += weight
+                found, total = words.stems(text)
+                length += total
+                for stem, times in found.items():
+                    counts[stem] += weight * times
                     places = where.setdefault(stem, [])
                     if not places or places[-1] != position:
                         places.append(position)
-        for word in title_words:
-            stem = stems_of.get(word)
-            if stem is None:
-                stem = stems_of[word] = words.stem(word)
-            counts[stem] += TITLE_WEIGHT
+        found, total = words.stems(page.title)
+        for stem, times in found.items():
+            counts[stem] += TITLE_WEIGHT * times
             where.setdefault(stem, [])
         frequencies.append(counts)
         sections_of.append(where)
-        lengths.append(length + len(title_words))
+        lengths.append(length + total)
         index.files[f"pages/{number}.json"] = _dump(_page_record(page))
-    postings = _postings(pages, frequencies, sections_of, lengths)
-    split = _split_prefixes(stems_of, postings)
+    stems_of = words.folded_words
+    encoded = _postings(pages, frequencies, sections_of, lengths)
+    split = _split_prefixes(stems_of, encoded)
     shards: dict[str, dict[str, Any]] = defaultdict(lambda: {"w": {}, "p": {}})
     for word, stem in sorted(stems_of.items()):
         shards[shard_key(word, split)]["w"][word] = stem
-    for stem, entries in sorted(postings.items()):
-        shards[shard_key(stem, split)]["p"][stem] = encode_postings(entries)
-    for prefix, entries in _prefix_pages(stems_of, postings, split).items():
+    for stem, text in sorted(encoded.items()):
+        shards[shard_key(stem, split)]["p"][stem] = text
+    for prefix, entries in _prefix_pages(stems_of, encoded, split).items():
         shards[prefix]["x"] = encode_postings(entries)
     for key, shard in shards.items():
         index.files[shard_file(key)] = _dump(shard)
@@ -221,33 +232,48 @@ def _postings(
     frequencies: Sequence[Mapping[str, float]],
     sections_of: Sequence[Mapping[str, list[int]]],
     lengths: Sequence[int],
-) -> dict[str, list[list[int]]]:
-    """Per stem: ``[page, score, section, section...]`` for each page that has it, by
-    page, the score BM25 x 100 x boost, rounded (at least 1)."""
+) -> dict[str, str]:
+    """Per stem: its pages, written by ``encode_postings``: ``[page, score, section...]``
+    for each page that has it, by page, the score BM25 x 100 x boost, rounded (at least
+    1). Scored and written in one pass (half a million postings at 2000 pages)."""
     documents = len(pages)
     average = (sum(lengths) / documents) if documents else 1.0
-    pages_with: dict[str, int] = defaultdict(int)
+    pages_with: Counter[str] = Counter()
     for counts in frequencies:
-        for stem in counts:
-            pages_with[stem] += 1
-    postings: dict[str, list[list[int]]] = defaultdict(list)
+        pages_with.update(counts.keys())
+    idf = {
+        stem: math.log(1 + (documents - df + 0.5) / (df + 0.5)) for stem, df in pages_with.items()
+    }
+    codes, top = _CODES, len(_CODES)
+    pieces: dict[str, list[str]] = defaultdict(list)
+    previous: dict[str, int] = defaultdict(int)
     for number, counts in enumerate(frequencies):
         norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
-        boost = pages[number].boost
+        factor = (K1 + 1) * 100 * pages[number].boost
+        where = sections_of[number]
         for stem, count in counts.items():
-            df = pages_with[stem]
-            idf = math.log(1 + (documents - df + 0.5) / (df + 0.5))
-            score = idf * count * (K1 + 1) / (count + norm) * boost
-            postings[stem].append([number, max(1, round(score * 100)), *sections_of[number][stem]])
-    return postings
+            score = max(1, round(idf[stem] * count * factor / (count + norm)))
+            delta = number - previous[stem]
+            previous[stem] = number
+            sections = where[stem]
+            head = (
+                codes[delta] + codes[score]
+                if delta < top and score < top
+                else _code(delta) + _code(score)
+            )
+            if len(sections) == 1 and sections[0] < top:
+                pieces[stem].append(head + "1" + codes[sections[0]])
+            else:
+                numbers = (len(sections), *sections)
+                tail = "".join(codes[n] if n < top else _code(n) for n in numbers)
+                pieces[stem].append(head + tail)
+    return {stem: "".join(parts) for stem, parts in pieces.items()}
 
 
-def _split_prefixes(stems_of: Mapping[str, str], postings: Mapping[str, Any]) -> frozenset[str]:
+def _split_prefixes(stems_of: Mapping[str, str], encoded: Mapping[str, str]) -> frozenset[str]:
     """The prefixes whose shard would pass ``SHARD_BYTES``, each split by one more
-    character (up to ``MAX_KEY_LENGTH``)."""
-    sizes = {
-        stem: len(encode_postings(entries)) + len(stem) + 6 for stem, entries in postings.items()
-    }
+    character (up to ``MAX_KEY_LENGTH``); ``encoded``: each stem's postings, written."""
+    sizes = {stem: len(text) + len(stem) + 6 for stem, text in encoded.items()}
     split: set[str] = set()
     while True:
         weight: dict[str, int] = defaultdict(int)
@@ -270,20 +296,23 @@ def _split_prefixes(stems_of: Mapping[str, str], postings: Mapping[str, Any]) ->
 
 
 def _prefix_pages(
-    stems_of: Mapping[str, str], postings: Mapping[str, list[list[int]]], split: frozenset[str]
+    stems_of: Mapping[str, str], encoded: Mapping[str, str], split: frozenset[str]
 ) -> dict[str, list[list[int]]]:
     """Per split prefix: the ``PREFIX_PAGES`` best pages of the words that start with it
     (each page's best posting among them), kept in the prefix's own shard. The shard of
     a split prefix holds only the words no longer than it: these are what a word typed
     so far (``pr``) finds before its next character says which shard it needs."""
     best: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    read: dict[str, list[list[int]]] = {}
     for word, stem in stems_of.items():
         for length in range(KEY_LENGTH, min(len(word), MAX_KEY_LENGTH) + 1):
             prefix = word[:length]
             if prefix not in split:
                 break
             pages = best[prefix]
-            for entry in postings.get(stem, ()):
+            if stem not in read:
+                read[stem] = decode_postings(encoded.get(stem, ""))
+            for entry in read[stem]:
                 kept = pages.get(entry[0])
                 if kept is None or entry[1] > kept[1]:
                     pages[entry[0]] = entry
@@ -308,14 +337,48 @@ def encode_postings(entries: Iterable[Sequence[int]]) -> str:
     ``decodePostings`` reads it back."""
     out: list[str] = []
     previous = 0
+    codes = _CODES
     for page, score, *sections in entries:
         for number in (page - previous, score, len(sections), *sections):
-            while number >= 32:
-                out.append(_MORE[number & 31])
-                number >>= 5
-            out.append(_LAST[number])
+            out.append(codes[number] if number < len(codes) else _code(number))
         previous = page
     return "".join(out)
+
+
+def decode_postings(text: str) -> list[list[int]]:
+    """The entries ``encode_postings`` wrote into ``text`` (the worker's
+    ``decodePostings``, in Python)."""
+    values = _VALUES
+    numbers = [values[code] if code in values else _value(code) for code in _NUMBER.findall(text)]
+    entries: list[list[int]] = []
+    page = at = 0
+    while at + 2 < len(numbers):
+        page += numbers[at]
+        count = numbers[at + 2]
+        entries.append([page, numbers[at + 1], *numbers[at + 3 : at + 3 + count]])
+        at += 3 + count
+    return entries
+
+
+def _value(code: str) -> int:
+    value = _LAST.index(code[-1]) << 5 * (len(code) - 1)
+    for position, char in enumerate(code[:-1]):
+        value |= _MORE.index(char) << 5 * position
+    return value
+
+
+def _code(number: int) -> str:
+    digits = []
+    while number >= 32:
+        digits.append(_MORE[number & 31])
+        number >>= 5
+    digits.append(_LAST[number])
+    return "".join(digits)
+
+
+_CODES = [_code(number) for number in range(4096)]
+_VALUES = {code: number for number, code in enumerate(_CODES)}
+_NUMBER = re.compile("[" + re.escape(_MORE) + "]*[" + _LAST + "]")
 
 
 def _dump(value: object) -> str:
