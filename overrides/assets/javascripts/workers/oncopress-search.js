@@ -178,15 +178,27 @@
         return {
           words: new Map(Object.entries(data.w || {})),
           stems: new Map(Object.entries(data.p || {})),
-          prefixed: typeof data.x === "string" ? decodePostings(data.x) : null
+          prefixed: typeof data.x === "string" ? decodePostings(data.x) : null,
+          decoded: new Map()
         };
       }, function (error) {
         if (!/^404 /.test(error.message)) { shards.delete(key); throw error; }
-        return { words: new Map(), stems: new Map(), prefixed: null };
+        return { words: new Map(), stems: new Map(), prefixed: null, decoded: new Map() };
       });
       shards.set(key, loading);
     }
     return shards.get(key);
+  }
+
+  /* A stem's pages in `holder` (its shard), read once per visit; null if it has none. */
+  function postingsOf(holder, stemmed) {
+    var entries = holder.decoded.get(stemmed);
+    if (entries === undefined) {
+      var text = holder.stems.get(stemmed);
+      entries = typeof text === "string" ? decodePostings(text) : null;
+      holder.decoded.set(stemmed, entries);
+    }
+    return entries;
   }
 
   /* What one query word (a variant) matches: stem -> weight (1 for the word or its
@@ -205,9 +217,8 @@
     var holders = await Promise.all(Array.from(found.keys(), function (s) { return shard(keyOf(s)) }));
     var postings = new Map();
     Array.from(found.keys()).forEach(function (s, i) {
-      var entries = holders[i].stems.get(s);
-      if (typeof entries === "string")
-        postings.set(s, { weight: found.get(s), entries: decodePostings(entries) });
+      var entries = postingsOf(holders[i], s);
+      if (entries) postings.set(s, { weight: found.get(s), entries: entries });
     });
     home.words.forEach(function (wordStem, known) {
       if (postings.has(wordStem)) marks.add(known);
