@@ -5,8 +5,8 @@ Each language has its own index, in its folder (``search/``, ``es/search/``):
 - ``search/search_index.json``: what the search worker reads when the page starts it:
   Material's search settings, the language, its synonyms and stop words, and the
   index's ``shards`` (the prefixes split further, and a version for the URLs);
-- ``search/shards/<key>.json``: the words whose folded form starts with ``key`` (two
-  characters, or more where a shard grew past ``SHARD_BYTES``): each word's stem, and
+- ``search/shards/<key>.json``: the words whose folded form starts with ``key`` (one
+  character, or more where a shard grew past ``SHARD_BYTES``): each word's stem, and
   each stem's pages with their score and the sections that have the stem (written as
   ``encode_postings`` says); the shard
   of a prefix split further keeps the best pages of the words that start with it;
@@ -67,7 +67,7 @@ STOP_WORDS: Mapping[str, frozenset[str]] = {
 }
 FOLDER = "search"
 SHARD_BYTES = 32_000  # a shard larger than this is split by the words' next character
-KEY_LENGTH = 2  # the characters of a shard's key, before any split
+KEY_LENGTH = 1  # the characters of a shard's key, before any split
 MAX_KEY_LENGTH = 6
 PREFIX_PAGES = 50  # the pages a split prefix's own shard keeps for words that start with it
 EXCERPT = 400  # characters of each section's text kept for the results' excerpts
@@ -306,6 +306,8 @@ def _prefix_pages(
     read: dict[str, list[list[int]]] = {}
     for word, stem in stems_of.items():
         for length in range(KEY_LENGTH, min(len(word), MAX_KEY_LENGTH) + 1):
+            if length < 2:  # a query of one letter is never searched
+                continue
             prefix = word[:length]
             if prefix not in split:
                 break

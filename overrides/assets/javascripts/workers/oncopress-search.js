@@ -118,10 +118,10 @@
     return (stemmer && stemmer.stemWord(word)) || word;
   }
 
-  /* The shard of `word`: its first two characters, one more per split prefix, as
+  /* The shard of `word`: its first character, one more per split prefix, as
    * oncopress.search.shards.shard_key. */
   function keyOf(word, prefixes) {
-    var chars = Array.from(word), length = 2, splitting = prefixes || split;
+    var chars = Array.from(word), length = 1, splitting = prefixes || split;
     while (chars.length > length && splitting.has(chars.slice(0, length).join(""))) length++;
     return chars.slice(0, length).join("");
   }
