@@ -91,7 +91,8 @@ class IndexedPage:
 @dataclass
 class SearchIndex:
     """A language's index: the files to write under its folder, by path relative to
-    it, and the settings the worker reads (``settings``)."""
+    it, and what the worker reads of its shards (``shards``: split prefixes, stemmer,
+    version)."""
 
     files: dict[str, str] = field(default_factory=dict)
     shards: dict[str, Any] = field(default_factory=dict)
