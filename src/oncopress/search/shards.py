@@ -115,29 +115,28 @@ class Words:
 
     def split(self, text: str) -> list[str]:
         """The folded words of ``text``, in order (``Remisión, 2`` -> ``remision``, ``2``)."""
-        folded = self._folded
-        words = []
-        for word in _WORD.findall(unicodedata.normalize("NFC", text).lower()):
-            found = folded.get(word)
-            if found is None:
-                found = folded[word] = fold_accents(word)
-            words.append(found)
-        return words
+        return [self._fold(word) for word in _words(text)]
 
     def stems(self, text: str) -> tuple[dict[str, int], int]:
         """How many times each stem stands in ``text``, and how many words it has; each
         distinct word of the text folded and stemmed once."""
-        raw = Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+        raw = Counter(_words(text))
         found: dict[str, int] = {}
         known = self._word_stems
         for word, times in raw.items():
             stem = known.get(word)
             if stem is None:
-                folded = fold_accents(word)
+                folded = self._fold(word)
                 stem = known[word] = self.stem(folded)
                 self.folded_words[folded] = stem
             found[stem] = found.get(stem, 0) + times
         return found, sum(raw.values())
+
+    def _fold(self, word: str) -> str:
+        found = self._folded.get(word)
+        if found is None:
+            found = self._folded[word] = fold_accents(word)
+        return found
 
     def stem(self, word: str) -> str:
         """The stem of the folded ``word`` (the word itself without a stemmer)."""
@@ -146,6 +145,11 @@ class Words:
             found = self._stemmer.stemWord(word) if self._stemmer else word
             self._stems[word] = found = found or word
         return found
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lowercase, as written."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def shard_key(word: str, split: Iterable[str] | frozenset[str]) -> str:

@@ -132,17 +132,22 @@
     }).join("");
   }
 
-  function fetchJSON(path, cache, key) {
+  /* `load()`'s promise, kept in `cache` under `key` until it fails. */
+  function cached(cache, key, load) {
     var found = cache.get(key);
     if (!found) {
-      found = fetch(INDEX + path + "?v=" + version).then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + path);
-        return response.json();
-      });
+      found = load();
       found.catch(function () { cache.delete(key) });
       cache.set(key, found);
     }
     return found;
+  }
+
+  function fetchJSON(path) {
+    return fetch(INDEX + path + "?v=" + version).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + path);
+      return response.json();
+    });
   }
 
   /* Postings written by oncopress.search.shards.encode_postings: per page, its distance
@@ -173,8 +178,8 @@
 
   /* A shard, its words and stems read into Maps; an empty one if the index has none. */
   function shard(key) {
-    if (!shards.has(key)) {
-      var loading = fetchJSON("shards/" + hex(key) + ".json", new Map(), key).then(function (data) {
+    return cached(shards, key, function () {
+      return fetchJSON("shards/" + hex(key) + ".json").then(function (data) {
         return {
           words: new Map(Object.entries(data.w || {})),
           stems: new Map(Object.entries(data.p || {})),
@@ -182,12 +187,10 @@
           decoded: new Map()
         };
       }, function (error) {
-        if (!/^404 /.test(error.message)) { shards.delete(key); throw error; }
+        if (!/^404 /.test(error.message)) throw error;
         return { words: new Map(), stems: new Map(), prefixed: null, decoded: new Map() };
       });
-      shards.set(key, loading);
-    }
-    return shards.get(key);
+    });
   }
 
   /* A stem's pages in `holder` (its shard), read once per visit; null if it has none. */
@@ -350,7 +353,9 @@
     if (found === null || waiting !== null) return null;
     var best = found.ranked.slice(0, LIMIT);
     var records = await Promise.all(best.map(function (page) {
-      return fetchJSON("pages/" + page.number + ".json", pages, page.number);
+      return cached(pages, page.number, function () {
+        return fetchJSON("pages/" + page.number + ".json");
+      });
     }));
     var terms = {};
     words.forEach(function (word) { terms[foldAccents(word)] = true });
