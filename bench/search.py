@@ -7,7 +7,9 @@ For each N (pages per language) it generates the bilingual benchmark site
   Material's lunr search), taken with ``git archive`` into a temporary folder, its
   generator and core on ``PYTHONPATH``;
 - ``pagefind``: the project as of ``PAGEFIND``, the last commit searching with Pagefind;
-- ``shards``: the project as it is in this checkout (the site's own sharded index).
+- ``shards``: the project as it is in this checkout (the site's own sharded index);
+- any other name is a commit, its project taken as the baseline's is: ``273961e``, the
+  last whose shards were not searched for a first letter alone.
 
 Each site is served on 127.0.0.1 by a server that counts every byte it sends. For each
 language, a fresh Chromium tab (Debian's, ``$CHROMIUM`` to change it) with a 390 px wide
@@ -289,7 +291,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="100,500,1000,2000", help="pages per language")
     parser.add_argument("--baseline", default=BASELINE, help="commit of today's search")
-    parser.add_argument("--engines", default="lunr,shards", help="of lunr, pagefind, shards")
+    parser.add_argument(
+        "--engines", default="lunr,shards", help="of lunr, pagefind, shards, or commits"
+    )
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -304,6 +308,7 @@ def main() -> None:
             "pagefind": baseline_tree(PAGEFIND, tmp) if "pagefind" in engines else None,
             "shards": None,
         }
+        trees.update((e, baseline_tree(e, tmp)) for e in engines if e not in trees)
         visits: list[Visit] = []
         builds: dict[tuple[str, int], dict[str, float]] = {}
         with sync_playwright() as playwright:
