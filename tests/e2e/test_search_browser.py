@@ -11,6 +11,8 @@ import browser as fixtures
 import pytest
 from search_relevance import Case, Outcome, load_cases, recall_at_top, report, run_suite, search
 
+from oncopress.search.shards import encode_postings
+
 # The shared fixtures: the real site served, Chromium, a fresh tab.
 base_url, browser, page = fixtures.base_url, fixtures.browser, fixtures.page
 
@@ -266,31 +268,53 @@ def test_the_index_loads_when_the_search_is_opened_and_a_query_fetches_its_shard
 
 
 @pytest.mark.parametrize(
-    ("language", "ready", "word", "some"),
+    ("language", "letter", "meta", "best"),
     [
-        ("en", "Type to start searching", "cancer", "matching documents"),
-        ("es", "Escriba lo que busca", "cáncer", "resultados"),
+        (
+            "en",
+            "r",
+            "4 matching documents",
+            ["about/", "survivorship/recurrence/", "survivorship/"],
+        ),
+        ("es", "r", "4 resultados", ["survivorship/recurrence/", "about/", "survivorship/"]),
     ],
 )
-def test_one_character_is_not_searched(  # type: ignore[no-untyped-def]
-    page, base_url: str, language: str, ready: str, word: str, some: str
+def test_one_character_is_searched_as_the_start_of_a_word(  # type: ignore[no-untyped-def]
+    page, base_url: str, language: str, letter: str, meta: str, best: list[str]
 ) -> None:
+    """As Material's own search did: a letter finds the pages of the words that start
+    with it, so the first key already shows that the search works."""
     page.goto(f"{base_url}{'' if language == 'en' else 'es/'}", wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    box.press_sequentially("c", delay=80)
-    page.wait_for_timeout(1000)
-    assert meta.inner_text().strip() == ready
-    assert page.locator(".md-search-result__item").count() == 0
+    found = search(page, base_url, Case(language, letter, ""))
+    assert (found.meta, found.ranked[:3]) == (meta, best)
     # The worker leaves out one-letter words beside longer ones.
     [worker] = page.workers
     words = worker.evaluate(
         "['c', 'cancer y', 'cancer 1', '1 2'].map(self.oncopressSearch.queryWords)"
     )
     assert words == [["c"], ["cancer"], ["cancer"], ["1", "2"]]
-    found = search(page, base_url, Case(language, word, ""))
-    assert found.meta == f"{len(found.ranked)} {some}"
+
+
+def test_a_letter_whose_words_were_split_shows_the_best_pages_its_shard_keeps(  # type: ignore[no-untyped-def]
+    page, base_url: str
+) -> None:
+    """At a few thousand pages a letter's words fill more than one shard: they move to
+    shards of two letters, and the letter's own shard keeps their best pages ("x"),
+    which a query of the letter shows. Here the index says "r" was split, and the "r"
+    shard keeps one page: the recurrence page (page 4), not the 4 pages of "r" words."""
+
+    def split_r(route) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        index = response.json()
+        index["config"]["shards"]["split"] = ["r"]
+        route.fulfill(response=response, json=index)
+
+    kept = {"w": {}, "p": {}, "x": encode_postings([[4, 9, 0]])}
+    page.route("**/search/search_index.json*", split_r)
+    page.route("**/search/shards/72.json*", lambda route: route.fulfill(json=kept))
+    page.goto(base_url, wait_until="networkidle")
+    found = search(page, base_url, Case("en", "r", ""))
+    assert (found.meta, found.ranked) == ("1 matching document", ["survivorship/recurrence/"])
 
 
 def test_a_query_typed_when_none_runs_is_searched_at_once(  # type: ignore[no-untyped-def]

@@ -150,8 +150,9 @@ def test_a_large_shard_is_split_by_the_next_character(monkeypatch: pytest.Monkey
     words = " ".join(f"re{chr(97 + n)}{chr(97 + m)}x" for n in range(6) for m in range(6))
     index = build_index([_page("a/", "T", ("", "", words)), _page("b/", "U", ("", "", "re"))], "xx")
     assert index.shards["split"] == ["r", "re", "rea", "reb", "rec", "red", "ree", "ref"]
-    assert "shards/72.json" not in index.files  # no word of one letter, no "r" shard
-    # "re" itself stays in its prefix's shard, with the best pages of the words after it.
+    # No word of one letter: the "r" shard has only the best pages of the words after it,
+    # for a query of "r"; "re" itself stays in its prefix's shard, with the same pages.
+    assert index.files["shards/72.json"] == '{"w":{},"p":{},"x":"0T1101O310"}'
     assert (
         index.files["shards/7265.json"] == '{"w":{"re":"re"},"p":{"re":"1O310"},"x":"0T1101O310"}'
     )

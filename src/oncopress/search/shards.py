@@ -306,13 +306,11 @@ def _prefix_pages(
     """Per split prefix: the ``PREFIX_PAGES`` best pages of the words that start with it
     (each page's best posting among them), kept in the prefix's own shard. The shard of
     a split prefix holds only the words no longer than it: these are what a word typed
-    so far (``pr``) finds before its next character says which shard it needs."""
+    so far (``p``, ``pr``) finds before its next character says which shard it needs."""
     best: dict[str, dict[int, list[int]]] = defaultdict(dict)
     read: dict[str, list[list[int]]] = {}
     for word, stem in stems_of.items():
         for length in range(KEY_LENGTH, min(len(word), MAX_KEY_LENGTH) + 1):
-            if length < 2:  # a query of one letter is never searched
-                continue
             prefix = word[:length]
             if prefix not in split:
                 break

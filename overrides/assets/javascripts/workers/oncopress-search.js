@@ -29,10 +29,10 @@
  * - a query is searched at once when no other is running or waiting; one typed while
  *   another runs waits until no key has come for DEBOUNCE ms, and only the latest one
  *   typed is searched and answered;
- * - a query of one character is not searched (every word with that letter would be)
- *   and gets no answer: the dialog keeps "Type to start searching" (or the results
- *   of the longer query the letter began); a one-letter word beside longer ones is
- *   left out;
+ * - a query of one character is searched as the start of a word, as any word typed so
+ *   far: its shard's words that start with it, or, where the letter's words were
+ *   split into shards of two letters, the best pages of them that the letter's own
+ *   shard keeps; a one-letter word beside longer ones is left out;
  * - the stemmer loads on WARM, which the page sends when the visitor opens or focuses
  *   the search (overrides/main.html), or on the first query: a visitor who never
  *   searches fetches nothing of the index. Shards and page files fetched are kept.
@@ -82,7 +82,7 @@
   }
 
   /* The query's words, lowercase; stop words only if there is nothing else; words of
-   * one character only if there is nothing else (then the query is not searched). */
+   * one character only if there is nothing else. */
   function queryWords(query) {
     var words = query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [];
     var kept = words.filter(function (w) { return !stopwords.has(foldAccents(w)) });
@@ -226,8 +226,8 @@
     home.words.forEach(function (wordStem, known) {
       if (postings.has(wordStem)) marks.add(known);
     });
-    /* A word typed so far that is a split prefix ("pr"): the shard of the words that
-     * start with it is not known yet; its own shard has their best pages. */
+    /* A word typed so far that is a split prefix ("p", "pr"): the shard of the words
+     * that start with it is not known yet; its own shard has their best pages. */
     if (home.prefixed && split.has(word)) postings.set("", { weight: PREFIX, entries: home.prefixed });
     marks.add(word);
     return { postings: postings, marks: marks, prefix: word };
@@ -342,12 +342,11 @@
     return group;
   }
 
-  /* The answer to `query`: Material's RESULT data, or null for no answer (a query of
-   * one character, or one typed over). */
+  /* The answer to `query`: Material's RESULT data, or null for no answer (a query
+   * typed over). */
   async function search(query) {
     var words = queryWords(query);
     if (!words.length) return { items: [] };
-    if (words.every(function (w) { return Array.from(w).length < 2 })) return null;
     await loadStemmer();
     var found = await pagesFor(words);
     if (found === null || waiting !== null) return null;
