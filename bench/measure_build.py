@@ -5,6 +5,11 @@
 Prints one JSON line on stdout: {"seconds": ..., "cpu_seconds": ..., "max_rss_mb": ...,
 "exit": ...}. ``cpu_seconds`` is the build's processor time (user and system): on a
 machine shared with other jobs it varies much less than the wall time.
+
+With ``BENCH_SEARCH=lunr`` in the environment, the build's own search steps
+(``oncopress.cli.step_search``: reading each article, writing the sharded index) are
+left out and Material's search plugin indexes every page for lunr, as it did before
+issue 24: the cost of this project's build with lunr's search instead of its own.
 """
 
 from __future__ import annotations
@@ -21,8 +26,22 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.__main__ import cli
 
 
+def _lunr_search() -> None:
+    """Material's lunr index of every page in place of the site's own (see above)."""
+    from oncopress.cli import step_search
+
+    def skipped(*args: object) -> None:
+        pass
+
+    step_search.skip_page_indexing = skipped  # type: ignore[assignment]
+    step_search.keep_article = skipped  # type: ignore[assignment]
+    step_search.write_index = skipped  # type: ignore[assignment]
+
+
 def main() -> None:
     logging.disable(logging.INFO)
+    if os.environ.get("BENCH_SEARCH") == "lunr":
+        _lunr_search()
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         cli.main(["build", "-q", *sys.argv[1:]], standalone_mode=False)

@@ -1,7 +1,10 @@
 """Search benchmark: what a visitor's phone pays to search, today's search against the new.
 
 For each N (pages per language) it generates the bilingual benchmark site
-(``bench/sitegen.py``, PDFs off) and builds it twice with ``mkdocs build --strict``:
+(``bench/sitegen.py``, PDFs off) and builds it with ``mkdocs build --strict`` for each
+engine (``--builds K``: K times each, the engines taking turns, the order reversed every
+other turn; the first build is cold, with no ``.cache/``, and the table gives the median
+of the others, warm, beside it):
 
 - ``lunr``: the project as of ``--baseline`` (a commit, by default the last one with
   Material's lunr search), taken with ``git archive`` into a temporary folder, its
@@ -31,6 +34,7 @@ Per language and site it records:
 
     .venv/bin/python bench/search.py                       # N = 100, 500, 1000, 2000
     .venv/bin/python bench/search.py --sizes 100,1000      # a few minutes
+    .venv/bin/python bench/search.py --sizes 2000 --builds 5  # the builds' cost too
 
 Prints a Markdown table (each figure also as a JSON line on stderr). It is a benchmark,
 not a test: timings depend on the machine and its load.
@@ -44,6 +48,7 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -153,10 +158,10 @@ def baseline_tree(commit: str, tmp: Path) -> Path:
     return tree
 
 
-def build(engine: str, size: int, tmp: Path, tree: Path | None) -> tuple[Path, dict[str, float]]:
-    """Generate and build the site of ``size`` pages per language with ``engine``'s
-    project (``tree``: another checkout, None: this one); returns its site folder and
-    the build's figures."""
+def generate(engine: str, size: int, tmp: Path, tree: Path | None) -> tuple[Path, dict[str, str]]:
+    """Generate the site of ``size`` pages per language for ``engine``'s project
+    (``tree``: another checkout, None: this one); returns its folder and the
+    environment its builds run in."""
     env = dict(ENV)
     if tree is not None:
         env["PYTHONPATH"] = str(tree / "src")
@@ -168,6 +173,11 @@ def build(engine: str, size: int, tmp: Path, tree: Path | None) -> tuple[Path, d
         check=True,
         capture_output=True,
     )
+    return project, env
+
+
+def build(project: Path, env: dict[str, str]) -> dict[str, float]:
+    """One strict build of ``project`` into its ``site/``: its figures (measure_build)."""
     out = subprocess.run(
         [
             sys.executable,
@@ -186,7 +196,19 @@ def build(engine: str, size: int, tmp: Path, tree: Path | None) -> tuple[Path, d
     figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     if figures["exit"] != 0:
         raise SystemExit(f"build of {project} failed:\n{out.stderr[-3000:]}")
-    return project / "site", figures
+    return figures
+
+
+def summary(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The first build (cold: no ``.cache/``) and the median of the others (warm)."""
+    warm = runs[1:] or runs
+    return {
+        "seconds": runs[0]["seconds"],
+        "cpu_seconds": runs[0]["cpu_seconds"],
+        "warm_seconds": statistics.median(r["seconds"] for r in warm),
+        "warm_cpu_seconds": statistics.median(r["cpu_seconds"] for r in warm),
+        "max_rss_mb": max(r["max_rss_mb"] for r in runs),
+    }
 
 
 def _first_shown(shown: list[list[float]], after: float) -> float | None:
@@ -255,7 +277,7 @@ def table(visits: list[Visit], builds: dict[tuple[str, int], dict[str, float]]) 
     lines = [
         "| pages/lang | engine | lang | search KB (gzip) | requests | first results s | "
         "later query s (first / done) | page load s | first/load | first paint s | "
-        "page KB until load (gzip) | build s (CPU s) | build peak MB |",
+        "page KB until load (gzip) | build s (CPU s), cold / warm | build peak MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for v in visits:
@@ -265,7 +287,8 @@ def table(visits: list[Visit], builds: dict[tuple[str, int], dict[str, float]]) 
             f"({v.search_gzip_bytes / 1024:.0f}) | {v.requests} | {v.first_results_s:.2f} | "
             f"{v.later_first_s:.2f} / {v.later_done_s:.2f} | {v.load_s:.2f} | {v.ratio:.2f} | "
             f"{v.first_paint_s:.2f} | {v.page_bytes / 1024:.0f} ({v.page_gzip_bytes / 1024:.0f}) | "
-            f"{b['seconds']:.1f} ({b['cpu_seconds']:.1f}) | {b['max_rss_mb']:.0f} |"
+            f"{b['seconds']:.1f} ({b['cpu_seconds']:.1f}) / {b['warm_seconds']:.1f} "
+            f"({b['warm_cpu_seconds']:.1f}) | {b['max_rss_mb']:.0f} |"
         )
     return "\n".join(lines)
 
@@ -287,6 +310,19 @@ def ratios(visits: list[Visit], small: int, large: int) -> str:
     return "\n".join(lines)
 
 
+def build_ratios(builds: dict[tuple[str, int], dict[str, float]], engines: list[str]) -> str:
+    """Each engine's builds against the first engine's, per size (target: at most 1.1x)."""
+    lines = [f"Builds against {engines[0]}'s (processor time; target at 2000: at most 1.1x):"]
+    for (engine, size), b in builds.items():
+        first = builds[(engines[0], size)]
+        if engine != engines[0]:
+            lines.append(
+                f"- {engine} at {size}: cold x{b['cpu_seconds'] / first['cpu_seconds']:.3f}, "
+                f"warm x{b['warm_cpu_seconds'] / first['warm_cpu_seconds']:.3f}"
+            )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="100,500,1000,2000", help="pages per language")
@@ -295,6 +331,9 @@ def main() -> None:
         "--engines", default="lunr,shards", help="of lunr, pagefind, shards, or commits"
     )
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    parser.add_argument(
+        "--builds", type=int, default=1, help="builds of each site, engines taking turns"
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     engines = args.engines.split(",")
@@ -318,13 +357,16 @@ def main() -> None:
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             for size in sizes:
+                projects = {e: generate(e, size, tmp, trees[e]) for e in engines}
+                runs: dict[str, list[dict[str, float]]] = {e: [] for e in engines}
+                for turn in range(args.builds):  # the order reversed every other turn
+                    for engine in engines if turn % 2 == 0 else engines[::-1]:
+                        runs[engine].append(build(*projects[engine]))
+                        record = {"build": engine, "size": size, "turn": turn, **runs[engine][-1]}
+                        print(json.dumps(record), file=sys.stderr)
                 for engine in engines:
-                    site, builds[(engine, size)] = build(engine, size, tmp, trees[engine])
-                    print(
-                        json.dumps({"build": engine, "size": size, **builds[(engine, size)]}),
-                        file=sys.stderr,
-                    )
-                    with serve(site) as (base_url, log):
+                    builds[(engine, size)] = summary(runs[engine])
+                    with serve(projects[engine][0] / "site") as (base_url, log):
                         for language in ("en", "es"):
                             figures = visit(browser, base_url, log, language)
                             visits.append(Visit(size, engine, language, **figures))  # type: ignore[arg-type]
@@ -334,6 +376,9 @@ def main() -> None:
     if len(sizes) > 1:
         print()
         print(ratios(visits, min(sizes), 1000 if 1000 in sizes else max(sizes)))
+    if len(engines) > 1:
+        print()
+        print(build_ratios(builds, engines))
 
 
 if __name__ == "__main__":
