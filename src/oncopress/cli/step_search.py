@@ -18,8 +18,10 @@ into shards (``oncopress.search.shards``).
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,13 @@ from oncopress.search.indexes import (
     versioned_worker,
 )
 from oncopress.search.sections import page_sections
-from oncopress.search.shards import FOLDER, IndexedPage, build_index, language_settings
+from oncopress.search.shards import (
+    FOLDER,
+    IndexedPage,
+    SearchIndex,
+    build_index,
+    language_settings,
+)
 
 
 def configure(ctx: BuildContext, config: MkDocsConfig, locale: str, nested: bool) -> None:
@@ -109,7 +117,7 @@ def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
     synonyms = read_synonyms(config.extra.get("search_synonyms"), locales)
     for locale in locales:
         folder = _language_site(ctx, config, locale) / FOLDER
-        index = build_index(pages.get(locale, []), locale)
+        index = _without_collector(build_index, pages.get(locale, []), locale)
         settings = language_settings(
             locale, synonyms[locale], merged.get("config", {}), index.shards
         )
@@ -118,6 +126,23 @@ def write_index(ctx: BuildContext, config: MkDocsConfig) -> None:
             "search_index.json": json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
         }
         _write_index(folder, files)
+
+
+def _without_collector(
+    make: Callable[[Sequence[IndexedPage], str], SearchIndex],
+    pages: Sequence[IndexedPage],
+    locale: str,
+) -> SearchIndex:
+    """``make(pages, locale)`` with the garbage collector off: the index's hundreds of
+    thousands of postings make no cycles, and each full collection while they were
+    made walked them all (0.8 s of a build of 2000 + 2000 pages)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return make(pages, locale)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_index(folder: Path, files: dict[str, str]) -> None:

@@ -197,14 +197,14 @@ def build_index(pages: Sequence[IndexedPage], locale: str) -> SearchIndex:
         lengths.append(length + total)
         index.files[f"pages/{number}.json"] = _dump(_page_record(page))
     stems_of = words.folded_words
-    encoded = _postings(pages, frequencies, sections_of, lengths)
+    encoded = _postings(pages, frequencies, sections_of, lengths)  # counts become scores
     split = _split_prefixes(stems_of, encoded)
     shards: dict[str, dict[str, Any]] = defaultdict(lambda: {"w": {}, "p": {}})
     for word, stem in sorted(stems_of.items()):
         shards[shard_key(word, split)]["w"][word] = stem
     for stem, text in sorted(encoded.items()):
         shards[shard_key(stem, split)]["p"][stem] = text
-    for prefix, entries in _prefix_pages(stems_of, encoded, split).items():
+    for prefix, entries in _prefix_pages(stems_of, frequencies, sections_of, split).items():
         shards[prefix]["x"] = encode_postings(entries)
     for key, shard in shards.items():
         index.files[shard_file(key)] = _dump(shard)
@@ -234,13 +234,14 @@ def _start(text: str) -> str:
 
 def _postings(
     pages: Sequence[IndexedPage],
-    frequencies: Sequence[Mapping[str, float]],
+    frequencies: Sequence[dict[str, float]],
     sections_of: Sequence[Mapping[str, list[int]]],
     lengths: Sequence[int],
 ) -> dict[str, str]:
     """Per stem: its pages, written by ``encode_postings``: ``[page, score, section...]``
     for each page that has it, by page, the score BM25 x 100 x boost, rounded (at least
-    1). Scored and written in one pass (half a million postings at 2000 pages)."""
+    1). Scored and written in one pass (half a million postings at 2000 pages); each
+    page's count of a stem in ``frequencies`` is replaced by its score."""
     documents = len(pages)
     average = (sum(lengths) / documents) if documents else 1.0
     pages_with: Counter[str] = Counter()
@@ -257,7 +258,7 @@ def _postings(
         factor = (K1 + 1) * 100 * pages[number].boost
         where = sections_of[number]
         for stem, count in counts.items():
-            score = max(1, round(idf[stem] * count * factor / (count + norm)))
+            score = counts[stem] = max(1, round(idf[stem] * count * factor / (count + norm)))
             delta = number - previous[stem]
             previous[stem] = number
             sections = where[stem]
@@ -301,32 +302,43 @@ def _split_prefixes(stems_of: Mapping[str, str], encoded: Mapping[str, str]) -> 
 
 
 def _prefix_pages(
-    stems_of: Mapping[str, str], encoded: Mapping[str, str], split: frozenset[str]
+    stems_of: Mapping[str, str],
+    scores: Sequence[Mapping[str, float]],
+    sections_of: Sequence[Mapping[str, list[int]]],
+    split: frozenset[str],
 ) -> dict[str, list[list[int]]]:
     """Per split prefix: the ``PREFIX_PAGES`` best pages of the words that start with it
-    (each page's best posting among them), kept in the prefix's own shard. The shard of
-    a split prefix holds only the words no longer than it: these are what a word typed
-    so far (``p``, ``pr``) finds before its next character says which shard it needs."""
-    best: dict[str, dict[int, list[int]]] = defaultdict(dict)
-    read: dict[str, list[list[int]]] = {}
+    (each page's best posting among them: the highest score, on a tie the stem of the
+    word first in ``stems_of``), kept in the prefix's own shard. The shard of a split
+    prefix holds only the words no longer than it: these are what a word typed so far
+    (``p``, ``pr``) finds before its next character says which shard it needs.
+    ``scores``: per page, each stem's score (``_postings``)."""
+    under: dict[str, dict[str, int]] = defaultdict(dict)  # stem -> its prefixes, its rank
+    ranks: dict[str, int] = defaultdict(int)
     for word, stem in stems_of.items():
         for length in range(KEY_LENGTH, min(len(word), MAX_KEY_LENGTH) + 1):
             prefix = word[:length]
             if prefix not in split:
                 break
-            pages = best[prefix]
-            if stem not in read:
-                read[stem] = decode_postings(encoded.get(stem, ""))
-            for entry in read[stem]:
-                kept = pages.get(entry[0])
-                if kept is None or entry[1] > kept[1]:
-                    pages[entry[0]] = entry
-    return {
-        prefix: sorted(
-            sorted(pages.values(), key=lambda entry: (-entry[1], entry[0]))[:PREFIX_PAGES]
-        )
-        for prefix, pages in best.items()
-    }
+            if prefix not in under[stem]:
+                under[stem][prefix] = ranks[prefix]
+                ranks[prefix] += 1
+    best: dict[str, dict[int, tuple[float, int, str]]] = defaultdict(dict)
+    for number, page_scores in enumerate(scores):
+        for stem, score in page_scores.items():
+            for prefix, rank in under.get(stem, {}).items():
+                pages = best[prefix]
+                kept = pages.get(number)
+                if kept is None or score > kept[0] or (score == kept[0] and rank < kept[1]):
+                    pages[number] = (score, rank, stem)
+    kept_pages: dict[str, list[list[int]]] = {}
+    for prefix, pages in best.items():
+        ranked = sorted(pages.items(), key=lambda item: (-item[1][0], item[0]))
+        kept_pages[prefix] = [
+            [number, int(score), *sections_of[number][stem]]
+            for number, (score, _, stem) in sorted(ranked[:PREFIX_PAGES])
+        ]
+    return kept_pages
 
 
 # The digits of the postings' numbers: a number is written 5 bits at a time, lowest
