@@ -11,6 +11,9 @@ of the others, warm, beside it):
   generator and core on ``PYTHONPATH``;
 - ``pagefind``: the project as of ``PAGEFIND``, the last commit searching with Pagefind;
 - ``shards``: the project as it is in this checkout (the site's own sharded index);
+- ``lunr-index``: this checkout built with Material's lunr index in place of its own
+  (``BENCH_SEARCH=lunr``, see ``measure_build.py``): the build's cost of lunr's search
+  on today's project, whose other work the ``lunr`` commit lacks; built, not visited;
 - any other name is a commit, its project taken as the baseline's is: ``273961e``, the
   last whose shards were not searched for a first letter alone.
 
@@ -66,6 +69,7 @@ ROOT = HERE.parent
 # and the last that searched with Pagefind's.
 BASELINE = "50da0f8"
 PAGEFIND = "c05ec3d"
+LUNR_INDEX = "lunr-index"  # this checkout, Material's lunr index in place of its own
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "0"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 THROTTLE = 4
@@ -165,6 +169,8 @@ def generate(engine: str, size: int, tmp: Path, tree: Path | None) -> tuple[Path
     env = dict(ENV)
     if tree is not None:
         env["PYTHONPATH"] = str(tree / "src")
+    if engine == LUNR_INDEX:
+        env["BENCH_SEARCH"] = "lunr"
     project = tmp / f"{engine}-{size}"
     generator = (tree or ROOT) / "bench" / "sitegen.py"
     subprocess.run(
@@ -328,7 +334,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,500,1000,2000", help="pages per language")
     parser.add_argument("--baseline", default=BASELINE, help="commit of today's search")
     parser.add_argument(
-        "--engines", default="lunr,shards", help="of lunr, pagefind, shards, or commits"
+        "--engines", default="lunr,shards", help="of lunr, pagefind, shards, lunr-index, commits"
     )
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     parser.add_argument(
@@ -346,6 +352,7 @@ def main() -> None:
             "lunr": baseline_tree(args.baseline, tmp) if "lunr" in engines else None,
             "pagefind": baseline_tree(PAGEFIND, tmp) if "pagefind" in engines else None,
             "shards": None,
+            LUNR_INDEX: None,
         }
         trees.update((e, baseline_tree(e, tmp)) for e in engines if e not in trees)
         visits: list[Visit] = []
@@ -366,6 +373,8 @@ def main() -> None:
                         print(json.dumps(record), file=sys.stderr)
                 for engine in engines:
                     builds[(engine, size)] = summary(runs[engine])
+                    if engine == LUNR_INDEX:
+                        continue  # its pages still ask for the site's own index
                     with serve(projects[engine][0] / "site") as (base_url, log):
                         for language in ("en", "es"):
                             figures = visit(browser, base_url, log, language)
