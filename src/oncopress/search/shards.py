@@ -362,28 +362,6 @@ def encode_postings(entries: Iterable[Sequence[int]]) -> str:
     return "".join(out)
 
 
-def decode_postings(text: str) -> list[list[int]]:
-    """The entries ``encode_postings`` wrote into ``text`` (the worker's
-    ``decodePostings``, in Python)."""
-    values = _VALUES
-    numbers = [values[code] if code in values else _value(code) for code in _NUMBER.findall(text)]
-    entries: list[list[int]] = []
-    page = at = 0
-    while at + 2 < len(numbers):
-        page += numbers[at]
-        count = numbers[at + 2]
-        entries.append([page, numbers[at + 1], *numbers[at + 3 : at + 3 + count]])
-        at += 3 + count
-    return entries
-
-
-def _value(code: str) -> int:
-    value = _LAST.index(code[-1]) << 5 * (len(code) - 1)
-    for position, char in enumerate(code[:-1]):
-        value |= _MORE.index(char) << 5 * position
-    return value
-
-
 def _code(number: int) -> str:
     digits = []
     while number >= 32:
@@ -394,8 +372,6 @@ def _code(number: int) -> str:
 
 
 _CODES = [_code(number) for number in range(4096)]
-_VALUES = {code: number for number, code in enumerate(_CODES)}
-_NUMBER = re.compile("[" + re.escape(_MORE) + "]*[" + _LAST + "]")
 
 
 def _dump(value: object) -> str:
